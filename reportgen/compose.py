@@ -1,0 +1,262 @@
+"""Pure composition: (configuration, indicators, texts) → one format-neutral Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import count
+
+from reportgen.describe import alt_text, key_statement
+from reportgen.formatting import format_cell, unit_caption
+from reportgen.indicators import Selection, default_selection
+from reportgen.model import (
+    Appendix,
+    Block,
+    Cell,
+    Chapter,
+    ChartSeries,
+    ChartSpec,
+    Figure,
+    Imprint,
+    IndicatorBlock,
+    Interpretation,
+    Link,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    SignExplanation,
+    SourceEntry,
+    Table,
+    TableRow,
+    Text,
+)
+from reportgen.opensdg import Indicator, IndicatorMeta
+from reportgen.project import Project, chapter_plan
+from reportgen.richtext import markdown_to_blocks
+from reportgen.signs import SIGNS
+
+MAX_BAR_CATEGORIES = 6
+MISSING_INTERPRETATION = (
+    "Für diesen Indikator liegt noch keine Lese- und Interpretationshilfe vor."
+)
+
+
+@dataclass
+class _Numbering:
+    figures: count[int] = field(default_factory=lambda: count(1))
+    tables: count[int] = field(default_factory=lambda: count(1))
+
+
+def compose_report(project: Project) -> Report:
+    """Build the whole report model; reads nothing, writes nothing."""
+    config, dataset, texts = project.config, project.dataset, project.texts
+    numbering = _Numbering()
+    chapters = []
+    for goal_id, indicator_ids in chapter_plan(config, dataset):
+        sections: dict[str, list[IndicatorBlock]] = {}
+        for indicator_id in indicator_ids:
+            indicator = dataset.indicators[indicator_id]
+            block = compose_indicator(project, indicator, numbering)
+            sections.setdefault(indicator.meta.target, []).append(block)
+        intro = texts.goals[goal_id].blocks if goal_id in texts.goals else ()
+        chapters.append(Chapter(
+            number=goal_id,
+            title=dataset.goals[goal_id].title,
+            anchor=f"hf-{goal_id}",
+            intro=intro,
+            sections=tuple(
+                Section(
+                    number=target_id.replace("-", "."),
+                    title=dataset.targets[target_id].title,
+                    anchor=f"thema-{target_id}",
+                    intro=dataset.targets[target_id].description,
+                    indicators=tuple(blocks),
+                )
+                for target_id, blocks in sections.items()
+            ),
+        ))
+    return Report(
+        title=config.title,
+        subtitle=config.subtitle,
+        reporting_year=config.reporting_year,
+        language="de",
+        imprint=Imprint(
+            publisher=config.publisher,
+            publication_date=config.publication_date,
+            blocks=markdown_to_blocks(config.imprint),
+            attribution=config.attribution.source_line(None),
+            terms=config.attribution.terms,
+        ),
+        foreword=texts.foreword.blocks if texts.foreword else (),
+        chapters=tuple(chapters),
+        appendix=_appendix(project, chapters),
+    )
+
+
+def compose_indicator(project: Project, indicator: Indicator, numbering: _Numbering) -> IndicatorBlock:
+    meta = indicator.meta
+    config = project.config
+    title = config.indicator_titles.get(meta.id, meta.title)
+    selection = default_selection(indicator)
+    source = config.attribution.source_line(meta.vintage)
+    table = _table(title, selection, next(numbering.tables), config.table_periods, source) \
+        if selection.series else None
+    figure = _figure(title, meta, selection, numbering, table, source) \
+        if selection.series else None
+    text = project.texts.indicators.get(meta.id)
+    interpretation = (
+        Interpretation(text.blocks, "freigegeben" if text.status == "freigegeben" else "entwurf")
+        if text else Interpretation((_paragraph(MISSING_INTERPRETATION),), "fehlt")
+    )
+    return IndicatorBlock(
+        id=meta.id,
+        number=meta.number,
+        title=title,
+        anchor=f"ind-{meta.id}",
+        key_statement=key_statement(selection),
+        figure=figure,
+        table=table,
+        interpretation=interpretation,
+        notes=_notes(meta, selection),
+        source=source + (f" Datenbasis: {meta.data_source}." if meta.data_source else ""),
+    )
+
+
+def _chart_categories(selection: Selection, kind: str) -> tuple[str, ...]:
+    if kind == "line":
+        return selection.periods
+    return selection.periods[-MAX_BAR_CATEGORIES:]
+
+
+def _chart_kind(meta: IndicatorMeta, selection: Selection) -> str:
+    """A line for a time series worth showing; bars for few periods or labels that are not time."""
+    if not selection.temporal or len(selection.periods) < 3:
+        return "bar"
+    return "bar" if meta.graph_type == "bar" and len(selection.series) <= 4 else "line"
+
+
+def _figure(title: str, meta: IndicatorMeta, selection: Selection, numbering: _Numbering,
+            table: Table | None, source: str) -> Figure:
+    kind = _chart_kind(meta, selection)
+    categories = _chart_categories(selection, kind)
+    positions: tuple[float, ...] = ()
+    if kind == "line":
+        positions = tuple(_period_positions(selection, categories))
+    spec = ChartSpec(
+        kind="line" if kind == "line" else "bar",
+        categories=categories,
+        series=tuple(
+            ChartSeries(series.label, tuple(
+                point.value if (point := series.points.get(period)) else None
+                for period in categories
+            ))
+            for series in selection.series
+        ),
+        unit=selection.unit,
+        decimals=selection.decimals,
+        positions=positions,
+    )
+    number = next(numbering.figures)
+    return Figure(
+        number=number,
+        caption=f"{title} ({unit_caption(selection.unit)})",
+        alt_text=alt_text(title, selection, kind, categories, table.number if table else None),
+        chart=spec,
+        source=source,
+    )
+
+
+def _period_positions(selection: Selection, categories: tuple[str, ...]) -> list[float]:
+    """Time positions; school years and months keep their place between the years."""
+    keys = selection.period_keys
+    return [keys[period] for period in categories]
+
+
+def _table(title: str, selection: Selection, number: int, periods: int, source: str) -> Table:
+    columns = selection.periods[-periods:] if selection.temporal else selection.periods[:8]
+    rows = []
+    used_signs: set[str] = set()
+    for series in selection.series:
+        cells = []
+        for period in columns:
+            point = series.points.get(period)
+            if point is None:
+                cells.append(Cell("."))
+                used_signs.add(".")
+                continue
+            text = format_cell(point.value, selection.decimals, point.sign)
+            used_signs.update(sign for sign in SIGNS if _shows(text, sign))
+            cells.append(Cell(text))
+        rows.append(TableRow(series.label, tuple(cells)))
+    notes = []
+    if selection.fixed:
+        notes.append("Auswahl: " + "; ".join(f"{column}: {value}"
+                                             for column, value in selection.fixed if value) + ".")
+    if selection.omitted_series:
+        notes.append(f"{selection.omitted_series} weitere Reihen sind nicht dargestellt.")
+    if used_signs:
+        notes.append("Zeichen: " + "; ".join(f"{_legend_sign(s)} = {SIGNS[s]}"
+                                             for s in SIGNS if s in used_signs) + ".")
+    corner = " / ".join(selection.varying) or "Merkmal"
+    return Table(
+        number=number,
+        caption=f"{title} ({unit_caption(selection.unit)})",
+        corner=corner,
+        columns=tuple(columns),
+        rows=tuple(rows),
+        unit=unit_caption(selection.unit),
+        notes=tuple(n for n in notes if n.strip(". ") != "Auswahl:"),
+        source=source,
+    )
+
+
+def _shows(text: str, sign: str) -> bool:
+    if sign == "()":
+        return text.startswith("(")
+    if sign in ("p", "r", "s"):
+        return text.endswith(f" {sign}")
+    return text == sign
+
+
+def _legend_sign(sign: str) -> str:
+    return "( )" if sign == "()" else sign
+
+
+def _notes(meta: IndicatorMeta, selection: Selection) -> tuple[Note, ...]:
+    notes = [
+        Note("Definition", meta.description),
+        Note("Berechnung und Methodik", meta.computation),
+        Note("Fußnoten", meta.footnotes),
+        Note("Datenquelle", _source_blocks(meta)),
+        Note("Weitere Informationen", meta.other_info + meta.body),
+    ]
+    return tuple(note for note in notes if note.blocks)
+
+
+def _source_blocks(meta: IndicatorMeta) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    if meta.data_source:
+        text = meta.data_source + (f" ({meta.vintage})" if meta.vintage else "")
+        blocks.append(_paragraph(text))
+    for link in meta.sources:
+        inline = Link((Text(link.text),), link.url) if link.url else Text(link.text)
+        blocks.append(Paragraph((inline,)))
+    return tuple(blocks)
+
+
+def _paragraph(text: str) -> Paragraph:
+    return Paragraph((Text(text),))
+
+
+def _appendix(project: Project, chapters: list[Chapter]) -> Appendix:
+    by_source: dict[str, list[str]] = {}
+    for chapter in chapters:
+        for section in chapter.sections:
+            for block in section.indicators:
+                meta = project.dataset.indicators[block.id].meta
+                by_source.setdefault(meta.data_source or "ohne Angabe", []).append(block.number)
+    return Appendix(
+        signs=tuple(SignExplanation(_legend_sign(s), meaning) for s, meaning in SIGNS.items()),
+        sources=tuple(SourceEntry(name, tuple(numbers))
+                      for name, numbers in sorted(by_source.items())),
+    )

@@ -1,0 +1,163 @@
+"""Report configuration (``reportgen.yml``): validated, frozen, every path resolved here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reportgen.errors import ConfigError, Location
+from reportgen.signs import SIGNS
+from reportgen.yamlfile import (
+    key_location,
+    parse_yaml,
+    read_text,
+    yaml_error_location,
+    yaml_nodes,
+)
+
+CONFIG_NAME = "reportgen.yml"
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STYLES = PACKAGE_ROOT / "styles"
+DEFAULT_TEMPLATES = PACKAGE_ROOT / "templates"
+EXAMPLE_PROJECT = PACKAGE_ROOT / "data" / "niedersachsen"
+
+IndicatorId = Annotated[str, Field(pattern=r"^\d+-\d+-\d+$")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class ChapterSelection(_Frozen):
+    """One chapter of the report: a Handlungsfeld and optionally its indicators in order."""
+
+    goal: str = Field(alias="handlungsfeld")
+    indicators: tuple[IndicatorId, ...] | None = Field(default=None, alias="indikatoren")
+
+    @field_validator("goal", mode="before")
+    @classmethod
+    def _goal_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Attribution(_Frozen):
+    """Who produced the data and under which terms it may be reused."""
+
+    producer: str = Field(alias="herausgeber")
+    work: str = Field(alias="werk")
+    terms: str = Field(default="", alias="nutzungsbedingungen")
+
+    def source_line(self, data_vintage: str | None) -> str:
+        """The "Quelle: …" line, with the Datenstand where known."""
+        text = f"Quelle: {self.producer}, {self.work}"
+        if data_vintage:
+            text += f", {data_vintage}"
+        return text + "."
+
+
+class Output(_Frozen):
+    """File names and formats of the outputs."""
+
+    basename: str = Field(default="bericht", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
+    formats: tuple[str, ...] = Field(default=("pdf", "docx"), alias="formate")
+
+
+class StyleFiles(_Frozen):
+    """Designer-owned files; each may be replaced by an office's own."""
+
+    stylesheet: Path = Field(default=DEFAULT_STYLES / "report.css", alias="css")
+    chart_style: Path = Field(default=DEFAULT_STYLES / "report.mplstyle", alias="diagramme")
+    word_template: Path = Field(default=DEFAULT_STYLES / "reference.docx", alias="word_vorlage")
+    fonts: Path = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
+
+
+class ReportConfig(_Frozen):
+    """Everything a report build needs besides the data and the texts."""
+
+    title: str = Field(alias="titel", min_length=1)
+    subtitle: str = Field(default="", alias="untertitel")
+    reporting_year: int = Field(alias="berichtsjahr", ge=1990, le=2100)
+    publication_date: dt.date = Field(alias="veroeffentlichungsdatum")
+    publisher: str = Field(alias="herausgeber", min_length=1)
+    imprint: str = Field(default="", alias="impressum")
+    attribution: Attribution = Field(alias="quelle")
+    data_dir: Path = Field(default=Path("daten"), alias="daten")
+    texts_dir: Path = Field(default=Path("texte"), alias="texte")
+    selection: tuple[ChapterSelection, ...] | None = Field(default=None, alias="auswahl")
+    table_periods: int = Field(default=5, alias="tabellenjahre", ge=1, le=12)
+    flags: dict[str, str] = Field(default_factory=dict, alias="kennzeichen")
+    indicator_titles: dict[str, str] = Field(default_factory=dict, alias="indikatortitel")
+    output: Output = Field(default_factory=Output, alias="ausgabe")
+    styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
+    project_dir: Path = Field(default=Path("."), exclude=True)
+
+    @field_validator("flags")
+    @classmethod
+    def _known_signs(cls, value: dict[str, str]) -> dict[str, str]:
+        for flag, sign in value.items():
+            if sign not in SIGNS:
+                raise ValueError(f"„{sign}“ (für „{flag}“) ist kein Zeichen der Zeichenerklärung; "
+                                 f"erlaubt: {' '.join(SIGNS)}")
+        return value
+
+    @property
+    def data_path(self) -> Path:
+        return self.project_dir / self.data_dir
+
+    @property
+    def texts_path(self) -> Path:
+        return self.project_dir / self.texts_dir
+
+
+_FIELD_LABELS = {
+    "missing": "fehlt",
+    "extra_forbidden": "ist unbekannt",
+}
+
+
+def _describe(error: Any) -> str:
+    kind = error["type"]
+    field = ".".join(str(part) for part in error["loc"])
+    if kind in _FIELD_LABELS:
+        return f"Das Feld „{field}“ {_FIELD_LABELS[kind]}."
+    return f"Das Feld „{field}“ ist ungültig: {error['msg']}."
+
+
+def load_config(project_dir: Path) -> ReportConfig:
+    """Read ``reportgen.yml`` from a project folder; paths become absolute."""
+    project_dir = project_dir.resolve()
+    path = project_dir / CONFIG_NAME
+    if not path.is_file():
+        raise ConfigError(
+            f"Keine Berichtskonfiguration gefunden ({CONFIG_NAME}).",
+            Location(path),
+            "Legen Sie die Datei an oder geben Sie den Projektordner an.",
+        )
+    try:
+        text = read_text(path)
+        data = parse_yaml(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(
+            "Die Konfiguration ist kein gültiges YAML.", yaml_error_location(exc, path)
+        ) from exc
+    if not isinstance(data, dict):
+        raise ConfigError("Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.",
+                          Location(path))
+    try:
+        config = ReportConfig.model_validate({**data, "project_dir": project_dir})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(
+            _describe(first), key_location(yaml_nodes(text), tuple(first["loc"]), path)
+        ) from exc
+    styles = StyleFiles.model_validate(
+        {
+            name: (project_dir / value) if not Path(value).is_absolute() else Path(value)
+            for name, value in config.styles.model_dump(by_alias=True).items()
+        }
+    )
+    return config.model_copy(update={"styles": styles})

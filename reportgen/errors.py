@@ -1,0 +1,90 @@
+"""Domain errors: each knows where the problem is and says it in German for the user."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem sits in an input file (line and column are 1-based)."""
+
+    path: Path
+    line: int | None = None
+    column: int | str | None = None
+
+    def __str__(self) -> str:
+        text = str(self.path)
+        if self.line is not None:
+            text += f", Zeile {self.line}"
+        if self.column is not None:
+            text += f", Spalte {self.column}"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of validation; an error stops the build, a warning does not."""
+
+    message: str
+    location: Location | None = None
+    hint: str | None = None
+    severity: str = "Fehler"
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        if self.hint:
+            text += f" {self.hint}"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "Fehler"
+
+
+class ReportError(Exception):
+    """An input or environment problem the user can fix; the CLI prints it without traceback."""
+
+    def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
+        self.problem = Problem(message, location, hint)
+        super().__init__(str(self.problem))
+
+
+class ConfigError(ReportError):
+    """The report configuration is missing, malformed or inconsistent."""
+
+
+class DataError(ReportError):
+    """An indicator CSV cannot be read or holds invalid values."""
+
+
+class MetadataError(ReportError):
+    """Indicator metadata (front matter, translations) is broken."""
+
+
+class ContentError(ReportError):
+    """An editorial text block is broken or refers to something unknown."""
+
+
+class RenderError(ReportError):
+    """An output could not be produced correctly (e.g. a PDF/UA error from WeasyPrint)."""
+
+
+class InvalidInput(ReportError):
+    """Several problems at once, as collected by validation."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(problems)
+        count = sum(1 for p in self.problems if p.is_error)
+        super().__init__(f"Die Eingaben enthalten {count} Fehler.")
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A German "Meinten Sie …?" hint for near misses, or None."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=3, cutoff=0.6)
+    if not matches:
+        return None
+    return "Meinten Sie " + " oder ".join(matches) + "?"

@@ -1,0 +1,127 @@
+"""A report project: configuration, indicator data and editorial texts, loaded and cross-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.config import CONFIG_NAME, ReportConfig, load_config
+from reportgen.errors import InvalidInput, Location, Problem, did_you_mean
+from reportgen.indicators import start_value_fields
+from reportgen.opensdg import Dataset, load_dataset
+from reportgen.textblocks import TextLibrary, load_texts
+from reportgen.yamlfile import key_location, read_text, yaml_nodes
+
+ChapterPlan = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Project:
+    config: ReportConfig
+    dataset: Dataset
+    texts: TextLibrary
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    def raise_for_errors(self) -> None:
+        if self.errors:
+            raise InvalidInput(self.problems)
+
+
+def load_project(project_dir: Path) -> Project:
+    """Load everything; configuration errors raise, all other problems are collected."""
+    config = load_config(project_dir)
+    dataset = load_dataset(config.data_path, config.flags)
+    texts, text_problems = load_texts(config.texts_path)
+    problems = [
+        *dataset.problems,
+        *text_problems,
+        *_check_selection(config, dataset),
+        *_check_texts(texts, dataset),
+        *_check_start_values(dataset),
+    ]
+    if not dataset.indicators and dataset.root.is_dir():
+        problems.append(Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root)))
+    return Project(config, dataset, texts, tuple(problems))
+
+
+def chapter_plan(config: ReportConfig, dataset: Dataset) -> ChapterPlan:
+    """Handlungsfelder and their indicators in report order (unknown ids are left out)."""
+    by_goal: dict[str, list[str]] = {}
+    for indicator in dataset.indicators.values():
+        by_goal.setdefault(indicator.meta.goal, []).append(indicator.id)
+    if config.selection is None:
+        return tuple((goal, tuple(ids)) for goal, ids in by_goal.items())
+    plan = []
+    for chapter in config.selection:
+        if chapter.goal not in by_goal:
+            continue
+        ids = chapter.indicators or tuple(by_goal[chapter.goal])
+        plan.append((chapter.goal, tuple(i for i in ids if i in by_goal[chapter.goal])))
+    return tuple(plan)
+
+
+def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
+    if config.selection is None:
+        return []
+    path = config.project_dir / CONFIG_NAME
+    nodes = yaml_nodes(read_text(path))
+    problems = []
+    goals = {i.meta.goal for i in dataset.indicators.values()}
+    for c_index, chapter in enumerate(config.selection):
+        if chapter.goal not in goals:
+            where = key_location(nodes, ("auswahl", c_index, "handlungsfeld"), path)
+            problems.append(Problem(f"Handlungsfeld „{chapter.goal}“ gibt es in den Daten nicht.",
+                                    where,
+                                    did_you_mean(chapter.goal, goals)))
+            continue
+        for i_index, indicator_id in enumerate(chapter.indicators or ()):
+            where = key_location(nodes, ("auswahl", c_index, "indikatoren", i_index), path)
+            indicator = dataset.indicators.get(indicator_id)
+            if indicator is None:
+                problems.append(Problem(
+                    f"Indikator {indicator_id} gibt es in den Daten nicht.", where,
+                    did_you_mean(indicator_id, dataset.indicators)))
+            elif indicator.meta.goal != chapter.goal:
+                problems.append(Problem(
+                    f"Indikator {indicator_id} gehört zu Handlungsfeld {indicator.meta.goal}, "
+                    f"nicht zu {chapter.goal}.", where,
+                    "Tragen Sie ihn unter dem richtigen Handlungsfeld ein."))
+    return problems
+
+
+def _check_texts(texts: TextLibrary, dataset: Dataset) -> list[Problem]:
+    problems = []
+    goals = {i.meta.goal for i in dataset.indicators.values()}
+    for key, block in texts.goals.items():
+        if key not in goals:
+            problems.append(Problem(f"Textbaustein für unbekanntes Handlungsfeld „{key}“.",
+                                    Location(block.path, 1, 1), did_you_mean(key, goals)))
+    for key, block in texts.indicators.items():
+        if key not in dataset.indicators:
+            problems.append(Problem(f"Textbaustein für unbekannten Indikator „{key}“.",
+                                    Location(block.path, 1, 1),
+                                    did_you_mean(key, dataset.indicators)))
+    return problems
+
+
+def _check_start_values(dataset: Dataset) -> list[Problem]:
+    """Default selections that name fields the data does not have are shown as warnings."""
+    problems = []
+    for indicator in dataset.indicators.values():
+        known = start_value_fields(indicator)
+        for field, _ in indicator.meta.start_values:
+            if field.lower() in ("unit", "units", "series") or field in known:
+                continue
+            problems.append(Problem(
+                f"data_start_values nennt das Feld „{field}“, das die Daten nicht haben.",
+                Location(indicator.meta.path), did_you_mean(field, indicator.dimensions),
+                "Warnung"))
+    return problems

@@ -1,0 +1,133 @@
+"""Editorial Markdown text blocks (YAML front matter + body) → TextBlock values.
+
+Layout of a project's text folder::
+
+    texte/vorwort.md                  foreword
+    texte/handlungsfelder/<G>.md      introduction of Handlungsfeld G
+    texte/indikatoren/<G-T-I>.md      Lese- und Interpretationshilfe of an indicator
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from reportgen.errors import Location, Problem
+from reportgen.model import Block
+from reportgen.opensdg import split_front_matter
+from reportgen.richtext import markdown_to_blocks
+from reportgen.yamlfile import parse_yaml, read_text, yaml_error_location
+
+TextKind = Literal["vorwort", "handlungsfeld", "indikator"]
+STATUSES = ("entwurf", "freigegeben")
+_KNOWN_KEYS = {"titel", "status", "autor", "datum"}
+FOLDERS: dict[str, TextKind] = {"handlungsfelder": "handlungsfeld", "indikatoren": "indikator"}
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    kind: TextKind
+    key: str
+    """Handlungsfeld number or indicator id; empty for the foreword."""
+    title: str | None
+    status: str
+    author: str
+    date: dt.date | None
+    body: str
+    body_line: int
+    blocks: tuple[Block, ...]
+    path: Path
+
+
+@dataclass(frozen=True)
+class TextLibrary:
+    foreword: TextBlock | None
+    goals: dict[str, TextBlock]
+    indicators: dict[str, TextBlock]
+
+    def all(self) -> tuple[TextBlock, ...]:
+        blocks = [self.foreword] if self.foreword else []
+        return (*blocks, *self.goals.values(), *self.indicators.values())
+
+
+def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
+    """Read every text block below ``folder``; problems are collected, not raised."""
+    problems: list[Problem] = []
+    foreword = None
+    goals: dict[str, TextBlock] = {}
+    indicators: dict[str, TextBlock] = {}
+    if not folder.is_dir():
+        problems.append(Problem("Der Textordner fehlt; der Bericht erscheint ohne redaktionelle "
+                                "Texte.", Location(folder), severity="Warnung"))
+        return TextLibrary(None, goals, indicators), problems
+    if (folder / "vorwort.md").is_file():
+        foreword = load_text_block(folder / "vorwort.md", "vorwort", "", problems)
+    for sub, kind in FOLDERS.items():
+        target = goals if kind == "handlungsfeld" else indicators
+        for path in sorted((folder / sub).glob("*.md")):
+            block = load_text_block(path, kind, path.stem, problems)
+            if block is not None:
+                target[block.key] = block
+    return TextLibrary(foreword, goals, indicators), problems
+
+
+def load_text_block(
+    path: Path, kind: TextKind, key: str, problems: list[Problem]
+) -> TextBlock | None:
+    text = read_text(path)
+    front, body, body_line = split_front_matter(text)
+    meta: dict[str, object] = {}
+    if front is not None:
+        try:
+            loaded = parse_yaml(front)
+        except yaml.YAMLError as exc:
+            problems.append(Problem("Der YAML-Kopf des Textbausteins ist fehlerhaft.",
+                                    yaml_error_location(exc, path, first_line=2),
+                                    "Prüfen Sie Doppelpunkte und Einrückung zwischen den ---."))
+            return None
+        if loaded is not None and not isinstance(loaded, dict):
+            problems.append(Problem("Der YAML-Kopf muss aus Zeilen „schlüssel: wert“ bestehen.",
+                                    Location(path, 2, 1)))
+            return None
+        meta = loaded or {}
+    for unknown in sorted(set(meta) - _KNOWN_KEYS):
+        problems.append(Problem(f"Unbekanntes Feld „{unknown}“ im Kopf wird ignoriert.",
+                                Location(path, _line_of(front or "", unknown)),
+                                f"Erlaubt: {', '.join(sorted(_KNOWN_KEYS))}.", "Warnung"))
+    status = str(meta.get("status", "entwurf")).strip().lower()
+    if status not in STATUSES:
+        problems.append(Problem(f"Unbekannter Status „{status}“.",
+                                Location(path, _line_of(front or "", "status")),
+                                "Erlaubt: entwurf, freigegeben."))
+        return None
+    date = meta.get("datum")
+    if date is not None and not isinstance(date, dt.date):
+        problems.append(Problem(f"Das Datum „{date}“ ist ungültig.",
+                                Location(path, _line_of(front or "", "datum")),
+                                "Schreiben Sie es als JJJJ-MM-TT, z. B. 2025-12-01."))
+        date = None
+    title = meta.get("titel")
+    return TextBlock(
+        kind=kind,
+        key=key,
+        title=str(title) if title else None,
+        status=status,
+        author=str(meta.get("autor") or ""),
+        date=date if isinstance(date, dt.date) else None,
+        body=body,
+        body_line=body_line,
+        blocks=markdown_to_blocks(body),
+        path=path,
+    )
+
+
+def _line_of(front: str, key: str) -> int:
+    """Line number (in the file) of a front matter key; the front matter starts on line 2."""
+    for number, line in enumerate(front.split("\n"), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 2
