@@ -182,6 +182,16 @@ class Interpretation:
     blocks: tuple[Block, ...]
     status: TextStatus
 
+    @property
+    def status_note(self) -> str:
+        """The visible mark of a text that is not released yet (empty when released)."""
+        return {
+            "freigegeben": "",
+            "entwurf": "Entwurf – noch nicht freigegeben",
+            "generiert": "Entwurf – automatisch erstellt",
+            "fehlt": "Text fehlt",
+        }[self.status]
+
 
 @dataclass(frozen=True)
 class IndicatorBlock:

@@ -1,0 +1,152 @@
+"""Command line (Typer): thin commands; a ReportError becomes German lines and exit code 1."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from reportgen.build import FORMATS, build_report
+from reportgen.config import EXAMPLE_PROJECT
+from reportgen.errors import InvalidInput, Problem, ReportError
+from reportgen.indicators import default_selection
+from reportgen.opensdg import LEVEL
+from reportgen.project import Project, chapter_plan, load_project
+from reportgen.regions import Level
+
+app = typer.Typer(
+    help="reportgen – Integrationsberichte aus Open-SDG-Indikatordaten erzeugen.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+ProjectArg = Annotated[
+    Path,
+    typer.Argument(help="Projektordner mit reportgen.yml (Standard: das Beispielprojekt).",
+                   show_default=False),
+]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _print_problems(problems: tuple[Problem, ...]) -> None:
+    for problem in sorted(problems, key=lambda p: not p.is_error):
+        style = "red" if problem.is_error else "yellow"
+        errors.print(f"[{style}]{problem.severity}:[/{style}] {problem}", soft_wrap=True)
+
+
+def reports_errors(command: F) -> F:
+    """Domain errors end the program with a German message and exit code 1, no traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InvalidInput as exc:
+            _print_problems(exc.problems)
+            errors.print(f"[red]Abbruch:[/red] {exc.problem.message} Es wurde nichts geschrieben.")
+            raise typer.Exit(1) from None
+        except ReportError as exc:
+            errors.print(f"[red]Fehler:[/red] {exc.problem}", soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command("build")
+@reports_errors
+def build_command(
+    project_dir: ProjectArg = EXAMPLE_PROJECT,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help=f"Ausgabeformat, mehrfach möglich: {', '.join(FORMATS)}."
+                     " Standard: wie in reportgen.yml."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                          help="Dauer jedes Arbeitsschritts ausgeben.")] = False,
+) -> None:
+    """Bericht erzeugen (barrierefreies PDF und DOCX)."""
+    started = time.perf_counter()
+    with console.status("Bericht wird erzeugt …") as status:
+
+        def on_stage(name: str, seconds: float) -> None:
+            status.update(f"{name} fertig – weiter …")
+            if verbose:
+                console.print(f"  {name}: {seconds:.1f} s")
+
+        result = build_report(project_dir, out, formats, on_stage)
+    project = result.project
+    if project and project.warnings:
+        console.print(f"[yellow]{len(project.warnings)} Warnung(en)[/yellow] – Details mit "
+                      "„reportgen check“.")
+    for path in result.written:
+        console.print(f"Geschrieben: {path}")
+    if verbose:
+        console.print(f"Gesamtdauer: {time.perf_counter() - started:.1f} s")
+
+
+@app.command("check")
+@reports_errors
+def check_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
+    """Daten, Texte und Konfiguration prüfen; alle Probleme auflisten."""
+    project = load_project(project_dir)
+    _print_problems(project.problems)
+    summary = f"{len(project.errors)} Fehler, {len(project.warnings)} Warnung(en) in " \
+              f"{len(project.dataset.indicators)} Indikatoren."
+    if project.errors:
+        errors.print(f"[red]{summary}[/red]")
+        raise typer.Exit(1)
+    console.print(f"[green]Keine Fehler.[/green] {summary}")
+
+
+@app.command("list")
+@reports_errors
+def list_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
+    """Handlungsfelder, Themen und Indikatoren mit Zeiträumen und Gebietsebenen anzeigen."""
+    project = load_project(project_dir)
+    console.print(_overview(project))
+    if project.errors:
+        errors.print(f"[red]{len(project.errors)} Fehler[/red] – Details mit „reportgen check“.")
+
+
+_LEVEL_NAMES = {Level.LAND: "Land", Level.REGION: "Regionen", Level.DISTRICT: "Kreise",
+                Level.PART: "Teilgebiete", Level.OTHER: "andere"}
+
+
+def _overview(project: Project) -> Table:
+    dataset = project.dataset
+    table = Table(title=f"{project.config.title} – {len(dataset.indicators)} Indikatoren",
+                  show_lines=False)
+    for column in ("Nr.", "Titel", "Zeitraum", "Gebietsebenen", "Datenstand"):
+        table.add_column(column, overflow="fold")
+    for goal_id, indicator_ids in chapter_plan(project.config, dataset):
+        table.add_row(f"[bold]{goal_id}[/bold]", f"[bold]{dataset.goals[goal_id].title}[/bold]",
+                      "", "", "")
+        current_target = ""
+        for indicator_id in indicator_ids:
+            indicator = dataset.indicators[indicator_id]
+            if indicator.meta.target != current_target:
+                current_target = indicator.meta.target
+                table.add_row(current_target.replace("-", "."),
+                              f"[italic]{dataset.targets[current_target].title}[/italic]", "", "", "")
+            periods = default_selection(indicator).periods
+            span = f"{periods[0]} – {periods[-1]} ({len(periods)})" if periods else "–"
+            levels = [name for level, name in _LEVEL_NAMES.items()
+                      if (indicator.frame[LEVEL] == level).any()]
+            table.add_row(indicator.meta.number, project.config.indicator_titles.get(
+                indicator_id, indicator.meta.title), span, ", ".join(levels) or "–",
+                indicator.meta.vintage or "–")
+    return table
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()

@@ -1,0 +1,217 @@
+"""The raw-XML gaps of python-docx: the only module that touches WordprocessingML elements.
+
+python-docx has no public API for picture alt text, repeating header rows, document language,
+fields (table of contents, page numbers, caption numbers), hyperlinks or restarting a numbered
+list; the template script also needs paragraph borders, shading and a table style. Each helper
+inserts its element at the position the schema demands, because Word rejects files whose
+property elements are out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shape import InlineShape
+from docx.styles.style import BaseStyle
+from docx.table import _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+_THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+
+
+def _put(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    """Replace or add the child ``tag`` of a property element, keeping the schema order."""
+    for old in parent.findall(qn(tag)):
+        parent.remove(old)
+    child = OxmlElement(tag, {qn(k): v for k, v in (attributes or {}).items()})
+    sequence: tuple[str, ...] = getattr(parent, "_tag_seq", ())
+    successors = sequence[sequence.index(tag) + 1:] if tag in sequence else ()
+    parent.insert_element_before(child, *successors)
+    return child
+
+
+def _child(parent: Any, tag: str) -> Any:
+    """The child ``tag`` of ``parent``, created first-in-place if missing (for container elements)."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found)
+    return found
+
+
+# --- document settings -------------------------------------------------------------------------
+
+
+def set_document_language(document: Document, tag: str) -> None:
+    """Language of all text (``w:lang`` in the style defaults) and of the theme fonts."""
+    styles = document.styles.element
+    defaults = _child(styles, "w:docDefaults")
+    run_defaults = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    language = run_defaults.find(qn("w:lang"))
+    if language is None:
+        language = _put(run_defaults, "w:lang")
+    language.set(qn("w:val"), tag)
+    theme_language = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), tag)
+
+
+def document_language(document: Document) -> str | None:
+    """The ``w:val`` of the document default language, or None."""
+    found = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    return None if found is None else str(found.get(qn("w:val")))
+
+
+def request_field_update(document: Document) -> None:
+    """Word refreshes all fields (table of contents, page numbers) when the file is opened."""
+    _put(document.settings.element, "w:updateFields", {"w:val": "true"})
+
+
+# --- fields, pictures, links ---------------------------------------------------------------
+
+
+def append_field(paragraph: Paragraph, instruction: str, result: str) -> Run:
+    """A complex field (``TOC``, ``PAGE``, ``SEQ``) showing ``result`` until Word updates it."""
+
+    def field_char(kind: str) -> None:
+        paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))
+
+    field_char("begin")
+    code = OxmlElement("w:instrText", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    field_char("separate")
+    shown = paragraph.add_run(result)
+    field_char("end")
+    return shown
+
+
+def field_instructions(paragraph: Paragraph) -> list[str]:
+    """The instruction texts of the fields in a paragraph (for tests and checks)."""
+    return [str(node.text).strip() for node in paragraph._p.iter(qn("w:instrText"))]
+
+
+def describe_picture(shape: InlineShape, description: str, title: str) -> None:
+    """Alternative text (``descr``) and title of an inline picture, read by screen readers."""
+    properties = shape._inline.docPr
+    properties.set("descr", description)
+    properties.set("title", title)
+
+
+def picture_descriptions(document: Document) -> list[str]:
+    """The ``descr`` of every inline picture in the body, in document order."""
+    tag = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    return [str(node.get("descr", "")) for node in document.element.body.iter(tag)]
+
+
+def link_runs(paragraph: Paragraph, runs: Sequence[Run], url: str) -> None:
+    """Wrap consecutive runs of a paragraph in an external hyperlink."""
+    if not runs:
+        return
+    relationship = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink", {qn("r:id"): relationship, qn("w:history"): "1"})
+    runs[0]._r.addprevious(hyperlink)
+    for run in runs:
+        hyperlink.append(run._r)
+
+
+def restart_numbering(paragraph: Paragraph) -> None:
+    """Start a numbered list at 1 again (Word otherwise continues the previous list)."""
+    style_properties = paragraph.style.element.pPr if paragraph.style is not None else None
+    if style_properties is None or style_properties.numPr is None:
+        return
+    numbering = paragraph.part.numbering_part.element
+    style_num = numbering.num_having_numId(style_properties.numPr.numId.val)
+    num = numbering.add_num(style_num.abstractNumId.val)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num.numId
+
+
+# --- table rows --------------------------------------------------------------------------------
+
+
+def mark_header_row(row: _Row) -> None:
+    """The row repeats on every page and is announced as column headers."""
+    _put(row._tr.get_or_add_trPr(), "w:tblHeader")
+
+
+def keep_row_together(row: _Row) -> None:
+    """The row never breaks across pages."""
+    _put(row._tr.get_or_add_trPr(), "w:cantSplit")
+
+
+def is_header_row(row: _Row) -> bool:
+    properties = row._tr.trPr
+    return properties is not None and properties.find(qn("w:tblHeader")) is not None
+
+
+# --- template styling (used by styles/make_reference_docx.py) --------------------------------
+
+
+def use_font(document: Document, name: str) -> None:
+    """One explicit font everywhere: theme font references would win over a style's font."""
+    styles = document.styles.element
+    run_defaults = _child(_child(_child(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
+    if run_defaults.find(qn("w:rFonts")) is None:
+        _put(run_defaults, "w:rFonts")
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in _THEME_FONT_ATTRIBUTES:
+            fonts.attrib.pop(qn(attribute), None)
+        for attribute in _FONT_ATTRIBUTES:
+            fonts.set(qn(attribute), name)
+
+
+def set_paragraph_border(style: BaseStyle, side: str, color: str, eighths: int,
+                         space: int = 4) -> None:
+    """A line on one side (``top``, ``left``, ``bottom``, ``right``) of a paragraph style."""
+    properties = style.element.get_or_add_pPr()
+    borders = properties.find(qn("w:pBdr"))
+    if borders is None:
+        borders = _put(properties, "w:pBdr")
+    for old in borders.findall(qn(f"w:{side}")):
+        borders.remove(old)
+    order = ("top", "left", "bottom", "right", "between", "bar")
+    line = OxmlElement(f"w:{side}", {qn("w:val"): "single", qn("w:sz"): str(eighths),
+                                     qn("w:space"): str(space), qn("w:color"): color})
+    later = [borders.find(qn(f"w:{s}")) for s in order[order.index(side) + 1:]]
+    following = next((node for node in later if node is not None), None)
+    if following is None:
+        borders.append(line)
+    else:
+        following.addprevious(line)
+
+
+def set_paragraph_shading(style: BaseStyle, fill: str) -> None:
+    _put(style.element.get_or_add_pPr(), "w:shd",
+         {"w:val": "clear", "w:color": "auto", "w:fill": fill})
+
+
+def remove_paragraph_property(style: BaseStyle, tag: str) -> None:
+    """Drop a paragraph property the default template sets (e.g. ``w:pBdr``, ``w:numPr``)."""
+    properties = style.element.pPr
+    if properties is not None:
+        for old in properties.findall(qn(tag)):
+            properties.remove(old)
+
+
+def add_style_xml(document: Document, xml: str) -> None:
+    """Add (or replace) a style given as ``<w:style>`` XML without namespace declarations."""
+    style = parse_xml(xml.replace("<w:style ", f"<w:style {nsdecls('w')} ", 1))
+    styles = document.styles.element
+    style_id = style.get(qn("w:styleId"))
+    for old in styles.findall(qn("w:style")):
+        if old.get(qn("w:styleId")) == style_id:
+            styles.remove(old)
+    styles.append(style)
+
+
+def clear_body(document: Document) -> None:
+    """Remove a template's sample content; its page setup (``w:sectPr``) stays."""
+    document.element.body.clear_content()

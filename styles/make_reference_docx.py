@@ -1,0 +1,181 @@
+"""Generate ``styles/reference.docx``, the Word template of the DOCX output, from python-docx's
+default template: ``.venv/bin/python styles/make_reference_docx.py [target.docx]``.
+
+Designers may instead edit reference.docx in Word (or replace it with an office template); it must
+keep every style named in ``reportgen.render_docx.REQUIRED_STYLES``. The look: A4, Arial, body
+10.5 pt, headings in dark blue, sources and notes small and grey; all colours reach at least
+4.5:1 contrast on white.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt, RGBColor
+
+from reportgen import docx_xml
+from reportgen.render_docx import REQUIRED_STYLES, stable_zip
+
+TARGET = Path(__file__).resolve().parent / "reference.docx"
+FONT = "Arial"
+BLUE = RGBColor(0x1F, 0x4E, 0x79)  # 8.9:1 on white
+GREY = RGBColor(0x59, 0x59, 0x59)  # 7.0:1 on white
+DARK = RGBColor(0x40, 0x40, 0x40)
+LINK = RGBColor(0x05, 0x63, 0xC1)  # 5.9:1 on white
+STAMP = dt.datetime(2025, 1, 1)
+
+# (name, size pt, space before pt, space after pt, italic)
+HEADINGS = (
+    ("Heading 1", 18, 0, 12, False),
+    ("Heading 2", 14, 18, 6, False),
+    ("Heading 3", 12, 16, 6, False),
+    ("Heading 4", 11, 10, 4, False),
+    ("Heading 5", 10.5, 8, 2, False),
+    ("Heading 6", 10.5, 6, 2, True),
+)
+
+# A table style python-docx cannot express: rules above and below, thin lines between rows,
+# a shaded header row; no vertical lines (the convention of official statistics).
+TABLE_STYLE = """
+<w:style w:type="table" w:customStyle="1" w:styleId="Berichtstabelle">
+  <w:name w:val="Berichtstabelle"/>
+  <w:basedOn w:val="TableNormal"/>
+  <w:uiPriority w:val="59"/>
+  <w:qFormat/>
+  <w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+  <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+  <w:tblPr>
+    <w:tblBorders>
+      <w:top w:val="single" w:sz="8" w:space="0" w:color="1F4E79"/>
+      <w:bottom w:val="single" w:sz="8" w:space="0" w:color="1F4E79"/>
+      <w:insideH w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>
+    </w:tblBorders>
+    <w:tblCellMar>
+      <w:top w:w="34" w:type="dxa"/>
+      <w:left w:w="85" w:type="dxa"/>
+      <w:bottom w:w="34" w:type="dxa"/>
+      <w:right w:w="85" w:type="dxa"/>
+    </w:tblCellMar>
+  </w:tblPr>
+  <w:tblStylePr w:type="firstRow">
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+    <w:tcPr>
+      <w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="1F4E79"/></w:tcBorders>
+      <w:shd w:val="clear" w:color="auto" w:fill="DEEAF6"/>
+    </w:tcPr>
+  </w:tblStylePr>
+</w:style>
+"""
+
+
+def make_reference(target: Path = TARGET) -> None:
+    document = docx.Document()
+    docx_xml.set_document_language(document, "de-DE")
+    docx_xml.use_font(document, FONT)
+    _page(document)
+    _text_styles(document)
+    _headings(document)
+    _own_styles(document)
+    docx_xml.add_style_xml(document, TABLE_STYLE)
+    _properties(document)
+    missing = [name for name in REQUIRED_STYLES if name not in _names(document)]
+    if missing:
+        raise SystemExit(f"Formatvorlagen fehlen: {', '.join(missing)}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(stable_zip(buffer.getvalue(), STAMP.date()))
+
+
+def _names(document: Document) -> set[str]:
+    return {style.name for style in document.styles if style.name}
+
+
+def _page(document: Document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.header_distance, section.footer_distance = Cm(1.2), Cm(1.0)
+
+
+def _paragraph_style(document: Document, name: str, size: float, *, bold: bool = False,
+                     color: RGBColor | None = None, before: float = 0, after: float = 6,
+                     base: str = "Normal") -> None:
+    styles = document.styles
+    style = styles[name] if name in _names(document) else \
+        styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base] if name != base else None
+    style.quick_style = True
+    style.font.size = Pt(size)
+    style.font.bold = bold or None
+    style.font.italic = None
+    if color is not None:
+        style.font.color.rgb = color
+    style.paragraph_format.space_before = Pt(before)
+    style.paragraph_format.space_after = Pt(after)
+
+
+def _text_styles(document: Document) -> None:
+    _paragraph_style(document, "Normal", 10.5, after=6)
+    document.styles["Normal"].paragraph_format.line_spacing = 1.15
+    _paragraph_style(document, "Title", 28, bold=True, color=BLUE, before=150, after=18)
+    title = document.styles["Title"]
+    docx_xml.set_paragraph_border(title, "bottom", "1F4E79", 12, space=8)
+    _paragraph_style(document, "Subtitle", 14, color=DARK, before=6, after=6)
+    docx_xml.remove_paragraph_property(document.styles["Subtitle"], "w:numPr")
+    _paragraph_style(document, "Caption", 9.5, bold=True, color=BLUE, before=6, after=6)
+    _paragraph_style(document, "Header", 8.5, color=GREY, after=0)
+    _paragraph_style(document, "Footer", 9, color=GREY, after=0)
+    document.styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for name in ("List Bullet", "List Number"):
+        _paragraph_style(document, name, 10.5, after=3)
+    hyperlink = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    hyperlink.font.color.rgb = LINK
+    hyperlink.font.underline = True
+
+
+def _headings(document: Document) -> None:
+    for name, size, before, after, italic in HEADINGS:
+        _paragraph_style(document, name, size, bold=True, color=BLUE, before=before, after=after)
+        style = document.styles[name]
+        style.font.italic = italic or None
+        style.paragraph_format.keep_with_next = True
+    document.styles["Heading 1"].paragraph_format.page_break_before = True
+
+
+def _own_styles(document: Document) -> None:
+    _paragraph_style(document, "Kernaussage", 11, bold=True, before=2, after=8)
+    _paragraph_style(document, "Abbildung", 10.5, before=6, after=2)
+    document.styles["Abbildung"].paragraph_format.keep_with_next = True
+    _paragraph_style(document, "Quelle", 8.5, color=GREY, before=2, after=10)
+    _paragraph_style(document, "Notiz", 8.5, color=GREY, before=0, after=2)
+    _paragraph_style(document, "Tabellenkopf", 9, bold=True, after=0)
+    _paragraph_style(document, "Tabellentext", 9, after=0)
+    for name in ("Tabellenkopf", "Tabellentext"):
+        document.styles[name].paragraph_format.line_spacing = 1.0
+    _paragraph_style(document, "Entwurf", 10.5, before=0, after=0)
+    draft = document.styles["Entwurf"]
+    draft.paragraph_format.left_indent = Cm(0.25)
+    docx_xml.set_paragraph_shading(draft, "FFF2CC")
+    docx_xml.set_paragraph_border(draft, "left", "C55A11", 24, space=6)
+
+
+def _properties(document: Document) -> None:
+    properties = document.core_properties
+    properties.title = "Vorlage für Integrationsberichte (reportgen)"
+    properties.author = properties.last_modified_by = "reportgen"
+    properties.comments = "Erzeugt mit styles/make_reference_docx.py"
+    properties.language = "de-DE"
+    properties.created = properties.modified = STAMP
+    properties.revision = 1
+
+
+if __name__ == "__main__":
+    make_reference(Path(sys.argv[1]) if len(sys.argv) > 1 else TARGET)

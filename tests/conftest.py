@@ -1,0 +1,26 @@
+"""Shared fixtures: tiny projects copied into tmp_path, failures laid over them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+FAILURES = FIXTURES / "failures"
+
+
+def make_project(tmp_path: Path, failure: str | None = None) -> Path:
+    """A copy of the mini project, with the files of one failure folder laid over it."""
+    target = tmp_path / "projekt"
+    shutil.copytree(MINI, target)
+    if failure:
+        shutil.copytree(FAILURES / failure, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
