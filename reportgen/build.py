@@ -25,7 +25,8 @@ StageCallback = Callable[[str, float], None]
 def _render_accessible_pdf(report: Report, styles: StyleFiles) -> bytes:
     html = render_html(report, lambda spec: render_svg(spec, styles.chart_style, styles.fonts),
                        styles)
-    return write_pdf(html, styles.stylesheet, PROFILES["barrierefrei"])
+    return write_pdf(html, styles.stylesheet, PROFILES["barrierefrei"],
+                     report.imprint.publication_date)
 
 
 def _render_docx(report: Report, styles: StyleFiles) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -24,7 +25,11 @@ def format_number(value: float, decimals: int, signed: bool = False) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     if signed:
         pattern = "+" + pattern + ";-" + pattern
-    text = format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    # official statistics round half up (kaufmännisch); Babel would round half to even
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)  # no "−0,0"
+    text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True)
     return str(text).replace("-", "−")
 
 

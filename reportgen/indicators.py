@@ -181,6 +181,8 @@ def _hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.Data
     if totals:
         return frame[frame[column] == totals[0]], totals[0]
     levels = frame.groupby(column, sort=False)[LEVEL].first()
+    if levels.nunique() < 2:  # not an area column
+        levels = levels.iloc[0:0]
     ranked = sorted(
         (rank, position, value)
         for position, (value, level) in enumerate(levels.items())

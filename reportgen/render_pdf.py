@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +40,21 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
+def _fixed_timestamps(day: dt.date) -> Iterator[None]:
+    """fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@contextmanager
 def _weasyprint_errors() -> Iterator[_Collector]:
     """WeasyPrint only logs a missing language or alt text and still writes the file."""
     logger = logging.getLogger("weasyprint")
@@ -49,11 +66,15 @@ def _weasyprint_errors() -> Iterator[_Collector]:
         logger.removeHandler(collector)
 
 
-def write_pdf(html: str, stylesheet: Path, profile: PdfProfile) -> bytes:
-    """Lay out and write one PDF; raises RenderError if WeasyPrint reports an error."""
+def write_pdf(html: str, stylesheet: Path, profile: PdfProfile, day: dt.date) -> bytes:
+    """Lay out and write one PDF; raises RenderError if WeasyPrint reports an error.
+
+    ``day`` (the publication date) stamps every date inside the file, so the same inputs
+    give the same bytes.
+    """
     fonts = FontConfiguration()
     css = CSS(filename=str(stylesheet), font_config=fonts)
-    with _weasyprint_errors() as collector:
+    with _weasyprint_errors() as collector, _fixed_timestamps(day):
         document = HTML(string=html, base_url=str(stylesheet.parent))
         pdf = document.write_pdf(
             stylesheets=[css],

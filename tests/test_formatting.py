@@ -1,0 +1,47 @@
+"""German number formats and the signs of the Zeichenerklärung."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reportgen.formatting import (
+    format_cell,
+    format_change,
+    format_date,
+    format_number,
+    format_quantity,
+    unit_caption,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(1234567, 0, "1.234.567"), (6, 1, "6,0"), (12.345, 1, "12,3"), (-5.5, 1, "−5,5"),
+     (0.04, 1, "0,0")],
+)
+def test_numbers(value: float, decimals: int, expected: str) -> None:
+    assert format_number(value, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "sign", "expected"),
+    [(0.0, "", "–"), (0.01, "", "0,0"), (987.6, ".", "."), (None, "/", "/"),
+     (12.0, "()", "(12,0)"), (3.0, "p", "3,0 p"), (float("nan"), "", ".")],
+)
+def test_cells(value: float | None, sign: str, expected: str) -> None:
+    assert format_cell(value, 1, sign) == expected
+
+
+def test_quantities_and_changes() -> None:
+    assert format_quantity(12.34, 1, "%") == "12,3 %"
+    assert format_quantity(1200.0, 0, "Anzahl") == "1.200"
+    assert format_quantity(96.4, 1, "Anzahl in 1000") == "96,4 Tsd."
+    assert format_change(1.25, 1, "%") == "+1,3 Prozentpunkte"
+    assert format_change(-3400, 0, "") == "−3.400"
+    assert unit_caption("Prozent") == "in %"
+
+
+def test_dates() -> None:
+    assert format_date(dt.date(2024, 12, 31)) == "31.12.2024"
