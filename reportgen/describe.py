@@ -13,6 +13,12 @@ def key_statement(selection: Selection) -> str:
     if not selection.series:
         return "Für die Standardauswahl liegen keine Werte vor."
     main = selection.main
+    if not selection.temporal:
+        values = [f"{period}: {_q(point.value, selection)}"
+                  for period in selection.periods
+                  if (point := main.points.get(period)) and point.value is not None]
+        return f"{main.label} – {'; '.join(values)}." if values else \
+            f"{main.label}: keine veröffentlichten Werte."
     latest = main.latest(selection.periods)
     if latest is None:
         return f"{main.label}: keine veröffentlichten Werte."

@@ -59,6 +59,8 @@ class IndicatorMeta:
     goal: str
     target: str
     title: str
+    has_title: bool
+    """False when the metadata gave no usable title and ``title`` is a stand-in."""
     graph_type: str
     sort_order: str
     precision: tuple[PrecisionRule, ...]
@@ -253,11 +255,9 @@ def _load_meta(path: Path, tr: Translations, problems: list[Problem]) -> Indicat
                                     Location(path), "Der Text wird weggelassen.", "Warnung"))
         return html_to_blocks(text) if text else ()
 
-    title_text, was_key = tr.lookup(data.get("indicator_name") or data.get("graph_title"))
-    if not title_text or title_text == "Untitled":
-        if was_key:
-            problems.append(Problem(f"Übersetzungsschlüssel „{data.get('indicator_name')}“ fehlt.",
-                                    Location(path), "Als Titel wird die Nummer verwendet.", "Warnung"))
+    title_text, _ = tr.lookup(data.get("indicator_name") or data.get("graph_title"))
+    has_title = bool(title_text) and title_text != "Untitled"
+    if not has_title:
         title_text = f"Indikator {number}"
     footnote_html = "\n<br>".join(
         str(tr.lookup(data[key])[0] or "") for key in _FOOTNOTE_KEYS if data.get(key)
@@ -270,7 +270,8 @@ def _load_meta(path: Path, tr: Translations, problems: list[Problem]) -> Indicat
         number=number,
         goal=goal,
         target=f"{goal}-{target_no}",
-        title=html_to_text(title_text),
+        title=html_to_text(title_text or ""),
+        has_title=has_title,
         graph_type=str(data.get("graph_type") or "line").lower(),
         sort_order=str(data.get("indicator_sort_order") or ""),
         precision=_precision(data.get("precision") or data.get("presicion")),

@@ -46,6 +46,7 @@ def load_project(project_dir: Path) -> Project:
         *_check_selection(config, dataset),
         *_check_texts(texts, dataset),
         *_check_start_values(dataset),
+        *_check_titles(config, dataset),
     ]
     if not dataset.indicators and dataset.root.is_dir():
         problems.append(Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root)))
@@ -125,3 +126,14 @@ def _check_start_values(dataset: Dataset) -> list[Problem]:
                 Location(indicator.meta.path), did_you_mean(field, indicator.dimensions),
                 "Warnung"))
     return problems
+
+
+def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
+    return [
+        Problem(f"Indikator {indicator.meta.number} hat keinen Titel in den Metadaten; es "
+                f"erscheint „{indicator.meta.title}“.", Location(indicator.meta.path),
+                f"Tragen Sie in reportgen.yml unter „indikatortitel“ einen Titel für "
+                f"{indicator.id} ein.", "Warnung")
+        for indicator in dataset.indicators.values()
+        if not indicator.meta.has_title and indicator.id not in config.indicator_titles
+    ]

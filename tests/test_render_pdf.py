@@ -50,7 +50,7 @@ def test_every_figure_has_alt_text_from_the_data(mini_pdf: Path) -> None:
         assert len(figures) == 3
         alts = [str(f.get("/Alt", "")) for f in figures]
     assert all(alt.strip() for alt in alts)
-    assert "Niedersachsen: Anstieg von 100 (2020) auf 120 (2022)" in alts[0]
+    assert "Niedersachsen: Anstieg von 100 (2020) auf 121 (2022)" in alts[0]
     assert "Liniendiagramm" in alts[0]
 
 
