@@ -23,10 +23,12 @@ StageCallback = Callable[[str, float], None]
 
 
 def _render_accessible_pdf(report: Report, styles: StyleFiles) -> bytes:
-    html = render_html(report, lambda spec: render_svg(spec, styles.chart_style, styles.fonts),
-                       styles)
-    return write_pdf(html, styles.stylesheet, PROFILES["barrierefrei"],
-                     report.imprint.publication_date)
+    html = render_html(
+        report, lambda spec: render_svg(spec, styles.chart_style, styles.fonts), styles
+    )
+    return write_pdf(
+        html, styles.stylesheet, PROFILES["barrierefrei"], report.imprint.publication_date
+    )
 
 
 def _render_docx(report: Report, styles: StyleFiles) -> bytes:
@@ -71,8 +73,9 @@ def resolve_formats(names: Sequence[str] | None, default: Sequence[str]) -> list
     chosen = list(dict.fromkeys(names or default))
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown:
-        raise ConfigError(f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
-                          hint=f"Möglich: {', '.join(FORMATS)}.")
+        raise ConfigError(
+            f"Unbekanntes Ausgabeformat „{unknown[0]}“.", hint=f"Möglich: {', '.join(FORMATS)}."
+        )
     return [FORMATS[name] for name in chosen]
 
 
@@ -103,8 +106,9 @@ def build_report(
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -13,14 +13,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure as MplFigure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from reportgen.formatting import format_number, unit_caption  # noqa: E402
-from reportgen.model import ChartSpec  # noqa: E402
+from reportgen.formatting import format_number, unit_caption
+from reportgen.model import ChartSpec
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)))
@@ -53,16 +53,29 @@ def draw(spec: ChartSpec, style_file: Path, fonts: Path, small: bool = False) ->
         _draw_bars(axes, spec)
     for reference in spec.references:
         axes.axhline(reference.value, color="#333333", linewidth=1.0, linestyle=(0, (6, 3)))
-        axes.annotate(reference.label, xy=(1.0, reference.value), xycoords=("axes fraction", "data"),
-                      ha="right", va="bottom", fontsize=8, color="#333333")
+        axes.annotate(
+            reference.label,
+            xy=(1.0, reference.value),
+            xycoords=("axes fraction", "data"),
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            color="#333333",
+        )
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, spec.decimals)))
     axes.yaxis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
     axes.set_ylabel(unit_caption(spec.unit))
     if len(spec.series) > 1:
         labels = [textwrap.fill(s.label, 45 if not small else 30) for s in spec.series]
         columns = 1 if max(len(label) for label in labels) > 40 or small else 2
-        axes.legend(axes.get_legend_handles_labels()[0], labels, loc="upper left",
-                    bbox_to_anchor=(0.0, -0.12), ncol=columns, handlelength=2.8)
+        axes.legend(
+            axes.get_legend_handles_labels()[0],
+            labels,
+            loc="upper left",
+            bbox_to_anchor=(0.0, -0.12),
+            ncol=columns,
+            handlelength=2.8,
+        )
     figure.tight_layout(pad=0.4)
     return figure
 
@@ -97,8 +110,15 @@ def _draw_bars(axes: Axes, spec: ChartSpec) -> None:
     for index, series in enumerate(spec.series):
         offsets = [i - 0.4 + width * (index + 0.5) for i in range(len(spec.categories))]
         heights = [0.0 if v is None else v for v in series.values]
-        axes.bar(offsets, heights, width=width * 0.92, label=series.label,
-                 hatch=HATCHES[index % len(HATCHES)], edgecolor="white", linewidth=0.4)
+        axes.bar(
+            offsets,
+            heights,
+            width=width * 0.92,
+            label=series.label,
+            hatch=HATCHES[index % len(HATCHES)],
+            edgecolor="white",
+            linewidth=0.4,
+        )
     labels = [textwrap.fill(c, 16) for c in spec.categories]
     axes.set_xticks(range(len(spec.categories)), labels)
     axes.axhline(0, color="#555555", linewidth=0.6)
@@ -129,8 +149,9 @@ def render_svg(spec: ChartSpec, style_file: Path, fonts: Path, small: bool = Fal
     return buffer.getvalue()
 
 
-def render_png(spec: ChartSpec, style_file: Path, fonts: Path, dpi: int = 220,
-               small: bool = False) -> bytes:
+def render_png(
+    spec: ChartSpec, style_file: Path, fonts: Path, dpi: int = 220, small: bool = False
+) -> bytes:
     """PNG at print resolution for Word (at least 200 dpi)."""
     with _style(style_file, fonts):
         figure = draw(spec, style_file, fonts, small)

@@ -31,8 +31,9 @@ errors = Console(stderr=True, highlight=False)
 
 ProjectArg = Annotated[
     Path,
-    typer.Argument(help="Projektordner mit reportgen.yml (Standard: das Beispielprojekt).",
-                   show_default=False),
+    typer.Argument(
+        help="Projektordner mit reportgen.yml (Standard: das Beispielprojekt).", show_default=False
+    ),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,12 +68,17 @@ def build_command(
     project_dir: ProjectArg = EXAMPLE_PROJECT,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help=f"Ausgabeformat, mehrfach möglich: {', '.join(FORMATS)}."
-                     " Standard: wie in reportgen.yml."),
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Ausgabeformat, mehrfach möglich: {', '.join(FORMATS)}."
+            " Standard: wie in reportgen.yml.",
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
-    verbose: Annotated[bool, typer.Option("--verbose", "-v",
-                                          help="Dauer jedes Arbeitsschritts ausgeben.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Dauer jedes Arbeitsschritts ausgeben.")
+    ] = False,
 ) -> None:
     """Bericht erzeugen (barrierefreies PDF und DOCX)."""
     started = time.perf_counter()
@@ -86,8 +92,9 @@ def build_command(
         result = build_report(project_dir, out, formats, on_stage)
     project = result.project
     if project and project.warnings:
-        console.print(f"[yellow]{len(project.warnings)} Warnung(en)[/yellow] – Details mit "
-                      "„reportgen check“.")
+        console.print(
+            f"[yellow]{len(project.warnings)} Warnung(en)[/yellow] – Details mit „reportgen check“."
+        )
     for path in result.written:
         console.print(f"Geschrieben: {path}")
     if verbose:
@@ -100,8 +107,10 @@ def check_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
     """Daten, Texte und Konfiguration prüfen; alle Probleme auflisten."""
     project = load_project(project_dir)
     _print_problems(project.problems)
-    summary = f"{len(project.errors)} Fehler, {len(project.warnings)} Warnung(en) in " \
-              f"{len(project.dataset.indicators)} Indikatoren."
+    summary = (
+        f"{len(project.errors)} Fehler, {len(project.warnings)} Warnung(en) in "
+        f"{len(project.dataset.indicators)} Indikatoren."
+    )
     if project.errors:
         errors.print(f"[red]{summary}[/red]")
         raise typer.Exit(1)
@@ -118,33 +127,52 @@ def list_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
         errors.print(f"[red]{len(project.errors)} Fehler[/red] – Details mit „reportgen check“.")
 
 
-_LEVEL_NAMES = {Level.LAND: "Land", Level.REGION: "Regionen", Level.DISTRICT: "Kreise",
-                Level.PART: "Teilgebiete", Level.OTHER: "andere"}
+_LEVEL_NAMES = {
+    Level.LAND: "Land",
+    Level.REGION: "Regionen",
+    Level.DISTRICT: "Kreise",
+    Level.PART: "Teilgebiete",
+    Level.OTHER: "andere",
+}
 
 
 def _overview(project: Project) -> Table:
     dataset = project.dataset
-    table = Table(title=f"{project.config.title} – {len(dataset.indicators)} Indikatoren",
-                  show_lines=False)
+    table = Table(
+        title=f"{project.config.title} – {len(dataset.indicators)} Indikatoren", show_lines=False
+    )
     for column in ("Nr.", "Titel", "Zeitraum", "Gebietsebenen", "Datenstand"):
         table.add_column(column, overflow="fold")
     for goal_id, indicator_ids in chapter_plan(project.config, dataset):
-        table.add_row(f"[bold]{goal_id}[/bold]", f"[bold]{dataset.goals[goal_id].title}[/bold]",
-                      "", "", "")
+        table.add_row(
+            f"[bold]{goal_id}[/bold]", f"[bold]{dataset.goals[goal_id].title}[/bold]", "", "", ""
+        )
         current_target = ""
         for indicator_id in indicator_ids:
             indicator = dataset.indicators[indicator_id]
             if indicator.meta.target != current_target:
                 current_target = indicator.meta.target
-                table.add_row(current_target.replace("-", "."),
-                              f"[italic]{dataset.targets[current_target].title}[/italic]", "", "", "")
+                table.add_row(
+                    current_target.replace("-", "."),
+                    f"[italic]{dataset.targets[current_target].title}[/italic]",
+                    "",
+                    "",
+                    "",
+                )
             periods = default_selection(indicator).periods
             span = f"{periods[0]} – {periods[-1]} ({len(periods)})" if periods else "–"
-            levels = [name for level, name in _LEVEL_NAMES.items()
-                      if (indicator.frame[LEVEL] == level).any()]
-            table.add_row(indicator.meta.number, project.config.indicator_titles.get(
-                indicator_id, indicator.meta.title), span, ", ".join(levels) or "–",
-                indicator.meta.vintage or "–")
+            levels = [
+                name
+                for level, name in _LEVEL_NAMES.items()
+                if (indicator.frame[LEVEL] == level).any()
+            ]
+            table.add_row(
+                indicator.meta.number,
+                project.config.indicator_titles.get(indicator_id, indicator.meta.title),
+                span,
+                ", ".join(levels) or "–",
+                indicator.meta.vintage or "–",
+            )
     return table
 
 

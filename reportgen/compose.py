@@ -36,9 +36,7 @@ from reportgen.richtext import markdown_to_blocks
 from reportgen.signs import SIGNS
 
 MAX_BAR_CATEGORIES = 6
-MISSING_INTERPRETATION = (
-    "Für diesen Indikator liegt noch keine Lese- und Interpretationshilfe vor."
-)
+MISSING_INTERPRETATION = "Für diesen Indikator liegt noch keine Lese- und Interpretationshilfe vor."
 
 
 @dataclass
@@ -59,22 +57,24 @@ def compose_report(project: Project) -> Report:
             block = compose_indicator(project, indicator, numbering)
             sections.setdefault(indicator.meta.target, []).append(block)
         intro = texts.goals[goal_id].blocks if goal_id in texts.goals else ()
-        chapters.append(Chapter(
-            number=goal_id,
-            title=dataset.goals[goal_id].title,
-            anchor=f"hf-{goal_id}",
-            intro=intro,
-            sections=tuple(
-                Section(
-                    number=target_id.replace("-", "."),
-                    title=dataset.targets[target_id].title,
-                    anchor=f"thema-{target_id}",
-                    intro=dataset.targets[target_id].description,
-                    indicators=tuple(blocks),
-                )
-                for target_id, blocks in sections.items()
-            ),
-        ))
+        chapters.append(
+            Chapter(
+                number=goal_id,
+                title=dataset.goals[goal_id].title,
+                anchor=f"hf-{goal_id}",
+                intro=intro,
+                sections=tuple(
+                    Section(
+                        number=target_id.replace("-", "."),
+                        title=dataset.targets[target_id].title,
+                        anchor=f"thema-{target_id}",
+                        intro=dataset.targets[target_id].description,
+                        indicators=tuple(blocks),
+                    )
+                    for target_id, blocks in sections.items()
+                ),
+            )
+        )
     return Report(
         title=config.title,
         subtitle=config.subtitle,
@@ -93,20 +93,25 @@ def compose_report(project: Project) -> Report:
     )
 
 
-def compose_indicator(project: Project, indicator: Indicator, numbering: _Numbering) -> IndicatorBlock:
+def compose_indicator(
+    project: Project, indicator: Indicator, numbering: _Numbering
+) -> IndicatorBlock:
     meta = indicator.meta
     config = project.config
     title = config.indicator_titles.get(meta.id, meta.title)
     selection = default_selection(indicator)
     source = config.attribution.source_line(meta.vintage)
-    table = _table(title, selection, next(numbering.tables), config.table_periods, source) \
-        if selection.series else None
-    figure = _figure(title, meta, selection, numbering, table, source) \
-        if selection.series else None
+    table = (
+        _table(title, selection, next(numbering.tables), config.table_periods, source)
+        if selection.series
+        else None
+    )
+    figure = _figure(title, meta, selection, numbering, table, source) if selection.series else None
     text = project.texts.indicators.get(meta.id)
     interpretation = (
         Interpretation(text.blocks, "freigegeben" if text.status == "freigegeben" else "entwurf")
-        if text else Interpretation((_paragraph(MISSING_INTERPRETATION),), "fehlt")
+        if text
+        else Interpretation((_paragraph(MISSING_INTERPRETATION),), "fehlt")
     )
     return IndicatorBlock(
         id=meta.id,
@@ -135,8 +140,14 @@ def _chart_kind(meta: IndicatorMeta, selection: Selection) -> str:
     return "bar" if meta.graph_type == "bar" and len(selection.series) <= 4 else "line"
 
 
-def _figure(title: str, meta: IndicatorMeta, selection: Selection, numbering: _Numbering,
-            table: Table | None, source: str) -> Figure:
+def _figure(
+    title: str,
+    meta: IndicatorMeta,
+    selection: Selection,
+    numbering: _Numbering,
+    table: Table | None,
+    source: str,
+) -> Figure:
     kind = _chart_kind(meta, selection)
     categories = _chart_categories(selection, kind)
     positions: tuple[float, ...] = ()
@@ -146,10 +157,13 @@ def _figure(title: str, meta: IndicatorMeta, selection: Selection, numbering: _N
         kind="line" if kind == "line" else "bar",
         categories=categories,
         series=tuple(
-            ChartSeries(series.label, tuple(
-                point.value if (point := series.points.get(period)) else None
-                for period in categories
-            ))
+            ChartSeries(
+                series.label,
+                tuple(
+                    point.value if (point := series.points.get(period)) else None
+                    for period in categories
+                ),
+            )
             for series in selection.series
         ),
         unit=selection.unit,
@@ -190,13 +204,19 @@ def _table(title: str, selection: Selection, number: int, periods: int, source: 
         rows.append(TableRow(series.label, tuple(cells)))
     notes = []
     if selection.fixed:
-        notes.append("Auswahl: " + "; ".join(f"{column}: {value}"
-                                             for column, value in selection.fixed if value) + ".")
+        notes.append(
+            "Auswahl: "
+            + "; ".join(f"{column}: {value}" for column, value in selection.fixed if value)
+            + "."
+        )
     if selection.omitted_series:
         notes.append(f"{selection.omitted_series} weitere Reihen sind nicht dargestellt.")
     if used_signs:
-        notes.append("Zeichen: " + "; ".join(f"{_legend_sign(s)} = {SIGNS[s]}"
-                                             for s in SIGNS if s in used_signs) + ".")
+        notes.append(
+            "Zeichen: "
+            + "; ".join(f"{_legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used_signs)
+            + "."
+        )
     corner = " / ".join(selection.varying) or "Merkmal"
     return Table(
         number=number,
@@ -257,6 +277,7 @@ def _appendix(project: Project, chapters: list[Chapter]) -> Appendix:
                 by_source.setdefault(meta.data_source or "ohne Angabe", []).append(block.number)
     return Appendix(
         signs=tuple(SignExplanation(_legend_sign(s), meaning) for s, meaning in SIGNS.items()),
-        sources=tuple(SourceEntry(name, tuple(numbers))
-                      for name, numbers in sorted(by_source.items())),
+        sources=tuple(
+            SourceEntry(name, tuple(numbers)) for name, numbers in sorted(by_source.items())
+        ),
     )

@@ -100,8 +100,10 @@ class ReportConfig(_Frozen):
     def _known_signs(cls, value: dict[str, str]) -> dict[str, str]:
         for flag, sign in value.items():
             if sign not in SIGNS:
-                raise ValueError(f"„{sign}“ (für „{flag}“) ist kein Zeichen der Zeichenerklärung; "
-                                 f"erlaubt: {' '.join(SIGNS)}")
+                raise ValueError(
+                    f"„{sign}“ (für „{flag}“) ist kein Zeichen der Zeichenerklärung; "
+                    f"erlaubt: {' '.join(SIGNS)}"
+                )
         return value
 
     @property
@@ -145,8 +147,9 @@ def load_config(project_dir: Path) -> ReportConfig:
             "Die Konfiguration ist kein gültiges YAML.", yaml_error_location(exc, path)
         ) from exc
     if not isinstance(data, dict):
-        raise ConfigError("Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.",
-                          Location(path))
+        raise ConfigError(
+            "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.", Location(path)
+        )
     try:
         config = ReportConfig.model_validate({**data, "project_dir": project_dir})
     except ValidationError as exc:

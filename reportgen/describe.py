@@ -14,11 +14,16 @@ def key_statement(selection: Selection) -> str:
         return "Für die Standardauswahl liegen keine Werte vor."
     main = selection.main
     if not selection.temporal:
-        values = [f"{period}: {_q(point.value, selection)}"
-                  for period in selection.periods
-                  if (point := main.points.get(period)) and point.value is not None]
-        return f"{main.label} – {'; '.join(values)}." if values else \
-            f"{main.label}: keine veröffentlichten Werte."
+        values = [
+            f"{period}: {_q(point.value, selection)}"
+            for period in selection.periods
+            if (point := main.points.get(period)) and point.value is not None
+        ]
+        return (
+            f"{main.label} – {'; '.join(values)}."
+            if values
+            else f"{main.label}: keine veröffentlichten Werte."
+        )
     latest = main.latest(selection.periods)
     if latest is None:
         return f"{main.label}: keine veröffentlichten Werte."
@@ -29,8 +34,13 @@ def key_statement(selection: Selection) -> str:
     return text + "."
 
 
-def alt_text(title: str, selection: Selection, kind: str, categories: tuple[str, ...],
-             table_number: int | None) -> str:
+def alt_text(
+    title: str,
+    selection: Selection,
+    kind: str,
+    categories: tuple[str, ...],
+    table_number: int | None,
+) -> str:
     """What the chart shows — its trend and latest values — for readers who cannot see it."""
     chart = "Liniendiagramm" if kind == "line" else "Säulendiagramm"
     span = f"{categories[0]} bis {categories[-1]}" if len(categories) > 1 else categories[0]
@@ -45,16 +55,21 @@ def alt_text(title: str, selection: Selection, kind: str, categories: tuple[str,
     return " ".join(part for part in parts if part)
 
 
-def _describe_series(series: Series, selection: Selection, kind: str,
-                     categories: tuple[str, ...]) -> str:
+def _describe_series(
+    series: Series, selection: Selection, kind: str, categories: tuple[str, ...]
+) -> str:
     if kind == "line" and (moved := change(series, categories)):
         first_period, first, last_period, last = moved
         if round(first, selection.decimals) == round(last, selection.decimals):
-            return (f"{series.label}: unverändert bei {_q(last, selection)} "
-                    f"({first_period} bis {last_period}).")
+            return (
+                f"{series.label}: unverändert bei {_q(last, selection)} "
+                f"({first_period} bis {last_period})."
+            )
         direction = "Anstieg" if last > first else "Rückgang"
-        return (f"{series.label}: {direction} von {_q(first, selection)} ({first_period}) "
-                f"auf {_q(last, selection)} ({last_period}).")
+        return (
+            f"{series.label}: {direction} von {_q(first, selection)} ({first_period}) "
+            f"auf {_q(last, selection)} ({last_period})."
+        )
     values = []
     for period in categories:
         point = series.points.get(period)

@@ -142,7 +142,7 @@ def default_selection(indicator: Indicator) -> Selection:
     ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
     periods = tuple(ordered[PERIOD].tolist())
     period_keys = dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True))
-    temporal = bool(len(frame)) and frame[YEAR].notna().all()
+    temporal = bool(len(frame)) and bool(frame[YEAR].notna().all())
     series = _series(frame, varying, order, fixed)
     decimals = indicator.decimals(unit, open_sdg_series)
     return Selection(
@@ -189,7 +189,7 @@ def _hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.Data
         if (rank := _LEVEL_RANK.get(level)) is not None
     )
     if ranked:
-        return frame[frame[column] == ranked[0][2]], ranked[0][2]
+        return frame[frame[column] == ranked[0][2]], str(ranked[0][2])
     if not varying and len(values) <= 8:
         return frame, None
     return frame[frame[column] == values[0]], values[0]
@@ -204,8 +204,8 @@ def _series(
     if not varying:
         label = next((value for _, value in fixed if value), "Insgesamt")
         return (_make_series(label, frame),) if len(frame) else ()
-    groups = {
-        key if isinstance(key, tuple) else (key,): rows
+    groups: dict[tuple[str, ...], pd.DataFrame] = {
+        tuple(str(part) for part in (key if isinstance(key, tuple) else (key,))): rows
         for key, rows in frame.groupby(varying, sort=False)
     }
 

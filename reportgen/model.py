@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-
 # --- inline text -------------------------------------------------------------------------
 
 

@@ -30,8 +30,21 @@ _ATTRIBUTE_COLUMN = re.compile(r"^(COMMENT_OBS|OBS_[A-Z_]+|COMMENT_[A-Z_]+)$", r
 _INDICATOR_FILE = re.compile(r"^indicator_(\d+-\d+-\d+)\.csv$")
 _TRANSLATION_KEY = re.compile(r"^([A-Za-z_][\w]*)\.([\w.-]+)$")
 _FOOTNOTE_KEYS = ("data_footnote", "data_footnotes", "datafootnote", "datafootnotes")
-_EXCEL_ERRORS = {"#NV", "#N/A", "#NA", "#WERT!", "#VALUE!", "#DIV/0!", "#BEZUG!", "#REF!",
-                 "#NAME?", "#ZAHL!", "#NUM!", "#NULL!", "#LEER!"}
+_EXCEL_ERRORS = {
+    "#NV",
+    "#N/A",
+    "#NA",
+    "#WERT!",
+    "#VALUE!",
+    "#DIV/0!",
+    "#BEZUG!",
+    "#REF!",
+    "#NAME?",
+    "#ZAHL!",
+    "#NUM!",
+    "#NULL!",
+    "#LEER!",
+}
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 # Internal column names of an indicator frame; dimension columns keep their CSV names.
@@ -136,8 +149,11 @@ class Translations:
             try:
                 data = parse_yaml(read_text(path))
             except yaml.YAMLError as exc:
-                problems.append(Problem("Übersetzungsdatei ist kein gültiges YAML.",
-                                        yaml_error_location(exc, path)))
+                problems.append(
+                    Problem(
+                        "Übersetzungsdatei ist kein gültiges YAML.", yaml_error_location(exc, path)
+                    )
+                )
                 continue
             if isinstance(data, dict):
                 self.tables[path.stem] = {str(k): v for k, v in data.items()}
@@ -168,15 +184,17 @@ def load_dataset(root: Path, flag_overrides: Mapping[str, str] | None = None) ->
             Problem(
                 "Kein Open-SDG-Datenordner: es fehlen die Unterordner data/ und meta/.",
                 Location(root),
-                "Geben Sie in reportgen.yml unter „daten“ den Ordner an, der data/ und meta/ enthält.",
+                "Geben Sie in reportgen.yml unter „daten“ den Ordner an, "
+                "der data/ und meta/ enthält.",
             )
         )
         return Dataset(root, {}, {}, {}, {}, tuple(problems))
     translations = Translations(root / "translations" / "de", problems)
     indicators: dict[str, Indicator] = {}
     metas = sorted((root / "meta").glob("*.md"))
-    csv_ids = {m.group(1): p for p in (root / "data").glob("*.csv")
-               if (m := _INDICATOR_FILE.match(p.name))}
+    csv_ids = {
+        m.group(1): p for p in (root / "data").glob("*.csv") if (m := _INDICATOR_FILE.match(p.name))
+    }
     for meta_path in metas:
         indicator_id = meta_path.stem
         if not re.fullmatch(r"\d+-\d+-\d+", indicator_id):
@@ -186,9 +204,13 @@ def load_dataset(root: Path, flag_overrides: Mapping[str, str] | None = None) ->
             continue
         csv_path = csv_ids.get(indicator_id)
         if csv_path is None:
-            problems.append(Problem(f"Zu Indikator {meta.number} gibt es keine Datendatei.",
-                                    Location(meta_path),
-                                    f"Erwartet: data/indicator_{indicator_id}.csv."))
+            problems.append(
+                Problem(
+                    f"Zu Indikator {meta.number} gibt es keine Datendatei.",
+                    Location(meta_path),
+                    f"Erwartet: data/indicator_{indicator_id}.csv.",
+                )
+            )
             continue
         loaded = _load_csv(csv_path, flag_overrides or {}, problems)
         if loaded is not None:
@@ -196,8 +218,14 @@ def load_dataset(root: Path, flag_overrides: Mapping[str, str] | None = None) ->
             indicators[indicator_id] = Indicator(meta, frame, dimensions, csv_path)
     for indicator_id, csv_path in sorted(csv_ids.items()):
         if indicator_id not in indicators and not (root / "meta" / f"{indicator_id}.md").exists():
-            problems.append(Problem("Datendatei ohne Metadaten wird übergangen.", Location(csv_path),
-                                    f"Legen Sie meta/{indicator_id}.md an.", "Warnung"))
+            problems.append(
+                Problem(
+                    "Datendatei ohne Metadaten wird übergangen.",
+                    Location(csv_path),
+                    f"Legen Sie meta/{indicator_id}.md an.",
+                    "Warnung",
+                )
+            )
     ordered = dict(sorted(indicators.items(), key=lambda kv: _sort_key(kv[1].meta)))
     names = _region_names(ordered.values())
     for indicator in ordered.values():
@@ -232,14 +260,19 @@ def _load_meta(path: Path, tr: Translations, problems: list[Problem]) -> Indicat
     indicator_id = path.stem
     front, body, _ = split_front_matter(read_text(path))
     if front is None:
-        problems.append(Problem("Die Metadaten haben keinen YAML-Kopf (--- … ---).",
-                                Location(path, 1, 1)))
+        problems.append(
+            Problem("Die Metadaten haben keinen YAML-Kopf (--- … ---).", Location(path, 1, 1))
+        )
         return None
     try:
         data = parse_yaml(front)
     except yaml.YAMLError as exc:
-        problems.append(Problem("Der YAML-Kopf der Metadaten ist fehlerhaft.",
-                                yaml_error_location(exc, path, first_line=2)))
+        problems.append(
+            Problem(
+                "Der YAML-Kopf der Metadaten ist fehlerhaft.",
+                yaml_error_location(exc, path, first_line=2),
+            )
+        )
         return None
     if not isinstance(data, dict):
         data = {}
@@ -251,8 +284,14 @@ def _load_meta(path: Path, tr: Translations, problems: list[Problem]) -> Indicat
     def rich(key: str) -> tuple[Block, ...]:
         text, was_key = tr.lookup(data.get(key))
         if was_key and text is None:
-            problems.append(Problem(f"Übersetzungsschlüssel „{data.get(key)}“ fehlt.",
-                                    Location(path), "Der Text wird weggelassen.", "Warnung"))
+            problems.append(
+                Problem(
+                    f"Übersetzungsschlüssel „{data.get(key)}“ fehlt.",
+                    Location(path),
+                    "Der Text wird weggelassen.",
+                    "Warnung",
+                )
+            )
         return html_to_blocks(text) if text else ()
 
     title_text, _ = tr.lookup(data.get("indicator_name") or data.get("graph_title"))
@@ -303,7 +342,9 @@ def _precision(raw: Any) -> tuple[PrecisionRule, ...]:
 
 def _sources(data: dict[str, Any], tr: Translations) -> tuple[SourceLink, ...]:
     links = []
-    numbers = sorted({int(m.group(1)) for key in data if (m := re.match(r"source_url_(\d+)$", key))})
+    numbers = sorted(
+        {int(m.group(1)) for key in data if (m := re.match(r"source_url_(\d+)$", key))}
+    )
     for number in numbers:
         if data.get(f"source_active_{number}") is False:
             continue
@@ -314,9 +355,7 @@ def _sources(data: dict[str, Any], tr: Translations) -> tuple[SourceLink, ...]:
     return tuple(links)
 
 
-def _structure(
-    indicators: Any, tr: Translations
-) -> tuple[dict[str, Goal], dict[str, Target]]:
+def _structure(indicators: Any, tr: Translations) -> tuple[dict[str, Goal], dict[str, Target]]:
     goals: dict[str, Goal] = {}
     targets: dict[str, Target] = {}
     for indicator in indicators:
@@ -337,8 +376,9 @@ def _target(target_id: str, raw: str | None) -> Target:
         return Target(target_id, fallback, ())
     match = re.match(r"\s*<b>(.*?)</b>(.*)$", raw, re.S | re.I)
     if match:
-        return Target(target_id, html_to_text(match.group(1)) or fallback,
-                      html_to_blocks(match.group(2)))
+        return Target(
+            target_id, html_to_text(match.group(1)) or fallback, html_to_blocks(match.group(2))
+        )
     return Target(target_id, html_to_text(raw) or fallback, ())
 
 
@@ -357,27 +397,39 @@ def _load_csv(
         problems.append(Problem("Die Datendatei ist leer.", Location(path, 1)))
         return None
     except csv.Error as exc:
-        problems.append(Problem(f"Die CSV-Datei ist fehlerhaft ({exc}).",
-                                Location(path, reader.line_num)))
+        problems.append(
+            Problem(f"Die CSV-Datei ist fehlerhaft ({exc}).", Location(path, reader.line_num))
+        )
         return None
     names = [name for name in header if name]
     for required in ("Year", "Value"):
         if required not in names:
             hint = did_you_mean(required, names)
-            problems.append(Problem(f"Die Spalte „{required}“ fehlt.", Location(path, 1),
-                                    hint or f"Vorhanden: {', '.join(names)}."))
+            problems.append(
+                Problem(
+                    f"Die Spalte „{required}“ fehlt.",
+                    Location(path, 1),
+                    hint or f"Vorhanden: {', '.join(names)}.",
+                )
+            )
             return None
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        problems.append(Problem(f"Die Spalte „{duplicates[0]}“ kommt doppelt vor.",
-                                Location(path, 1)))
+        problems.append(
+            Problem(f"Die Spalte „{duplicates[0]}“ kommt doppelt vor.", Location(path, 1))
+        )
         return None
     width = len(header)
     overlong = next((line for line, row in rows if len(row) > width and any(row[width:])), None)
     if overlong is not None:
-        problems.append(Problem("Die Zeile hat mehr Werte als die Kopfzeile Spalten.",
-                                Location(path, overlong), "Überzählige Werte werden ignoriert.",
-                                "Warnung"))
+        problems.append(
+            Problem(
+                "Die Zeile hat mehr Werte als die Kopfzeile Spalten.",
+                Location(path, overlong),
+                "Überzählige Werte werden ignoriert.",
+                "Warnung",
+            )
+        )
     keep = [i for i, name in enumerate(header) if name]
     padded = [[(row[i].strip() if i < len(row) else "") for i in keep] for _, row in rows]
     raw = pd.DataFrame(padded, columns=names, dtype=object)
@@ -389,19 +441,27 @@ def _load_csv(
     if errors.any():
         column = header.index("Value") + 1
         for index in errors[errors].index[:20]:
-            problems.append(Problem(_value_error(raw.at[index, "Value"]),
-                                    Location(path, int(lines[index]), column),
-                                    "Zahlen mit Dezimalpunkt schreiben, z. B. 12.5."))
+            problems.append(
+                Problem(
+                    _value_error(str(raw.at[index, "Value"])),
+                    Location(path, int(lines[index]), column),
+                    "Zahlen mit Dezimalpunkt schreiben, z. B. 12.5.",
+                )
+            )
         return None
-    flags = raw[attributes].agg(" ".join, axis=1).str.strip() if attributes else raw["Value"].map(lambda _: "")
+    flags = (
+        raw[attributes].agg(" ".join, axis=1).str.strip()
+        if attributes
+        else raw["Value"].map(lambda _: "")
+    )
     signs = _apply_flags(flags, signs, flag_overrides, path, lines, problems)
     geocodes = raw["GeoCode"] if "GeoCode" in raw else pd.Series([""] * len(raw))
     geocodes = geocodes.where(~geocodes.str.upper().isin(_EXCEL_ERRORS), "")
     frame = raw[list(dimensions)].copy()
     frame[PERIOD] = raw["Year"]
     frame[VALUE] = values
-    frame[UNIT] = raw["Units"] if "Units" in raw else ""
-    frame[SERIES] = raw["Series"] if "Series" in raw else ""
+    frame[UNIT] = raw.get("Units", "")
+    frame[SERIES] = raw.get("Series", "")
     frame[GEO] = geocodes
     frame[SIGN] = signs
     frame[FLAG] = flags
@@ -454,10 +514,14 @@ def _apply_flags(
         mask = flags == flag
         flag_sign = resolve_flag(flag, overrides)
         if flag_sign is None:
-            problems.append(Problem(f"Unbekanntes Kennzeichen „{flag}“: der Wert wird gezeigt.",
-                                    Location(path, int(lines[mask].iloc[0])),
-                                    "Ordnen Sie es in reportgen.yml unter „kennzeichen“ einem "
-                                    "Zeichen zu.", "Warnung"))
+            problems.append(
+                Problem(
+                    f"Unbekanntes Kennzeichen „{flag}“: der Wert wird gezeigt.",
+                    Location(path, int(lines[mask].iloc[0])),
+                    "Ordnen Sie es in reportgen.yml unter „kennzeichen“ einem Zeichen zu.",
+                    "Warnung",
+                )
+            )
             continue
         signs[mask] = signs[mask].map(lambda own, s=flag_sign: _combine(own, s))
     return signs
@@ -477,10 +541,14 @@ def _drop_duplicates(
     conflicting = frame.duplicated(subset=keys, keep="first")
     if conflicting.any():
         first = frame[conflicting].iloc[0]
-        problems.append(Problem(
-            f"{int(conflicting.sum())} Zeile(n) wiederholen eine Merkmalskombination mit anderem "
-            "Wert; es gilt jeweils die erste.", Location(path, int(first[LINE])),
-            severity="Warnung"))
+        problems.append(
+            Problem(
+                f"{int(conflicting.sum())} Zeile(n) wiederholen eine Merkmalskombination "
+                "mit anderem Wert; es gilt jeweils die erste.",
+                Location(path, int(first[LINE])),
+                severity="Warnung",
+            )
+        )
         frame = frame[~conflicting]
     return frame
 
@@ -509,4 +577,3 @@ def _infer_missing_geocodes(frame: pd.DataFrame, names: Mapping[str, str]) -> No
         inferred = frame.loc[missing, "Gebietseinheit"].map(lambda n: by_name.get(n, ""))
         frame.loc[missing, REGION] = inferred
         frame.loc[missing, LEVEL] = inferred.map(geo_level)
-

@@ -49,7 +49,9 @@ def load_project(project_dir: Path) -> Project:
         *_check_titles(config, dataset),
     ]
     if not dataset.indicators and dataset.root.is_dir():
-        problems.append(Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root)))
+        problems.append(
+            Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root))
+        )
     return Project(config, dataset, texts, tuple(problems))
 
 
@@ -79,22 +81,34 @@ def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
     for c_index, chapter in enumerate(config.selection):
         if chapter.goal not in goals:
             where = key_location(nodes, ("auswahl", c_index, "handlungsfeld"), path)
-            problems.append(Problem(f"Handlungsfeld „{chapter.goal}“ gibt es in den Daten nicht.",
-                                    where,
-                                    did_you_mean(chapter.goal, goals)))
+            problems.append(
+                Problem(
+                    f"Handlungsfeld „{chapter.goal}“ gibt es in den Daten nicht.",
+                    where,
+                    did_you_mean(chapter.goal, goals),
+                )
+            )
             continue
         for i_index, indicator_id in enumerate(chapter.indicators or ()):
             where = key_location(nodes, ("auswahl", c_index, "indikatoren", i_index), path)
             indicator = dataset.indicators.get(indicator_id)
             if indicator is None:
-                problems.append(Problem(
-                    f"Indikator {indicator_id} gibt es in den Daten nicht.", where,
-                    did_you_mean(indicator_id, dataset.indicators)))
+                problems.append(
+                    Problem(
+                        f"Indikator {indicator_id} gibt es in den Daten nicht.",
+                        where,
+                        did_you_mean(indicator_id, dataset.indicators),
+                    )
+                )
             elif indicator.meta.goal != chapter.goal:
-                problems.append(Problem(
-                    f"Indikator {indicator_id} gehört zu Handlungsfeld {indicator.meta.goal}, "
-                    f"nicht zu {chapter.goal}.", where,
-                    "Tragen Sie ihn unter dem richtigen Handlungsfeld ein."))
+                problems.append(
+                    Problem(
+                        f"Indikator {indicator_id} gehört zu Handlungsfeld {indicator.meta.goal}, "
+                        f"nicht zu {chapter.goal}.",
+                        where,
+                        "Tragen Sie ihn unter dem richtigen Handlungsfeld ein.",
+                    )
+                )
     return problems
 
 
@@ -103,13 +117,22 @@ def _check_texts(texts: TextLibrary, dataset: Dataset) -> list[Problem]:
     goals = {i.meta.goal for i in dataset.indicators.values()}
     for key, block in texts.goals.items():
         if key not in goals:
-            problems.append(Problem(f"Textbaustein für unbekanntes Handlungsfeld „{key}“.",
-                                    Location(block.path, 1, 1), did_you_mean(key, goals)))
+            problems.append(
+                Problem(
+                    f"Textbaustein für unbekanntes Handlungsfeld „{key}“.",
+                    Location(block.path, 1, 1),
+                    did_you_mean(key, goals),
+                )
+            )
     for key, block in texts.indicators.items():
         if key not in dataset.indicators:
-            problems.append(Problem(f"Textbaustein für unbekannten Indikator „{key}“.",
-                                    Location(block.path, 1, 1),
-                                    did_you_mean(key, dataset.indicators)))
+            problems.append(
+                Problem(
+                    f"Textbaustein für unbekannten Indikator „{key}“.",
+                    Location(block.path, 1, 1),
+                    did_you_mean(key, dataset.indicators),
+                )
+            )
     return problems
 
 
@@ -121,19 +144,27 @@ def _check_start_values(dataset: Dataset) -> list[Problem]:
         for field, _ in indicator.meta.start_values:
             if field.lower() in ("unit", "units", "series") or field in known:
                 continue
-            problems.append(Problem(
-                f"data_start_values nennt das Feld „{field}“, das die Daten nicht haben.",
-                Location(indicator.meta.path), did_you_mean(field, indicator.dimensions),
-                "Warnung"))
+            problems.append(
+                Problem(
+                    f"data_start_values nennt das Feld „{field}“, das die Daten nicht haben.",
+                    Location(indicator.meta.path),
+                    did_you_mean(field, indicator.dimensions),
+                    "Warnung",
+                )
+            )
     return problems
 
 
 def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
     return [
-        Problem(f"Indikator {indicator.meta.number} hat keinen Titel in den Metadaten; es "
-                f"erscheint „{indicator.meta.title}“.", Location(indicator.meta.path),
-                f"Tragen Sie in reportgen.yml unter „indikatortitel“ einen Titel für "
-                f"{indicator.id} ein.", "Warnung")
+        Problem(
+            f"Indikator {indicator.meta.number} hat keinen Titel in den Metadaten; es "
+            f"erscheint „{indicator.meta.title}“.",
+            Location(indicator.meta.path),
+            f"Tragen Sie in reportgen.yml unter „indikatortitel“ einen Titel für "
+            f"{indicator.id} ein.",
+            "Warnung",
+        )
         for indicator in dataset.indicators.values()
         if not indicator.meta.has_title and indicator.id not in config.indicator_titles
     ]

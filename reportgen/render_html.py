@@ -66,7 +66,9 @@ def blocks_html(blocks: tuple[Block, ...], level: int = 4) -> Markup:
                 parts.append(Markup("<{0}>{1}</{0}>").format(Markup(tag), rows))
             case SubHeading(inlines=inlines):
                 tag = Markup(f"h{min(level, 6)}")
-                parts.append(Markup('<{0} class="sub">{1}</{0}>').format(tag, inlines_html(inlines)))
+                parts.append(
+                    Markup('<{0} class="sub">{1}</{0}>').format(tag, inlines_html(inlines))
+                )
             case _:
                 assert_never(block)
     return Markup("\n").join(parts)
@@ -104,6 +106,8 @@ def render_html(
         for block in report.indicator_blocks()
         if block.figure is not None
     }
-    return _environment(templates).get_template(template).render(
-        report=report, figures=figures, stylesheet=styles.stylesheet.as_uri()
+    return (
+        _environment(templates)
+        .get_template(template)
+        .render(report=report, figures=figures, stylesheet=styles.stylesheet.as_uri())
     )

@@ -25,8 +25,9 @@ class PdfProfile:
 
 
 PROFILES: dict[str, PdfProfile] = {
-    "barrierefrei": PdfProfile("barrierefrei", "pdf/ua-1", "",
-                               "barrierefreies PDF (PDF/UA-1) für Web und Bildschirm"),
+    "barrierefrei": PdfProfile(
+        "barrierefrei", "pdf/ua-1", "", "barrierefreies PDF (PDF/UA-1) für Web und Bildschirm"
+    ),
 }
 
 

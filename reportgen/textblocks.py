@@ -61,8 +61,13 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
     goals: dict[str, TextBlock] = {}
     indicators: dict[str, TextBlock] = {}
     if not folder.is_dir():
-        problems.append(Problem("Der Textordner fehlt; der Bericht erscheint ohne redaktionelle "
-                                "Texte.", Location(folder), severity="Warnung"))
+        problems.append(
+            Problem(
+                "Der Textordner fehlt; der Bericht erscheint ohne redaktionelle Texte.",
+                Location(folder),
+                severity="Warnung",
+            )
+        )
         return TextLibrary(None, goals, indicators), problems
     if (folder / "vorwort.md").is_file():
         foreword = load_text_block(folder / "vorwort.md", "vorwort", "", problems)
@@ -85,30 +90,51 @@ def load_text_block(
         try:
             loaded = parse_yaml(front)
         except yaml.YAMLError as exc:
-            problems.append(Problem("Der YAML-Kopf des Textbausteins ist fehlerhaft.",
-                                    yaml_error_location(exc, path, first_line=2),
-                                    "Prüfen Sie Doppelpunkte und Einrückung zwischen den ---."))
+            problems.append(
+                Problem(
+                    "Der YAML-Kopf des Textbausteins ist fehlerhaft.",
+                    yaml_error_location(exc, path, first_line=2),
+                    "Prüfen Sie Doppelpunkte und Einrückung zwischen den ---.",
+                )
+            )
             return None
         if loaded is not None and not isinstance(loaded, dict):
-            problems.append(Problem("Der YAML-Kopf muss aus Zeilen „schlüssel: wert“ bestehen.",
-                                    Location(path, 2, 1)))
+            problems.append(
+                Problem(
+                    "Der YAML-Kopf muss aus Zeilen „schlüssel: wert“ bestehen.",
+                    Location(path, 2, 1),
+                )
+            )
             return None
         meta = loaded or {}
     for unknown in sorted(set(meta) - _KNOWN_KEYS):
-        problems.append(Problem(f"Unbekanntes Feld „{unknown}“ im Kopf wird ignoriert.",
-                                Location(path, _line_of(front or "", unknown)),
-                                f"Erlaubt: {', '.join(sorted(_KNOWN_KEYS))}.", "Warnung"))
+        problems.append(
+            Problem(
+                f"Unbekanntes Feld „{unknown}“ im Kopf wird ignoriert.",
+                Location(path, _line_of(front or "", unknown)),
+                f"Erlaubt: {', '.join(sorted(_KNOWN_KEYS))}.",
+                "Warnung",
+            )
+        )
     status = str(meta.get("status", "entwurf")).strip().lower()
     if status not in STATUSES:
-        problems.append(Problem(f"Unbekannter Status „{status}“.",
-                                Location(path, _line_of(front or "", "status")),
-                                "Erlaubt: entwurf, freigegeben."))
+        problems.append(
+            Problem(
+                f"Unbekannter Status „{status}“.",
+                Location(path, _line_of(front or "", "status")),
+                "Erlaubt: entwurf, freigegeben.",
+            )
+        )
         return None
     date = meta.get("datum")
     if date is not None and not isinstance(date, dt.date):
-        problems.append(Problem(f"Das Datum „{date}“ ist ungültig.",
-                                Location(path, _line_of(front or "", "datum")),
-                                "Schreiben Sie es als JJJJ-MM-TT, z. B. 2025-12-01."))
+        problems.append(
+            Problem(
+                f"Das Datum „{date}“ ist ungültig.",
+                Location(path, _line_of(front or "", "datum")),
+                "Schreiben Sie es als JJJJ-MM-TT, z. B. 2025-12-01.",
+            )
+        )
         date = None
     title = meta.get("titel")
     return TextBlock(

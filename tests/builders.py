@@ -20,8 +20,9 @@ def write_indicator(root: Path, indicator_id: str, csv: str | bytes, meta: str =
     return path
 
 
-def make_indicator(tmp_path: Path, values: dict[int | str, float], meta: str = "",
-                   indicator_id: str = "3-1-1") -> Indicator:
+def make_indicator(
+    tmp_path: Path, values: dict[int | str, float], meta: str = "", indicator_id: str = "3-1-1"
+) -> Indicator:
     """An indicator with one headline series: ``make_indicator(tmp, {2015: 10.0, 2020: 8.0})``."""
     rows = "\n".join(f"{year},{value}" for year, value in values.items())
     write_indicator(tmp_path, indicator_id, f"Year,Value\n{rows}\n", meta)

@@ -56,7 +56,8 @@ def fonts_embedded(pdf: pikepdf.Pdf) -> list[tuple[str, bool]]:
             if descriptor is None and "/DescendantFonts" in font:
                 descriptor = font.DescendantFonts[0].get("/FontDescriptor")
             embedded = descriptor is not None and any(
-                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             found[str(font.get("/BaseFont"))] = embedded
         for xobject in (resources.get("/XObject") or {}).values():
             if xobject.objgen in seen:

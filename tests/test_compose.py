@@ -18,7 +18,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 
 def test_chapters_sections_and_indicators_follow_the_data(report: Report) -> None:
-    assert [(c.number, c.title) for c in report.chapters] == [("1", "Bevölkerung"), ("2", "Bildung")]
+    assert [(c.number, c.title) for c in report.chapters] == [
+        ("1", "Bevölkerung"),
+        ("2", "Bildung"),
+    ]
     assert [s.number for s in report.chapters[0].sections] == ["1.1", "1.2"]
     assert [b.number for b in report.indicator_blocks()] == ["1.1.1", "1.2.1", "2.1.1"]
 
@@ -37,8 +40,9 @@ def test_table_shows_recent_periods_formatted_with_signs(report: Report) -> None
     rows = {row.header: [cell.text for cell in row.cells] for row in table.rows}
     assert rows["Insgesamt"] == ["11,5", ".", "(12,0)"]
     assert rows["weiblich"] == ["12,0", "13,0", "–"]
-    assert any("Zeichen:" in note and "( ) = Aussagewert eingeschränkt" in note
-               for note in table.notes)
+    assert any(
+        "Zeichen:" in note and "( ) = Aussagewert eingeschränkt" in note for note in table.notes
+    )
     assert "Auswahl: Gebietseinheit: Niedersachsen." in table.notes
 
 
@@ -52,7 +56,9 @@ def test_chart_never_carries_a_locked_value(report: Report) -> None:
 def test_alt_text_describes_trend_and_latest_values(report: Report) -> None:
     figure = report.indicator_blocks()[0].figure
     assert figure is not None
-    assert figure.alt_text.startswith("Liniendiagramm: Bevölkerung insgesamt, Anzahl, 2020 bis 2022.")
+    assert figure.alt_text.startswith(
+        "Liniendiagramm: Bevölkerung insgesamt, Anzahl, 2020 bis 2022."
+    )
     assert "Niedersachsen: Anstieg von 100 (2020) auf 121 (2022)." in figure.alt_text
     assert "Tabelle 1" in figure.alt_text
 
@@ -66,8 +72,10 @@ def test_school_years_without_gaps_and_bars_for_bar_graphs(report: Report) -> No
 
 
 def test_key_statement_names_latest_and_first_value(report: Report) -> None:
-    assert report.indicator_blocks()[0].key_statement == \
-        "Niedersachsen: 121 (2022), gegenüber 100 (2020)."
+    assert (
+        report.indicator_blocks()[0].key_statement
+        == "Niedersachsen: 121 (2022), gegenüber 100 (2020)."
+    )
 
 
 def test_interpretation_status_and_missing_text(report: Report) -> None:
@@ -80,23 +88,35 @@ def test_interpretation_status_and_missing_text(report: Report) -> None:
 def test_notes_and_source_line(report: Report) -> None:
     block = report.indicator_blocks()[0]
     assert [note.label for note in block.notes] == [
-        "Definition", "Berechnung und Methodik", "Fußnoten", "Datenquelle", "Weitere Informationen"]
-    assert block.source == ("Quelle: Teststatistikamt, Testmonitoring, Datenstand 2024. "
-                            "Datenbasis: Bevölkerungsfortschreibung.")
+        "Definition",
+        "Berechnung und Methodik",
+        "Fußnoten",
+        "Datenquelle",
+        "Weitere Informationen",
+    ]
+    assert block.source == (
+        "Quelle: Teststatistikamt, Testmonitoring, Datenstand 2024. "
+        "Datenbasis: Bevölkerungsfortschreibung."
+    )
 
 
 def test_appendix_lists_signs_and_sources(report: Report) -> None:
     assert report.appendix.signs[0].sign == "–"
     assert [(s.name, s.indicators) for s in report.appendix.sources] == [
-        ("Ausländerzentralregister", ("1.2.1",)), ("Bevölkerungsfortschreibung", ("1.1.1",)),
-        ("Hochschulstatistik", ("2.1.1",))]
+        ("Ausländerzentralregister", ("1.2.1",)),
+        ("Bevölkerungsfortschreibung", ("1.1.1",)),
+        ("Hochschulstatistik", ("2.1.1",)),
+    ]
 
 
 def test_selection_in_configuration_orders_and_filters(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     config = project / "reportgen.yml"
-    config.write_text(config.read_text(encoding="utf-8") +
-                      "auswahl:\n  - handlungsfeld: 2\n  - handlungsfeld: 1\n"
-                      "    indikatoren: [1-2-1]\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "auswahl:\n  - handlungsfeld: 2\n  - handlungsfeld: 1\n"
+        "    indikatoren: [1-2-1]\n",
+        encoding="utf-8",
+    )
     report = compose_report(load_project(project))
     assert [b.number for b in report.indicator_blocks()] == ["2.1.1", "1.2.1"]

@@ -17,11 +17,18 @@ EXPECTED: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
     "fehlende-spalte": ("indicator_1-1-1.csv", 1, ("Die Spalte „Value“ fehlt.", "Meinten Sie")),
     "unlesbare-zahl": ("indicator_2-1-1.csv", 3, ("„viele“ ist keine Zahl", "Spalte 3")),
     "dezimalkomma": ("indicator_2-1-1.csv", 3, ("Dezimalkomma", "Spalte 3")),
-    "unbekannter-indikator": ("reportgen.yml", 15, ("Indikator 1-2-2 gibt es", "Meinten Sie 1-2-1")),
+    "unbekannter-indikator": (
+        "reportgen.yml",
+        15,
+        ("Indikator 1-2-2 gibt es", "Meinten Sie 1-2-1"),
+    ),
     "unbekanntes-handlungsfeld": ("reportgen.yml", 14, ("Handlungsfeld „3“ gibt es",)),
     "kaputter-textkopf": ("1-1-1.md", 4, ("YAML-Kopf des Textbausteins ist fehlerhaft",)),
-    "text-unbekannter-indikator": ("1-2-2.md", 1, ("unbekannten Indikator „1-2-2“",
-                                                   "Meinten Sie 1-2-1")),
+    "text-unbekannter-indikator": (
+        "1-2-2.md",
+        1,
+        ("unbekannten Indikator „1-2-2“", "Meinten Sie 1-2-1"),
+    ),
     "kaputte-konfiguration": ("reportgen.yml", 3, ("kein gültiges YAML",)),
     "fehlendes-pflichtfeld": ("reportgen.yml", None, ("„titel“ fehlt",)),
     "kaputte-metadaten": ("1-2-1.md", 5, ("YAML-Kopf der Metadaten ist fehlerhaft",)),
@@ -51,7 +58,9 @@ def test_check_names_file_line_and_problem(failure: str, tmp_path: Path) -> None
         assert fragment in flat
 
 
-@pytest.mark.parametrize("failure", ["unlesbare-zahl", "kaputter-textkopf", "unbekannter-indikator"])
+@pytest.mark.parametrize(
+    "failure", ["unlesbare-zahl", "kaputter-textkopf", "unbekannter-indikator"]
+)
 def test_build_stops_before_writing(failure: str, tmp_path: Path) -> None:
     project = make_project(tmp_path, failure)
     out = tmp_path / "out"

@@ -18,8 +18,13 @@ from reportgen.formatting import (
 
 @pytest.mark.parametrize(
     ("value", "decimals", "expected"),
-    [(1234567, 0, "1.234.567"), (6, 1, "6,0"), (12.345, 1, "12,3"), (-5.5, 1, "−5,5"),
-     (0.04, 1, "0,0")],
+    [
+        (1234567, 0, "1.234.567"),
+        (6, 1, "6,0"),
+        (12.345, 1, "12,3"),
+        (-5.5, 1, "−5,5"),
+        (0.04, 1, "0,0"),
+    ],
 )
 def test_numbers(value: float, decimals: int, expected: str) -> None:
     assert format_number(value, decimals) == expected
@@ -27,8 +32,15 @@ def test_numbers(value: float, decimals: int, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "sign", "expected"),
-    [(0.0, "", "–"), (0.01, "", "0,0"), (987.6, ".", "."), (None, "/", "/"),
-     (12.0, "()", "(12,0)"), (3.0, "p", "3,0 p"), (float("nan"), "", ".")],
+    [
+        (0.0, "", "–"),
+        (0.01, "", "0,0"),
+        (987.6, ".", "."),
+        (None, "/", "/"),
+        (12.0, "()", "(12,0)"),
+        (3.0, "p", "3,0 p"),
+        (float("nan"), "", "."),
+    ],
 )
 def test_cells(value: float | None, sign: str, expected: str) -> None:
     assert format_cell(value, 1, sign) == expected

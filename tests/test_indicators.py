@@ -28,27 +28,38 @@ def test_start_values_make_several_series_in_their_order() -> None:
 
 
 def test_unnamed_column_is_held_at_empty_then_total(tmp_path: Path) -> None:
-    write_indicator(tmp_path, "1-1-1", "Year,Geschlecht,Alter,Value\n"
-                    "2020,,Insgesamt,5\n2020,männlich,Insgesamt,2\n2020,,unter 18,1\n")
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,Geschlecht,Alter,Value\n"
+        "2020,,Insgesamt,5\n2020,männlich,Insgesamt,2\n2020,,unter 18,1\n",
+    )
     selection = default_selection(load(tmp_path).indicators["1-1-1"])
     assert selection.fixed == (("Alter", "Insgesamt"),)  # empty headline values are not named
     assert selection.series[0].points["2020"].value == 5
 
 
 def test_area_column_is_held_at_the_land_level(tmp_path: Path) -> None:
-    write_indicator(tmp_path, "1-1-1", "Year,Gebietseinheit,Kategorie,GeoCode,Value\n"
-                    "2020,Kreis A,x,K03101,1\n2020,Land,x,K030,9\n2020,Region,x,K031,4\n"
-                    "2020,Kreis A,y,K03101,1\n2020,Land,y,K030,8\n")
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,Gebietseinheit,Kategorie,GeoCode,Value\n"
+        "2020,Kreis A,x,K03101,1\n2020,Land,x,K030,9\n2020,Region,x,K031,4\n"
+        "2020,Kreis A,y,K03101,1\n2020,Land,y,K030,8\n",
+    )
     selection = default_selection(load(tmp_path).indicators["1-1-1"])
     assert ("Gebietseinheit", "Land") in selection.fixed
     assert [s.label for s in selection.series] == ["x", "y"]
 
 
 def test_start_value_matching_ignores_spaces_case_and_footnote_marks(tmp_path: Path) -> None:
-    write_indicator(tmp_path, "1-1-1", "Year,Abschluss,Value\n2020,Ohne Abschluss1),5\n"
-                    "2020,Mit\u00a0Abschluss,7\n",
-                    "data_start_values:\n  - field: Abschluss\n    value: ohne abschluss\n"
-                    "  - field: Abschluss\n    value: Mit Abschluss")
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,Abschluss,Value\n2020,Ohne Abschluss1),5\n2020,Mit\u00a0Abschluss,7\n",
+        "data_start_values:\n  - field: Abschluss\n    value: ohne abschluss\n"
+        "  - field: Abschluss\n    value: Mit Abschluss",
+    )
     selection = default_selection(load(tmp_path).indicators["1-1-1"])
     assert len(selection.series) == 2
 

@@ -12,9 +12,11 @@ from tests.conftest import MINI
 
 
 def test_bom_crlf_trailing_column_duplicates_and_excel_errors(tmp_path: Path) -> None:
-    csv = (b"\xef\xbb\xbfYear,Gebietseinheit,GeoCode,Value,\r\n"
-           b"2020,Land,K030,1.5E+02,\r\n2020,Land,K030,1.5E+02,\r\n"
-           b"2021,Land,K030,#NV,\r\n2021,Kreis,#NV,7,\r\n")
+    csv = (
+        b"\xef\xbb\xbfYear,Gebietseinheit,GeoCode,Value,\r\n"
+        b"2020,Land,K030,1.5E+02,\r\n2020,Land,K030,1.5E+02,\r\n"
+        b"2021,Land,K030,#NV,\r\n2021,Kreis,#NV,7,\r\n"
+    )
     write_indicator(tmp_path, "1-1-1", csv)
     dataset = load(tmp_path)
     frame = dataset.indicators["1-1-1"].frame
@@ -26,8 +28,12 @@ def test_bom_crlf_trailing_column_duplicates_and_excel_errors(tmp_path: Path) ->
 
 
 def test_locked_flag_hides_the_number(tmp_path: Path) -> None:
-    write_indicator(tmp_path, "1-1-1", "Year,COMMENT_OBS,Value\n2020,Gesperrt,99\n"
-                    "2021,Statistisch unsicher,5\n2022,Nicht veröffentlicht,\n")
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,COMMENT_OBS,Value\n2020,Gesperrt,99\n"
+        "2021,Statistisch unsicher,5\n2022,Nicht veröffentlicht,\n",
+    )
     frame = load(tmp_path).indicators["1-1-1"].frame
     assert list(frame[SIGN]) == [".", "()", "/"]
 
@@ -64,8 +70,11 @@ def test_period_labels_are_parsed_and_sorted(tmp_path: Path) -> None:
 def test_region_levels_come_from_geocodes_and_missing_codes_are_inferred() -> None:
     frame = load_dataset(MINI / "daten").indicators["1-1-1"].frame
     levels = dict(zip(frame["Gebietseinheit"], frame[LEVEL], strict=False))
-    assert levels == {"Niedersachsen": "land", "Statistische Region Braunschweig": "region",
-                      "Braunschweig, Stadt": "district"}
+    assert levels == {
+        "Niedersachsen": "land",
+        "Statistische Region Braunschweig": "region",
+        "Braunschweig, Stadt": "district",
+    }
     assert set(frame[REGION]) == {"030", "031", "03101"}
 
 
@@ -74,15 +83,24 @@ def test_metadata_titles_translations_footnotes_and_safe_html() -> None:
     meta = dataset.indicators["1-1-1"].meta
     assert meta.title == "Bevölkerung insgesamt"
     assert meta.vintage == "Datenstand 2024"
-    assert meta.description == (Paragraph((Text("Zur Bevölkerung zählen alle Menschen mit "),
-                                           Strong((Text("Hauptwohnsitz"),)),
-                                           Text(" im Gebiet."))),)
+    assert meta.description == (
+        Paragraph(
+            (
+                Text("Zur Bevölkerung zählen alle Menschen mit "),
+                Strong((Text("Hauptwohnsitz"),)),
+                Text(" im Gebiet."),
+            )
+        ),
+    )
     assert "Ausländerzentralregisters" in str(meta.computation)
     assert [len(b.inlines) for b in meta.footnotes if isinstance(b, Paragraph)] == [1, 1]
     assert [(s.text, s.url) for s in meta.sources] == [
-        ("Tabelle zum Herunterladen", None), ("Statistikportal", "https://www.statistik.example.de")]
-    assert any(isinstance(i, Link) for b in meta.other_info if isinstance(b, Paragraph)
-               for i in b.inlines)
+        ("Tabelle zum Herunterladen", None),
+        ("Statistikportal", "https://www.statistik.example.de"),
+    ]
+    assert any(
+        isinstance(i, Link) for b in meta.other_info if isinstance(b, Paragraph) for i in b.inlines
+    )
 
 
 def test_missing_title_translation_falls_back_to_the_number() -> None:
@@ -106,7 +124,11 @@ def test_wrong_sort_order_cannot_move_an_indicator_to_another_topic(tmp_path: Pa
 
 
 def test_html_lists_become_list_blocks(tmp_path: Path) -> None:
-    write_indicator(tmp_path, "1-1-1", "Year,Value\n2020,1\n",
-                    "national_indicator_description: '<ul><li>eins</li><li>zwei</li></ul>'")
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,Value\n2020,1\n",
+        "national_indicator_description: '<ul><li>eins</li><li>zwei</li></ul>'",
+    )
     meta = load(tmp_path).indicators["1-1-1"].meta
     assert meta.description == (BulletList(((Text("eins"),), (Text("zwei"),))),)
