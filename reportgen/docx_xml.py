@@ -16,6 +16,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.document import DocumentPart
 from docx.shape import InlineShape
 from docx.styles.style import BaseStyle
 from docx.table import _Row
@@ -24,6 +25,36 @@ from docx.text.run import Run
 
 _THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# Schema order of the property elements this module writes (ECMA-376 Part 1, §17).
+_ORDER = {
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+              "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+              "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+              "w:pPrChange"),
+    "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+              "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+              "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
+              "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+              "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+              "w:eastAsianLayout", "w:specVanish", "w:oMath"),
+    "w:trPr": ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter",
+               "w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc",
+               "w:hidden", "w:ins", "w:del", "w:trPrChange"),
+    # w:settings: only what may follow w:updateFields
+    "w:settings": ("w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
+                   "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                   "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+                   "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+                   "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                   "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                   "w:listSeparator"),
+}
 
 
 def _put(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
@@ -31,14 +62,13 @@ def _put(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any
     for old in parent.findall(qn(tag)):
         parent.remove(old)
     child = OxmlElement(tag, {qn(k): v for k, v in (attributes or {}).items()})
-    sequence: tuple[str, ...] = getattr(parent, "_tag_seq", ())
-    successors = sequence[sequence.index(tag) + 1:] if tag in sequence else ()
-    parent.insert_element_before(child, *successors)
+    sequence = _ORDER[f"w:{parent.tag.rpartition('}')[2]}"]
+    parent.insert_element_before(child, *sequence[sequence.index(tag) + 1:])
     return child
 
 
 def _child(parent: Any, tag: str) -> Any:
-    """The child ``tag`` of ``parent``, created first-in-place if missing (for container elements)."""
+    """The container child ``tag`` of ``parent``, created as first child if missing."""
     found = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
@@ -127,7 +157,10 @@ def restart_numbering(paragraph: Paragraph) -> None:
     style_properties = paragraph.style.element.pPr if paragraph.style is not None else None
     if style_properties is None or style_properties.numPr is None:
         return
-    numbering = paragraph.part.numbering_part.element
+    part = paragraph.part
+    if not isinstance(part, DocumentPart):
+        return
+    numbering = part.numbering_part.element
     style_num = numbering.num_having_numId(style_properties.numPr.numId.val)
     num = numbering.add_num(style_num.abstractNumId.val)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
@@ -193,12 +226,10 @@ def set_paragraph_shading(style: BaseStyle, fill: str) -> None:
          {"w:val": "clear", "w:color": "auto", "w:fill": fill})
 
 
-def remove_paragraph_property(style: BaseStyle, tag: str) -> None:
-    """Drop a paragraph property the default template sets (e.g. ``w:pBdr``, ``w:numPr``)."""
-    properties = style.element.pPr
-    if properties is not None:
-        for old in properties.findall(qn(tag)):
-            properties.remove(old)
+def remove_style_property(style: BaseStyle, tag: str) -> None:
+    """Drop a paragraph (``w:pPr/w:numPr``) or run (``w:rPr/w:spacing``) property of a style."""
+    for old in style.element.findall(tag.replace("w:", f"{{{_W}}}")):
+        old.getparent().remove(old)
 
 
 def add_style_xml(document: Document, xml: str) -> None:

@@ -53,7 +53,8 @@ from reportgen.model import (
 
 # Style names the renderer uses; a replacement template must define all of them.
 TITLE, SUBTITLE, NORMAL, CAPTION = "Title", "Subtitle", "Normal", "Caption"
-KEY_STATEMENT, FIGURE, SOURCE, NOTE, DRAFT = "Kernaussage", "Abbildung", "Quelle", "Notiz", "Entwurf"
+KEY_STATEMENT, FIGURE, DRAFT = "Kernaussage", "Abbildung", "Entwurf"
+SOURCE, NOTE = "Quelle", "Notiz"
 BULLET, NUMBER, HYPERLINK, TOC_HEADING = "List Bullet", "List Number", "Hyperlink", "TOC Heading"
 TABLE, TABLE_HEAD, TABLE_TEXT = "Berichtstabelle", "Tabellenkopf", "Tabellentext"
 HEADER, FOOTER = "Header", "Footer"
@@ -140,7 +141,7 @@ def _set_up(document: Document, report: Report) -> None:
     footer.clear()
     footer.style = FOOTER
     docx_xml.append_field(footer, "PAGE", "1")
-    moment = dt.datetime.combine(report.imprint.publication_date, dt.time())
+    moment = dt.datetime.combine(report.imprint.publication_date, dt.time(), tzinfo=dt.UTC)
     properties = document.core_properties
     properties.title = report.title
     properties.subject = report.subtitle
@@ -216,7 +217,8 @@ def _figure(document: Document, figure: Figure, styles: StyleFiles) -> None:
 
 
 def _table(document: Document, table: Table) -> None:
-    _caption(document, "Tabelle", table.number, table.caption).paragraph_format.keep_with_next = True
+    caption = _caption(document, "Tabelle", table.number, table.caption)
+    caption.paragraph_format.keep_with_next = True
     width = _content_width(document)
     first = max(Cm(4.5), min(Cm(7), width - NUMBER_COLUMN * len(table.columns)))
     rest = (width - first) // len(table.columns)

@@ -113,6 +113,7 @@ def _paragraph_style(document: Document, name: str, size: float, *, bold: bool =
         styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles[base] if name != base else None
     style.quick_style = True
+    style.hidden = False
     style.font.size = Pt(size)
     style.font.bold = bold or None
     style.font.italic = None
@@ -129,7 +130,9 @@ def _text_styles(document: Document) -> None:
     title = document.styles["Title"]
     docx_xml.set_paragraph_border(title, "bottom", "1F4E79", 12, space=8)
     _paragraph_style(document, "Subtitle", 14, color=DARK, before=6, after=6)
-    docx_xml.remove_paragraph_property(document.styles["Subtitle"], "w:numPr")
+    for name in ("Title", "Subtitle"):
+        for tag in ("w:pPr/w:numPr", "w:rPr/w:spacing", "w:rPr/w:kern"):
+            docx_xml.remove_style_property(document.styles[name], tag)
     _paragraph_style(document, "Caption", 9.5, bold=True, color=BLUE, before=6, after=6)
     _paragraph_style(document, "Header", 8.5, color=GREY, after=0)
     _paragraph_style(document, "Footer", 9, color=GREY, after=0)
@@ -152,6 +155,7 @@ def _headings(document: Document) -> None:
 
 def _own_styles(document: Document) -> None:
     _paragraph_style(document, "Kernaussage", 11, bold=True, before=2, after=8)
+    document.styles["Kernaussage"].paragraph_format.keep_with_next = True
     _paragraph_style(document, "Abbildung", 10.5, before=6, after=2)
     document.styles["Abbildung"].paragraph_format.keep_with_next = True
     _paragraph_style(document, "Quelle", 8.5, color=GREY, before=2, after=10)
@@ -160,7 +164,7 @@ def _own_styles(document: Document) -> None:
     _paragraph_style(document, "Tabellentext", 9, after=0)
     for name in ("Tabellenkopf", "Tabellentext"):
         document.styles[name].paragraph_format.line_spacing = 1.0
-    _paragraph_style(document, "Entwurf", 10.5, before=0, after=0)
+    _paragraph_style(document, "Entwurf", 10.5, before=0, after=4)
     draft = document.styles["Entwurf"]
     draft.paragraph_format.left_indent = Cm(0.25)
     docx_xml.set_paragraph_shading(draft, "FFF2CC")
