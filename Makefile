@@ -10,7 +10,7 @@ report: $(STAMP)
 	$(BIN)/reportgen build --verbose
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests

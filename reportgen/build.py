@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,13 +96,25 @@ def build_report(
         outputs = resolve_formats(formats, project.config.output.formats)
     with _stage("Zusammenstellen", result, on_stage):
         report = compose_report(project)
-    for output in outputs:
-        with _stage(f"Erzeugen: {output.label}", result, on_stage):
-            data = output.render(report, project.config.styles)
+    with _stage("Erzeugen: " + ", ".join(o.label for o in outputs), result, on_stage):
+        rendered = render_outputs(report, project.config.styles, outputs)
+    for output, data in zip(outputs, rendered, strict=True):
         target = out_dir / f"{project.config.output.basename}{output.suffix}"
         write_atomically(target, data)
         result.written.append(target)
     return result
+
+
+def render_outputs(report: Report, styles: StyleFiles, outputs: list[OutputFormat]) -> list[bytes]:
+    """Render every format; several formats run side by side, one process each."""
+    workers = min(len(outputs), os.cpu_count() or 1)
+    if workers < 2:
+        return [output.render(report, styles) for output in outputs]
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["reportgen.build"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(output.render, report, styles) for output in outputs]
+        return [future.result() for future in futures]
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -52,6 +52,10 @@ class ReportError(Exception):
         self.problem = Problem(message, location, hint)
         super().__init__(str(self.problem))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # errors raised in a worker process must arrive intact in the parent
+        return (type(self), (self.problem.message, self.problem.location, self.problem.hint))
+
 
 class ConfigError(ReportError):
     """The report configuration is missing, malformed or inconsistent."""
@@ -80,6 +84,9 @@ class InvalidInput(ReportError):
         self.problems = tuple(problems)
         count = sum(1 for p in self.problems if p.is_error)
         super().__init__(f"Die Eingaben enthalten {count} Fehler.")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
