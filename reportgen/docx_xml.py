@@ -29,31 +29,127 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Schema order of the property elements this module writes (ECMA-376 Part 1, §17).
 _ORDER = {
-    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
-              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
-              "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-              "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-              "w:pPrChange"),
-    "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
-              "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
-              "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
-              "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-              "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-              "w:eastAsianLayout", "w:specVanish", "w:oMath"),
-    "w:trPr": ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter",
-               "w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc",
-               "w:hidden", "w:ins", "w:del", "w:trPrChange"),
+    "w:pPr": (
+        "w:pStyle",
+        "w:keepNext",
+        "w:keepLines",
+        "w:pageBreakBefore",
+        "w:framePr",
+        "w:widowControl",
+        "w:numPr",
+        "w:suppressLineNumbers",
+        "w:pBdr",
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    ),
+    "w:rPr": (
+        "w:rStyle",
+        "w:rFonts",
+        "w:b",
+        "w:bCs",
+        "w:i",
+        "w:iCs",
+        "w:caps",
+        "w:smallCaps",
+        "w:strike",
+        "w:dstrike",
+        "w:outline",
+        "w:shadow",
+        "w:emboss",
+        "w:imprint",
+        "w:noProof",
+        "w:snapToGrid",
+        "w:vanish",
+        "w:webHidden",
+        "w:color",
+        "w:spacing",
+        "w:w",
+        "w:kern",
+        "w:position",
+        "w:sz",
+        "w:szCs",
+        "w:highlight",
+        "w:u",
+        "w:effect",
+        "w:bdr",
+        "w:shd",
+        "w:fitText",
+        "w:vertAlign",
+        "w:rtl",
+        "w:cs",
+        "w:em",
+        "w:lang",
+        "w:eastAsianLayout",
+        "w:specVanish",
+        "w:oMath",
+    ),
+    "w:trPr": (
+        "w:cnfStyle",
+        "w:divId",
+        "w:gridBefore",
+        "w:gridAfter",
+        "w:wBefore",
+        "w:wAfter",
+        "w:cantSplit",
+        "w:trHeight",
+        "w:tblHeader",
+        "w:tblCellSpacing",
+        "w:jc",
+        "w:hidden",
+        "w:ins",
+        "w:del",
+        "w:trPrChange",
+    ),
     # w:settings: only what may follow w:updateFields
-    "w:settings": ("w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr",
-                   "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-                   "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-                   "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
-                   "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-                   "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
-                   "w:listSeparator"),
+    "w:settings": (
+        "w:updateFields",
+        "w:hdrShapeDefaults",
+        "w:footnotePr",
+        "w:endnotePr",
+        "w:compat",
+        "w:docVars",
+        "w:rsids",
+        "m:mathPr",
+        "w:attachedSchema",
+        "w:themeFontLang",
+        "w:clrSchemeMapping",
+        "w:doNotIncludeSubdocsInStats",
+        "w:doNotAutoCompressPictures",
+        "w:forceUpgrade",
+        "w:captions",
+        "w:readModeInkLockDown",
+        "w:smartTagType",
+        "sl:schemaLibrary",
+        "w:shapeDefaults",
+        "w:doNotEmbedSmartTags",
+        "w:decimalSymbol",
+        "w:listSeparator",
+    ),
 }
 
 
@@ -63,7 +159,7 @@ def _put(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any
         parent.remove(old)
     child = OxmlElement(tag, {qn(k): v for k, v in (attributes or {}).items()})
     sequence = _ORDER[f"w:{parent.tag.rpartition('}')[2]}"]
-    parent.insert_element_before(child, *sequence[sequence.index(tag) + 1:])
+    parent.insert_element_before(child, *sequence[sequence.index(tag) + 1 :])
     return child
 
 
@@ -201,8 +297,9 @@ def use_font(document: Document, name: str) -> None:
             fonts.set(qn(attribute), name)
 
 
-def set_paragraph_border(style: BaseStyle, side: str, color: str, eighths: int,
-                         space: int = 4) -> None:
+def set_paragraph_border(
+    style: BaseStyle, side: str, color: str, eighths: int, space: int = 4
+) -> None:
     """A line on one side (``top``, ``left``, ``bottom``, ``right``) of a paragraph style."""
     properties = style.element.get_or_add_pPr()
     borders = properties.find(qn("w:pBdr"))
@@ -211,9 +308,16 @@ def set_paragraph_border(style: BaseStyle, side: str, color: str, eighths: int,
     for old in borders.findall(qn(f"w:{side}")):
         borders.remove(old)
     order = ("top", "left", "bottom", "right", "between", "bar")
-    line = OxmlElement(f"w:{side}", {qn("w:val"): "single", qn("w:sz"): str(eighths),
-                                     qn("w:space"): str(space), qn("w:color"): color})
-    later = [borders.find(qn(f"w:{s}")) for s in order[order.index(side) + 1:]]
+    line = OxmlElement(
+        f"w:{side}",
+        {
+            qn("w:val"): "single",
+            qn("w:sz"): str(eighths),
+            qn("w:space"): str(space),
+            qn("w:color"): color,
+        },
+    )
+    later = [borders.find(qn(f"w:{s}")) for s in order[order.index(side) + 1 :]]
     following = next((node for node in later if node is not None), None)
     if following is None:
         borders.append(line)
@@ -222,8 +326,11 @@ def set_paragraph_border(style: BaseStyle, side: str, color: str, eighths: int,
 
 
 def set_paragraph_shading(style: BaseStyle, fill: str) -> None:
-    _put(style.element.get_or_add_pPr(), "w:shd",
-         {"w:val": "clear", "w:color": "auto", "w:fill": fill})
+    _put(
+        style.element.get_or_add_pPr(),
+        "w:shd",
+        {"w:val": "clear", "w:color": "auto", "w:fill": fill},
+    )
 
 
 def remove_style_property(style: BaseStyle, tag: str) -> None:

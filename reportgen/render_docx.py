@@ -61,16 +61,36 @@ HEADER, FOOTER = "Header", "Footer"
 DEEPEST_HEADING = 6
 
 REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
-    **{name: WD_STYLE_TYPE.PARAGRAPH for name in (
-        NORMAL, TITLE, SUBTITLE, CAPTION, KEY_STATEMENT, FIGURE, SOURCE, NOTE, DRAFT, BULLET,
-        NUMBER, TOC_HEADING, TABLE_HEAD, TABLE_TEXT, HEADER, FOOTER,
-        *(f"Heading {level}" for level in range(1, DEEPEST_HEADING + 1)),
-    )},
+    **{
+        name: WD_STYLE_TYPE.PARAGRAPH
+        for name in (
+            NORMAL,
+            TITLE,
+            SUBTITLE,
+            CAPTION,
+            KEY_STATEMENT,
+            FIGURE,
+            SOURCE,
+            NOTE,
+            DRAFT,
+            BULLET,
+            NUMBER,
+            TOC_HEADING,
+            TABLE_HEAD,
+            TABLE_TEXT,
+            HEADER,
+            FOOTER,
+            *(f"Heading {level}" for level in range(1, DEEPEST_HEADING + 1)),
+        )
+    },
     HYPERLINK: WD_STYLE_TYPE.CHARACTER,
     TABLE: WD_STYLE_TYPE.TABLE,
 }
-_KIND_NAMES = {WD_STYLE_TYPE.PARAGRAPH: "Absatz", WD_STYLE_TYPE.CHARACTER: "Zeichen",
-               WD_STYLE_TYPE.TABLE: "Tabelle"}
+_KIND_NAMES = {
+    WD_STYLE_TYPE.PARAGRAPH: "Absatz",
+    WD_STYLE_TYPE.CHARACTER: "Zeichen",
+    WD_STYLE_TYPE.TABLE: "Tabelle",
+}
 
 STATUS_MARKS: dict[TextStatus, str] = {
     "freigegeben": "",
@@ -112,13 +132,25 @@ def check_word_template(path: Path) -> None:
 def _open_template(path: Path) -> Document:
     try:
         document: Document = docx.Document(str(path))
-    except (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile,
-            PackageNotFoundError) as exc:
-        raise ConfigError("Die Word-Vorlage kann nicht geöffnet werden.", Location(path),
-                          "Geben Sie unter stile.word_vorlage eine .docx-Datei an.") from exc
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        SyntaxError,
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+    ) as exc:
+        raise ConfigError(
+            "Die Word-Vorlage kann nicht geöffnet werden.",
+            Location(path),
+            "Geben Sie unter stile.word_vorlage eine .docx-Datei an.",
+        ) from exc
     present = {(style.name, style.type) for style in document.styles}
-    missing = [f"„{name}“ ({_KIND_NAMES[kind]})" for name, kind in REQUIRED_STYLES.items()
-               if (name, kind) not in present]
+    missing = [
+        f"„{name}“ ({_KIND_NAMES[kind]})"
+        for name, kind in REQUIRED_STYLES.items()
+        if (name, kind) not in present
+    ]
     if missing:
         raise ConfigError(
             "Der Word-Vorlage fehlen Formatvorlagen: " + ", ".join(missing) + ".",
@@ -154,8 +186,11 @@ def _set_up(document: Document, report: Report) -> None:
 
 def _cover(document: Document, report: Report) -> None:
     document.add_paragraph(report.title, style=TITLE)
-    for line in (report.subtitle, f"Berichtsjahr {report.reporting_year}",
-                 report.imprint.publisher):
+    for line in (
+        report.subtitle,
+        f"Berichtsjahr {report.reporting_year}",
+        report.imprint.publisher,
+    ):
         if line:
             document.add_paragraph(line, style=SUBTITLE)
 
@@ -222,16 +257,25 @@ def _table(document: Document, table: Table) -> None:
     width = _content_width(document)
     first = max(Cm(4.5), min(Cm(7), width - NUMBER_COLUMN * len(table.columns)))
     rest = (width - first) // len(table.columns)
-    _grid(document, (table.corner, *table.columns),
-          [(row.header, *(cell.text for cell in row.cells)) for row in table.rows],
-          [first, *(rest for _ in table.columns)], numeric=True)
+    _grid(
+        document,
+        (table.corner, *table.columns),
+        [(row.header, *(cell.text for cell in row.cells)) for row in table.rows],
+        [first, *(rest for _ in table.columns)],
+        numeric=True,
+    )
     for note in table.notes:
         document.add_paragraph(note, style=NOTE)
     document.add_paragraph(table.source, style=SOURCE)
 
 
-def _grid(document: Document, header: Sequence[str], rows: Sequence[Sequence[str]],
-          widths: Sequence[int], numeric: bool) -> None:
+def _grid(
+    document: Document,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    numeric: bool,
+) -> None:
     """A table: header row repeated on each page, row headers in the first column."""
     grid = document.add_table(rows=1 + len(rows), cols=len(header), style=TABLE)
     grid.autofit = False
@@ -277,15 +321,21 @@ def _appendix(document: Document, appendix: Appendix) -> None:
     if appendix.signs:
         _heading(document, 2, "Zeichenerklärung")
         width = _content_width(document)
-        _grid(document, ("Zeichen", "Bedeutung"),
-              [(sign.sign, sign.meaning) for sign in appendix.signs],
-              [Cm(2.5), width - Cm(2.5)], numeric=False)
+        _grid(
+            document,
+            ("Zeichen", "Bedeutung"),
+            [(sign.sign, sign.meaning) for sign in appendix.signs],
+            [Cm(2.5), width - Cm(2.5)],
+            numeric=False,
+        )
     if appendix.sources:
         _heading(document, 2, "Datenquellen")
     for source in appendix.sources:
         label = "Indikator" if len(source.indicators) == 1 else "Indikatoren"
-        inlines: list[Inline] = [Strong((Text(source.name),)),
-                                 Text(f": {label} {', '.join(source.indicators)}")]
+        inlines: list[Inline] = [
+            Strong((Text(source.name),)),
+            Text(f": {label} {', '.join(source.indicators)}"),
+        ]
         for link in source.links:
             inlines += [Text(" – "), link]
         _write_inlines(document.add_paragraph(style=BULLET), tuple(inlines))
@@ -298,8 +348,9 @@ def _heading(document: Document, level: int, text: str) -> DocxParagraph:
     return document.add_paragraph(text, style=f"Heading {min(level, DEEPEST_HEADING)}")
 
 
-def _blocks(document: Document, blocks: Sequence[Block], level: int | None,
-            style: str = NORMAL) -> None:
+def _blocks(
+    document: Document, blocks: Sequence[Block], level: int | None, style: str = NORMAL
+) -> None:
     """Editorial blocks; sub-headings sit at ``level`` (None: no headings, e.g. the imprint)."""
     for block in blocks:
         match block:
@@ -330,8 +381,9 @@ class _Span:
     url: str | None
 
 
-def _spans(inlines: Sequence[Inline], bold: bool = False, italic: bool = False,
-           url: str | None = None) -> Iterator[_Span]:
+def _spans(
+    inlines: Sequence[Inline], bold: bool = False, italic: bool = False, url: str | None = None
+) -> Iterator[_Span]:
     for node in inlines:
         match node:
             case Text(text=text):
@@ -376,9 +428,14 @@ def stable_zip(data: bytes, day: dt.date) -> bytes:
     """python-docx stamps zip entries with the clock; use the publication date instead."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for entry in source.infolist():
-            target.writestr(zipfile.ZipInfo(entry.filename, stamp), source.read(entry),
-                            compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(entry.filename, stamp),
+                source.read(entry),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return output.getvalue()

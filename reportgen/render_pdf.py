@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -90,4 +93,76 @@ def write_pdf(html: str, stylesheet: Path, profile: PdfProfile, day: dt.date) ->
             + "; ".join(dict.fromkeys(collector.messages))
         )
     assert isinstance(pdf, bytes)
-    return pdf
+    return mark_untagged_as_artifacts(pdf) if profile.variant.startswith("pdf/ua") else pdf
+
+
+def mark_untagged_as_artifacts(pdf: bytes) -> bytes:
+    """Turn marked content that no structure element of the document reaches into artifacts.
+
+    WeasyPrint tags running headers and page numbers (page margin boxes) as ``Span`` with an
+    MCID whose structure element hangs outside the tree; PDF/UA wants them as ``/Artifact``.
+    """
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        reachable = _reachable_elements(document.Root.StructTreeRoot)
+        parent_tree = _parent_tree(document.Root.StructTreeRoot)
+        for page in document.pages:
+            elements = parent_tree.get(int(page.obj.get("/StructParents", -1)))
+            if elements is None:
+                continue
+            orphans = {
+                mcid
+                for mcid, element in enumerate(elements)
+                if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable
+            }
+            if orphans:
+                _replace_marked_content(page, orphans)
+                for mcid in orphans:
+                    elements[mcid] = None
+        output = io.BytesIO()
+        document.save(output, deterministic_id=True, compress_streams=True)
+    return output.getvalue()
+
+
+def _reachable_elements(root: pikepdf.Object) -> set[tuple[int, int]]:
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid and kid.objgen not in seen:
+                seen.add(kid.objgen)
+                stack.append(kid)
+    return seen
+
+
+def _parent_tree(root: pikepdf.Object) -> dict[int, pikepdf.Array]:
+    """The flat /Nums of the parent tree (WeasyPrint writes no /Kids levels)."""
+    nums = root.ParentTree.get("/Nums", pikepdf.Array())
+    tree: dict[int, pikepdf.Array] = {}
+    for i in range(0, len(nums), 2):
+        elements = nums[i + 1]
+        if isinstance(elements, pikepdf.Array):
+            tree[int(nums[i])] = elements
+    return tree
+
+
+_TAGGED_CONTENT = re.compile(rb"^/[A-Za-z0-9]+\n<</MCID (\d+)>>\nBDC$", re.M)
+
+
+def _replace_marked_content(page: pikepdf.Page, orphans: set[int]) -> None:
+    """Rewrite ``/Span <</MCID n>> BDC`` as ``/Artifact BMC`` for orphaned n.
+
+    Works on WeasyPrint's own line-per-token content streams, which is much faster than a full
+    parse; the EMC that closes each sequence stays as it is.
+    """
+    streams = (
+        page.obj.Contents if isinstance(page.obj.Contents, pikepdf.Array) else [page.obj.Contents]
+    )
+    for stream in streams:
+        data = stream.read_bytes()
+        rewritten = _TAGGED_CONTENT.sub(
+            lambda m: b"/Artifact\nBMC" if int(m.group(1)) in orphans else m.group(0), data
+        )
+        if rewritten != data:
+            stream.write(rewritten)

@@ -73,3 +73,20 @@ def fonts_embedded(pdf: pikepdf.Pdf) -> list[tuple[str, bool]]:
 
 def open_pdf(path: Path) -> pikepdf.Pdf:
     return pikepdf.open(path)
+
+
+def text_marking(page: pikepdf.Page) -> dict[str, int]:
+    """Count text-showing operators by what encloses them: artifact, tagged content, nothing."""
+    counts = {"artifact": 0, "tagged": 0, "unmarked": 0}
+    stack: list[str] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ("BMC", "BDC"):
+            tag = str(operands[0])
+            stack.append("artifact" if tag == "/Artifact" else "tagged")
+        elif name == "EMC" and stack:
+            stack.pop()
+        elif name in ("Tj", "TJ", "'", '"'):
+            kind = "artifact" if "artifact" in stack else ("tagged" if stack else "unmarked")
+            counts[kind] += 1
+    return counts

@@ -138,8 +138,10 @@ def test_style_properties_can_be_removed(document: Document) -> None:
 
 
 def test_style_xml_replaces_a_style_of_the_same_id(document: Document) -> None:
-    xml = ('<w:style w:type="table" w:customStyle="1" w:styleId="Berichtstabelle">'
-           '<w:name w:val="Berichtstabelle"/></w:style>')
+    xml = (
+        '<w:style w:type="table" w:customStyle="1" w:styleId="Berichtstabelle">'
+        '<w:name w:val="Berichtstabelle"/></w:style>'
+    )
     docx_xml.add_style_xml(document, xml)
     docx_xml.add_style_xml(document, xml)
     names = [style.name for style in reopened(document).styles]

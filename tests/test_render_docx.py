@@ -45,8 +45,10 @@ from reportgen.render_docx import REQUIRED_STYLES, check_word_template, render_d
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 STYLE_FILES = StyleFiles(
-    css=STYLES / "report.css", diagramme=STYLES / "report.mplstyle",
-    word_vorlage=STYLES / "reference.docx", schriften=STYLES / "fonts",
+    css=STYLES / "report.css",
+    diagramme=STYLES / "report.mplstyle",
+    word_vorlage=STYLES / "reference.docx",
+    schriften=STYLES / "fonts",
 )
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
 
@@ -61,38 +63,68 @@ def para(text: str) -> Paragraph:
 def make_figure(number: int, values: dict[int, float]) -> Figure:
     years = tuple(str(year) for year in values)
     return Figure(
-        number=number, caption=f"Figur {number} (in %)",
+        number=number,
+        caption=f"Figur {number} (in %)",
         alt_text=f"Liniendiagramm {number}: von {min(values.values())} auf {max(values.values())}.",
-        chart=ChartSpec("line", years, (ChartSeries("Niedersachsen", tuple(values.values())),),
-                        "%", 1, tuple(float(year) for year in values)),
+        chart=ChartSpec(
+            "line",
+            years,
+            (ChartSeries("Niedersachsen", tuple(values.values())),),
+            "%",
+            1,
+            tuple(float(year) for year in values),
+        ),
         source=SOURCE,
     )
 
 
 def make_table(number: int, values: dict[int, float]) -> Table:
     cells = tuple(Cell(f"{value:.1f}".replace(".", ",")) for value in values.values())
-    return Table(number=number, caption=f"Tabelle der Figur {number} (in %)",
-                 corner="Gebietseinheit", columns=tuple(str(year) for year in values),
-                 rows=(TableRow("Niedersachsen", cells), TableRow("Hannover", cells)),
-                 unit="in %", notes=("Zeichen: p = vorläufige Zahl.",), source=SOURCE)
+    return Table(
+        number=number,
+        caption=f"Tabelle der Figur {number} (in %)",
+        corner="Gebietseinheit",
+        columns=tuple(str(year) for year in values),
+        rows=(TableRow("Niedersachsen", cells), TableRow("Hannover", cells)),
+        unit="in %",
+        notes=("Zeichen: p = vorläufige Zahl.",),
+        source=SOURCE,
+    )
 
 
-def make_indicator(indicator_id: str, values: dict[int, float],
-                   status: TextStatus = "freigegeben", number: int = 1) -> IndicatorBlock:
+def make_indicator(
+    indicator_id: str, values: dict[int, float], status: TextStatus = "freigegeben", number: int = 1
+) -> IndicatorBlock:
     dotted = indicator_id.replace("-", ".")
     return IndicatorBlock(
-        id=indicator_id, number=dotted, title=f"Indikator {dotted}", anchor=f"ind-{indicator_id}",
+        id=indicator_id,
+        number=dotted,
+        title=f"Indikator {dotted}",
+        anchor=f"ind-{indicator_id}",
         key_statement=f"Niedersachsen: {values[max(values)]} ({max(values)}).",
-        figure=make_figure(number, values), table=make_table(number, values),
+        figure=make_figure(number, values),
+        table=make_table(number, values),
         interpretation=Interpretation(
-            (para(f"Lesehilfe {dotted}: Der Anteil ist gestiegen."),
-             SubHeading((Text("Was die Zahl nicht sagt"),)),
-             BulletList(((Text("keine Bewertung"),), (Emphasis((Text("kein Vergleich"),)),)))),
-            status),
-        notes=(Note("Definition", (para("Anteil an der Bevölkerung."),)),
-               Note("Datenquelle", (Paragraph((Link((Text("LSN-Online"),),
-                                                    "https://www.statistik.niedersachsen.de/"),)),
-                                    SubHeading((Text("Stichtag"),)), para("31.12.")))),
+            (
+                para(f"Lesehilfe {dotted}: Der Anteil ist gestiegen."),
+                SubHeading((Text("Was die Zahl nicht sagt"),)),
+                BulletList(((Text("keine Bewertung"),), (Emphasis((Text("kein Vergleich"),)),))),
+            ),
+            status,
+        ),
+        notes=(
+            Note("Definition", (para("Anteil an der Bevölkerung."),)),
+            Note(
+                "Datenquelle",
+                (
+                    Paragraph(
+                        (Link((Text("LSN-Online"),), "https://www.statistik.niedersachsen.de/"),)
+                    ),
+                    SubHeading((Text("Stichtag"),)),
+                    para("31.12."),
+                ),
+            ),
+        ),
         source=SOURCE + " Datenbasis: Ausländerzentralregister.",
     )
 
@@ -101,28 +133,55 @@ def make_report() -> Report:
     first = make_indicator("1-2-1", {2020: 10.0, 2021: 10.5, 2022: 11.2}, "freigegeben", 1)
     second = make_indicator("1-2-2", {2021: 3.0, 2022: 2.5, 2023: 2.0}, "entwurf", 2)
     return Report(
-        title="Integrationsbericht Testland 2025", subtitle="Beispielausgabe", reporting_year=2025,
+        title="Integrationsbericht Testland 2025",
+        subtitle="Beispielausgabe",
+        reporting_year=2025,
         language="de",
-        imprint=Imprint(publisher="Testministerium", publication_date=dt.date(2025, 12, 18),
-                        blocks=(para("Musterstraße 1, 30159 Hannover"),
-                                SubHeading((Text("Redaktion"),)),),
-                        attribution="Quelle: LSN, Integrationsmonitoring.", terms="© LSN."),
-        foreword=(para("Liebe Leserinnen und Leser,"), SubHeading((Text("Dank"),)),
-                  BulletList(((Text("erstens"),), (Text("zweitens"),)), ordered=True)),
-        chapters=(Chapter(
-            number="1", title="Bevölkerung & Demografie", anchor="hf-1",
-            intro=(para("Einleitung des Handlungsfelds."),),
-            sections=(Section(number="1.2", title="Ausländerinnen und Ausländer",
-                              anchor="thema-1-2", intro=(SubHeading((Text("Konzept"),)),
-                                                         para("Staatsangehörigkeit.")),
-                              indicators=(first, second)),),
-        ),),
+        imprint=Imprint(
+            publisher="Testministerium",
+            publication_date=dt.date(2025, 12, 18),
+            blocks=(
+                para("Musterstraße 1, 30159 Hannover"),
+                SubHeading((Text("Redaktion"),)),
+            ),
+            attribution="Quelle: LSN, Integrationsmonitoring.",
+            terms="© LSN.",
+        ),
+        foreword=(
+            para("Liebe Leserinnen und Leser,"),
+            SubHeading((Text("Dank"),)),
+            BulletList(((Text("erstens"),), (Text("zweitens"),)), ordered=True),
+        ),
+        chapters=(
+            Chapter(
+                number="1",
+                title="Bevölkerung & Demografie",
+                anchor="hf-1",
+                intro=(para("Einleitung des Handlungsfelds."),),
+                sections=(
+                    Section(
+                        number="1.2",
+                        title="Ausländerinnen und Ausländer",
+                        anchor="thema-1-2",
+                        intro=(SubHeading((Text("Konzept"),)), para("Staatsangehörigkeit.")),
+                        indicators=(first, second),
+                    ),
+                ),
+            ),
+        ),
         appendix=Appendix(
-            signs=(SignExplanation("–", "nichts vorhanden (genau null)"),
-                   SignExplanation("p", "vorläufige Zahl")),
-            sources=(SourceEntry("Ausländerzentralregister", ("1.2.1", "1.2.2")),
-                     SourceEntry("Mikrozensus", ("1.3.1",),
-                                 (Link((Text("Mikrozensus"),), "https://www.destatis.de/"),))),
+            signs=(
+                SignExplanation("–", "nichts vorhanden (genau null)"),
+                SignExplanation("p", "vorläufige Zahl"),
+            ),
+            sources=(
+                SourceEntry("Ausländerzentralregister", ("1.2.1", "1.2.2")),
+                SourceEntry(
+                    "Mikrozensus",
+                    ("1.3.1",),
+                    (Link((Text("Mikrozensus"),), "https://www.destatis.de/"),),
+                ),
+            ),
         ),
     )
 
@@ -140,8 +199,7 @@ def heading_level(paragraph: DocxParagraph) -> int | None:
 
 
 def headings(document: Document) -> list[tuple[int, str]]:
-    return [(level, p.text) for p in document.paragraphs
-            if (level := heading_level(p)) is not None]
+    return [(level, p.text) for p in document.paragraphs if (level := heading_level(p)) is not None]
 
 
 def style_name(paragraph: DocxParagraph) -> str:
@@ -175,16 +233,28 @@ def document(rendered: bytes) -> Document:
 
 def test_headings_follow_the_report_outline(document: Document) -> None:
     assert headings(document) == [
-        (1, "Vorwort"), (2, "Dank"),
+        (1, "Vorwort"),
+        (2, "Dank"),
         (1, "1 Bevölkerung & Demografie"),
-        (2, "1.2 Ausländerinnen und Ausländer"), (3, "Konzept"),
+        (2, "1.2 Ausländerinnen und Ausländer"),
+        (3, "Konzept"),
         (3, "1.2.1 Indikator 1.2.1"),
-        (4, "Lese- und Interpretationshilfe"), (5, "Was die Zahl nicht sagt"),
-        (4, "Methodische Hinweise"), (5, "Definition"), (5, "Datenquelle"), (6, "Stichtag"),
+        (4, "Lese- und Interpretationshilfe"),
+        (5, "Was die Zahl nicht sagt"),
+        (4, "Methodische Hinweise"),
+        (5, "Definition"),
+        (5, "Datenquelle"),
+        (6, "Stichtag"),
         (3, "1.2.2 Indikator 1.2.2"),
-        (4, "Lese- und Interpretationshilfe"), (5, "Was die Zahl nicht sagt"),
-        (4, "Methodische Hinweise"), (5, "Definition"), (5, "Datenquelle"), (6, "Stichtag"),
-        (1, "Anhang"), (2, "Zeichenerklärung"), (2, "Datenquellen"),
+        (4, "Lese- und Interpretationshilfe"),
+        (5, "Was die Zahl nicht sagt"),
+        (4, "Methodische Hinweise"),
+        (5, "Definition"),
+        (5, "Datenquelle"),
+        (6, "Stichtag"),
+        (1, "Anhang"),
+        (2, "Zeichenerklärung"),
+        (2, "Datenquellen"),
     ]
 
 
@@ -194,14 +264,17 @@ def test_heading_levels_never_skip(document: Document) -> None:
 
 def test_cover_uses_title_styles_not_headings(document: Document) -> None:
     cover = [(style_name(p), p.text) for p in document.paragraphs[:4]]
-    assert cover == [("Title", "Integrationsbericht Testland 2025"),
-                     ("Subtitle", "Beispielausgabe"), ("Subtitle", "Berichtsjahr 2025"),
-                     ("Subtitle", "Testministerium")]
+    assert cover == [
+        ("Title", "Integrationsbericht Testland 2025"),
+        ("Subtitle", "Beispielausgabe"),
+        ("Subtitle", "Berichtsjahr 2025"),
+        ("Subtitle", "Testministerium"),
+    ]
 
 
 def test_imprint_has_publisher_german_date_terms_and_no_headings(document: Document) -> None:
     texts = [p.text for p in document.paragraphs]
-    imprint = texts[texts.index("Impressum"):texts.index("Inhalt")]
+    imprint = texts[texts.index("Impressum") : texts.index("Inhalt")]
     assert "Herausgeber: Testministerium" in imprint
     assert "Stand: 18.12.2025" in imprint
     assert {"Redaktion", "Quelle: LSN, Integrationsmonitoring.", "© LSN."} <= set(imprint)
@@ -209,12 +282,17 @@ def test_imprint_has_publisher_german_date_terms_and_no_headings(document: Docum
 
 
 def test_table_of_contents_field_is_updated_when_word_opens_the_file(document: Document) -> None:
-    [toc] = [p for p in document.paragraphs if docx_xml.field_instructions(p)[:1]
-             and docx_xml.field_instructions(p)[0].startswith("TOC")]
+    [toc] = [
+        p
+        for p in document.paragraphs
+        if docx_xml.field_instructions(p)[:1]
+        and docx_xml.field_instructions(p)[0].startswith("TOC")
+    ]
     assert docx_xml.field_instructions(toc) == ['TOC \\o "1-3" \\h \\z \\u']
     assert toc.text == "Inhaltsverzeichnis – zum Aktualisieren F9 drücken"
     update = document.settings.element.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields")
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields"
+    )
     assert update is not None
 
 
@@ -227,8 +305,12 @@ def test_every_picture_has_alt_text(report: Report, document: Document) -> None:
 
 def test_figure_caption_follows_the_picture(document: Document) -> None:
     captions = [p.text for p in document.paragraphs if style_name(p) == "Caption"]
-    assert captions == ["Abbildung 1: Figur 1 (in %)", "Tabelle 1: Tabelle der Figur 1 (in %)",
-                        "Abbildung 2: Figur 2 (in %)", "Tabelle 2: Tabelle der Figur 2 (in %)"]
+    assert captions == [
+        "Abbildung 1: Figur 1 (in %)",
+        "Tabelle 1: Tabelle der Figur 1 (in %)",
+        "Abbildung 2: Figur 2 (in %)",
+        "Tabelle 2: Tabelle der Figur 2 (in %)",
+    ]
     for paragraph in document.paragraphs:
         if paragraph.text.startswith("Abbildung "):
             assert docx_xml.field_instructions(paragraph) == ["SEQ Abbildung \\* ARABIC"]
@@ -254,10 +336,8 @@ def test_every_table_repeats_its_header_row(document: Document) -> None:
 
 def test_data_table_has_row_headers_and_right_aligned_numbers(document: Document) -> None:
     table = document.tables[0]
-    assert [cell.text for cell in table.rows[0].cells] == ["Gebietseinheit", "2020", "2021",
-                                                            "2022"]
-    assert [cell.text for cell in table.rows[1].cells] == ["Niedersachsen", "10,0", "10,5",
-                                                            "11,2"]
+    assert [cell.text for cell in table.rows[0].cells] == ["Gebietseinheit", "2020", "2021", "2022"]
+    assert [cell.text for cell in table.rows[1].cells] == ["Niedersachsen", "10,0", "10,5", "11,2"]
     header, value = table.rows[1].cells[0].paragraphs[0], table.rows[1].cells[1].paragraphs[0]
     assert style_name(header) == "Tabellenkopf" and header.style.font.bold
     assert value.alignment == WD_ALIGN_PARAGRAPH.RIGHT
@@ -309,8 +389,10 @@ def test_lists_use_the_templates_list_styles(document: Document) -> None:
 def test_appendix_explains_signs_and_lists_sources(document: Document) -> None:
     signs = document.tables[-1]
     assert [[cell.text for cell in row.cells] for row in signs.rows] == [
-        ["Zeichen", "Bedeutung"], ["–", "nichts vorhanden (genau null)"],
-        ["p", "vorläufige Zahl"]]
+        ["Zeichen", "Bedeutung"],
+        ["–", "nichts vorhanden (genau null)"],
+        ["p", "vorläufige Zahl"],
+    ]
     texts = [p.text for p in document.paragraphs]
     assert "Ausländerzentralregister: Indikatoren 1.2.1, 1.2.2" in texts
     assert "Mikrozensus: Indikator 1.3.1 – Mikrozensus" in texts
@@ -397,6 +479,6 @@ def test_example_report_renders_accessibly() -> None:
     assert all(docx_xml.is_header_row(table.rows[0]) for table in document.tables)
     assert_levels_never_skip(document)
     level_three = [text for level, text in headings(document) if level == 3]
-    assert level_three[:len(blocks)] == [f"{b.number} {b.title}" for b in blocks]
+    assert level_three[: len(blocks)] == [f"{b.number} {b.title}" for b in blocks]
     assert docx_xml.document_language(document) == "de-DE"
     assert document.core_properties.title == report.title

@@ -16,7 +16,13 @@ from reportgen.config import EXAMPLE_PROJECT
 from reportgen.errors import RenderError
 from reportgen.render_pdf import PROFILES, write_pdf
 from tests.conftest import make_project
-from tests.pdfstructure import by_type, descendants, fonts_embedded, outline_titles
+from tests.pdfstructure import (
+    by_type,
+    descendants,
+    fonts_embedded,
+    outline_titles,
+    text_marking,
+)
 
 runner = CliRunner()
 
@@ -76,6 +82,14 @@ def test_one_bookmark_per_heading(mini_pdf: Path) -> None:
     assert len(titles) == headings
     assert titles[:4] == ["Impressum", "Inhalt", "Vorwort", "1 Bevölkerung"]
     assert "1.2.1 Anteil der Ausländerinnen und Ausländer" in titles
+
+
+def test_running_header_and_page_number_are_artifacts(mini_pdf: Path) -> None:
+    with pikepdf.open(mini_pdf) as pdf:
+        counts = text_marking(pdf.pages[5])
+    assert counts["artifact"] >= 2  # running header and page number
+    assert counts["tagged"] > 0
+    assert counts["unmarked"] == 0
 
 
 def test_locked_value_is_never_printed(mini_pdf: Path) -> None:
