@@ -18,6 +18,7 @@ import pandas as pd
 import yaml
 
 from reportgen.errors import Location, Problem, did_you_mean
+from reportgen.frontmatter import read_front_matter
 from reportgen.model import Block
 from reportgen.periods import parse_period
 from reportgen.regions import geo_level, region_key
@@ -245,37 +246,17 @@ def _sort_key(meta: IndicatorMeta) -> tuple[int, ...]:
     return (goal, target, *within, number)
 
 
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Split ``---`` YAML front matter from a Markdown body; returns (yaml, body, body_line)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    return "\n".join(lines[1:]), "", len(lines) + 1
-
-
 def _load_meta(path: Path, tr: Translations, problems: list[Problem]) -> IndicatorMeta | None:
     indicator_id = path.stem
-    front, body, _ = split_front_matter(read_text(path))
-    if front is None:
+    loaded = read_front_matter(path, "der Metadaten", problems)
+    if loaded is None:
+        return None
+    if loaded.meta is None:
         problems.append(
             Problem("Die Metadaten haben keinen YAML-Kopf (--- … ---).", Location(path, 1, 1))
         )
         return None
-    try:
-        data = parse_yaml(front)
-    except yaml.YAMLError as exc:
-        problems.append(
-            Problem(
-                "Der YAML-Kopf der Metadaten ist fehlerhaft.",
-                yaml_error_location(exc, path, first_line=2),
-            )
-        )
-        return None
-    if not isinstance(data, dict):
-        data = {}
+    data, body = loaded.meta, loaded.body
     if data.get("published") is False:
         return None
     goal, target_no, _ = indicator_id.split("-")

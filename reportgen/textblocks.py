@@ -14,13 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
 from reportgen.errors import Location, Problem
+from reportgen.frontmatter import read_front_matter
 from reportgen.model import Block
-from reportgen.opensdg import split_front_matter
 from reportgen.richtext import markdown_to_blocks
-from reportgen.yamlfile import parse_yaml, read_text, yaml_error_location
 
 TextKind = Literal["vorwort", "handlungsfeld", "indikator"]
 STATUSES = ("entwurf", "freigegeben")
@@ -83,30 +80,10 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
 def load_text_block(
     path: Path, kind: TextKind, key: str, problems: list[Problem]
 ) -> TextBlock | None:
-    text = read_text(path)
-    front, body, body_line = split_front_matter(text)
-    meta: dict[str, object] = {}
-    if front is not None:
-        try:
-            loaded = parse_yaml(front)
-        except yaml.YAMLError as exc:
-            problems.append(
-                Problem(
-                    "Der YAML-Kopf des Textbausteins ist fehlerhaft.",
-                    yaml_error_location(exc, path, first_line=2),
-                    "Prüfen Sie Doppelpunkte und Einrückung zwischen den ---.",
-                )
-            )
-            return None
-        if loaded is not None and not isinstance(loaded, dict):
-            problems.append(
-                Problem(
-                    "Der YAML-Kopf muss aus Zeilen „schlüssel: wert“ bestehen.",
-                    Location(path, 2, 1),
-                )
-            )
-            return None
-        meta = loaded or {}
+    loaded = read_front_matter(path, "des Textbausteins", problems)
+    if loaded is None:
+        return None
+    meta, front, body, body_line = loaded.meta or {}, loaded.head, loaded.body, loaded.body_line
     for unknown in sorted(set(meta) - _KNOWN_KEYS):
         problems.append(
             Problem(
