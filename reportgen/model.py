@@ -272,3 +272,64 @@ class Report:
             for section in chapter.sections
             for block in section.indicators
         )
+
+
+# --- Steckbriefe (district fact sheets) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapShape:
+    key: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+    """Outer and inner rings in projected map units (x to the east, y to the north)."""
+    highlighted: bool
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    shapes: tuple[MapShape, ...]
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """A locator map: the district highlighted among its neighbours, no external tiles."""
+
+    caption: str
+    alt_text: str
+    map: MapSpec
+    source: str
+
+    def __post_init__(self) -> None:
+        if not self.alt_text.strip():
+            raise ValueError("Eine Karte braucht einen Alternativtext.")
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Factsheet:
+    """Key figures of one district on at most two pages."""
+
+    code: str
+    """Area code as in the data, e.g. ``K03355``."""
+    name: str
+    title: str
+    subtitle: str
+    language: str
+    publisher: str
+    publication_date: dt.date
+    locator: MapFigure | None
+    key_figures: Table
+    figures: tuple[Figure, ...]
+    text_title: str
+    text: tuple[Block, ...]
+    """The district's own text block; empty when it has none (then no heading either)."""
+    footnotes: tuple[Footnote, ...]
+    signs: tuple[SignExplanation, ...]
+    """Only the signs that appear on this sheet."""
+    attribution: str
+    terms: str
