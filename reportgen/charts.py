@@ -16,11 +16,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from reportgen.formatting import format_number, unit_caption
-from reportgen.model import ChartSpec
+from reportgen.model import ChartSpec, MapSpec
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)))
@@ -48,7 +49,7 @@ def draw(spec: ChartSpec, style_file: Path, fonts: Path, small: bool = False) ->
     figure = plt.figure(figsize=size)
     axes = figure.add_subplot()
     if spec.kind == "line":
-        _draw_lines(axes, spec)
+        _draw_lines(axes, spec, most_ticks=5 if small else 10)
     else:
         _draw_bars(axes, spec)
     for reference in spec.references:
@@ -87,7 +88,7 @@ def _tick(value: float, decimals: int) -> str:
     return format_number(value, max(1, min(decimals, 2)))
 
 
-def _draw_lines(axes: Axes, spec: ChartSpec) -> None:
+def _draw_lines(axes: Axes, spec: ChartSpec, most_ticks: int) -> None:
     xs = list(spec.positions) if spec.positions else list(range(len(spec.categories)))
     for index, series in enumerate(spec.series):
         points = [(x, v) for x, v in zip(xs, series.values, strict=True)]
@@ -98,8 +99,11 @@ def _draw_lines(axes: Axes, spec: ChartSpec) -> None:
             linestyle=LINESTYLES[index % len(LINESTYLES)],
             label=series.label,
             linewidth=2.4 if index == 0 else 1.6,
+            # small charts mark only the ends: line styles carry the distinction, and each
+            # marker costs layout time in every PDF
+            markevery=[0, len(xs) - 1] if most_ticks < 10 and len(xs) > 1 else None,
         )
-    ticks = _thin(list(zip(xs, spec.categories, strict=True)), 10)
+    ticks = _thin(list(zip(xs, spec.categories, strict=True)), most_ticks)
     axes.set_xticks([x for x, _ in ticks], [label for _, label in ticks])
     _y_from_zero(axes, spec)
 
@@ -143,10 +147,9 @@ def render_svg(spec: ChartSpec, style_file: Path, fonts: Path, small: bool = Fal
     """SVG with real text (not paths), no timestamps: same spec, same bytes."""
     with _style(style_file, fonts):
         figure = draw(spec, style_file, fonts, small)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        data = _save(figure, "svg", 0)
         plt.close(figure)
-    return buffer.getvalue()
+    return data
 
 
 def render_png(
@@ -155,7 +158,76 @@ def render_png(
     """PNG at print resolution for Word (at least 200 dpi)."""
     with _style(style_file, fonts):
         figure = draw(spec, style_file, fonts, small)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        data = _save(figure, "png", dpi)
         plt.close(figure)
+    return data
+
+
+MAP_SIZE_IN = (2.2, 2.2)
+MAP_HIGHLIGHT = "#1f4e79"
+MAP_OTHER = "#d4d4d4"
+
+
+def draw_map(spec: MapSpec) -> MplFigure:
+    """A locator map: the highlighted district in the report colour, all others grey."""
+    figure = plt.figure(figsize=MAP_SIZE_IN)
+    axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+    for highlighted in (False, True):
+        rings = [ring for shape in spec.shapes if shape.highlighted == highlighted
+                 for ring in shape.rings]
+        axes.add_collection(PolyCollection(
+            rings, facecolors=MAP_HIGHLIGHT if highlighted else MAP_OTHER,
+            edgecolors="white", linewidths=0.3 if not highlighted else 0.5))
+    axes.autoscale_view()
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    return figure
+
+
+def _save(figure: MplFigure, fmt: str, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "svg":
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    else:
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
+
+
+class ChartImages:
+    """SVG (for PDF) and PNG (for Word) of charts and maps; every figure is drawn only once.
+
+    The first request for a spec draws the figure and saves it in all ``formats``; later
+    requests, from the other renderer of the same fact sheet, come from the cache.
+    """
+
+    def __init__(self, style_file: Path, fonts: Path, formats: tuple[str, ...] = ("svg", "png"),
+                 dpi: int = 220, small: bool = False) -> None:
+        self.style_file, self.fonts, self.formats = style_file, fonts, formats
+        self.dpi, self.small = dpi, small
+        self._cache: dict[tuple[object, str], bytes] = {}
+
+    def svg(self, spec: ChartSpec) -> bytes:
+        return self._get(spec, "svg")
+
+    def png(self, spec: ChartSpec) -> bytes:
+        return self._get(spec, "png")
+
+    def map_svg(self, spec: MapSpec) -> bytes:
+        return self._get(spec, "svg")
+
+    def map_png(self, spec: MapSpec) -> bytes:
+        return self._get(spec, "png")
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def _get(self, spec: ChartSpec | MapSpec, fmt: str) -> bytes:
+        key = (spec, fmt)
+        if key not in self._cache:
+            with _style(self.style_file, self.fonts):
+                figure = draw(spec, self.style_file, self.fonts, self.small) \
+                    if isinstance(spec, ChartSpec) else draw_map(spec)
+                for each in dict.fromkeys((fmt, *self.formats)):
+                    self._cache[(spec, each)] = _save(figure, each, self.dpi)
+                plt.close(figure)
+        return self._cache[key]

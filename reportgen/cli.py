@@ -10,8 +10,16 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
+from reportgen.batch import SheetResult, build_factsheets
 from reportgen.build import FORMATS, build_report
 from reportgen.config import EXAMPLE_PROJECT
 from reportgen.errors import InvalidInput, Problem, ReportError
@@ -99,6 +107,56 @@ def build_command(
         console.print(f"Geschrieben: {path}")
     if verbose:
         console.print(f"Gesamtdauer: {time.perf_counter() - started:.1f} s")
+
+
+@app.command("steckbriefe")
+@reports_errors
+def factsheets_command(
+    project_dir: ProjectArg = EXAMPLE_PROJECT,
+    regions: Annotated[
+        list[str] | None,
+        typer.Option("--region", "-r", help="Kreis als Code (K03355) oder Name; mehrfach "
+                     "möglich. Standard: alle Kreise der Daten."),
+    ] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="Ausgabeformat, mehrfach möglich: pdf, docx. "
+                     "Standard: beide."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Parallele Prozesse (Standard: alle Kerne)."),
+    ] = None,
+) -> None:
+    """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF zum Druck."""
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console, transient=False,
+    ) as progress:
+        task = progress.add_task("Daten werden geladen …", total=None)
+
+        def on_start(total: int) -> None:
+            progress.update(task, total=total, description="Steckbriefe")
+
+        def on_sheet(sheet: SheetResult) -> None:
+            mark = "[red]✗[/red]" if sheet.error else "✓"
+            progress.update(task, advance=1,
+                            description=f"Steckbriefe {mark} {sheet.district.code}")
+
+        result = build_factsheets(project_dir, out, regions, formats, jobs, on_start, on_sheet)
+    done = len(result.sheets) - len(result.failed)
+    console.print(f"{len(result.sheets)} Steckbriefe in {result.seconds:.1f} s: {done} fertig, "
+                  f"{len(result.failed)} fehlgeschlagen.")
+    if result.sheets:
+        console.print(f"Ausgabe: {result.sheets[0].written[0].parent if done else out}")
+    if result.combined:
+        console.print(f"Sammel-PDF zum Druck: {result.combined}")
+    for sheet in result.failed:
+        errors.print(f"[red]Fehlgeschlagen:[/red] {sheet.district.code} {sheet.district.name}: "
+                     f"{sheet.error}", soft_wrap=True)
+    if result.failed:
+        raise typer.Exit(1)
 
 
 @app.command("check")

@@ -70,9 +70,32 @@ class StyleFiles(_Frozen):
     """Designer-owned files; each may be replaced by an office's own."""
 
     stylesheet: Path = Field(default=DEFAULT_STYLES / "report.css", alias="css")
+    factsheet_stylesheet: Path = Field(
+        default=DEFAULT_STYLES / "steckbrief.css", alias="css_steckbrief"
+    )
     chart_style: Path = Field(default=DEFAULT_STYLES / "report.mplstyle", alias="diagramme")
     word_template: Path = Field(default=DEFAULT_STYLES / "reference.docx", alias="word_vorlage")
     fonts: Path = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
+
+
+class FactsheetItem(_Frozen):
+    """One key figure or chart of the Steckbriefe: an indicator and which of its values."""
+
+    indicator: IndicatorId = Field(alias="indikator")
+    label: str | None = Field(default=None, alias="bezeichnung")
+    unit: str | None = Field(default=None, alias="einheit")
+    selection: dict[str, str] = Field(default_factory=dict, alias="auswahl")
+    period: str | None = Field(default=None, alias="zeitraum")
+    change_since: int | None = Field(default=None, alias="veraenderung_seit")
+
+
+class FactsheetConfig(_Frozen):
+    """What the district fact sheets show; without entries reportgen chooses from the data."""
+
+    key_figures: tuple[FactsheetItem, ...] | None = Field(default=None, alias="kennzahlen")
+    charts: tuple[FactsheetItem, ...] | None = Field(default=None, alias="diagramme")
+    map_file: str | None = Field(default=None, alias="karte")
+    basename: str = Field(default="steckbriefe", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
 
 
 class ReportConfig(_Frozen):
@@ -93,6 +116,7 @@ class ReportConfig(_Frozen):
     indicator_titles: dict[str, str] = Field(default_factory=dict, alias="indikatortitel")
     output: Output = Field(default_factory=Output, alias="ausgabe")
     styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
+    factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
     project_dir: Path = Field(default=Path("."), exclude=True)
 
     @field_validator("flags")

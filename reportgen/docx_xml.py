@@ -1,10 +1,10 @@
 """The raw-XML gaps of python-docx: the only module that touches WordprocessingML elements.
 
-python-docx has no public API for picture alt text, repeating header rows, document language,
-fields (table of contents, page numbers, caption numbers), hyperlinks or restarting a numbered
-list; the template script also needs paragraph borders, shading and a table style. Each helper
-inserts its element at the position the schema demands, because Word rejects files whose
-property elements are out of order.
+python-docx has no public API for picture and table alt text, repeating header rows, layout
+tables, document language, fields (table of contents, page numbers, caption numbers), hyperlinks
+or restarting a numbered list; the template script also needs paragraph borders, shading and a
+table style. Each helper inserts its element at the position the schema demands, because Word
+rejects files whose property elements are out of order.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.document import DocumentPart
 from docx.shape import InlineShape
 from docx.styles.style import BaseStyle
-from docx.table import _Row
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -124,6 +124,26 @@ _ORDER = {
         "w:ins",
         "w:del",
         "w:trPrChange",
+    ),
+    "w:tblPr": (
+        "w:tblStyle",
+        "w:tblpPr",
+        "w:tblOverlap",
+        "w:bidiVisual",
+        "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize",
+        "w:tblW",
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
     ),
     # w:settings: only what may follow w:updateFields
     "w:settings": (
@@ -279,6 +299,37 @@ def keep_row_together(row: _Row) -> None:
 def is_header_row(row: _Row) -> bool:
     properties = row._tr.trPr
     return properties is not None and properties.find(qn("w:tblHeader")) is not None
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def describe_table(table: Table, title: str, description: str = "") -> None:
+    """Alternative text of a table (Word: "Alternativtext" → title and description)."""
+    properties = table._tbl.tblPr
+    _put(properties, "w:tblCaption", {"w:val": title})
+    if description:
+        _put(properties, "w:tblDescription", {"w:val": description})
+
+
+def table_description(table: Table) -> tuple[str, str]:
+    """Title and description of a table's alternative text ("" where missing)."""
+    properties = table._tbl.tblPr
+    found = [properties.find(qn(tag)) for tag in ("w:tblCaption", "w:tblDescription")]
+    title, description = ("" if node is None else str(node.get(qn("w:val"))) for node in found)
+    return title, description
+
+
+def mark_layout_table(table: Table) -> None:
+    """A table that only places content side by side: no lines, no header row or first column
+    in its look, and the description "Layout", so checkers and screen readers treat it as such."""
+    properties = table._tbl.tblPr
+    borders = _put(properties, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "nil"}))
+    look = {"w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0"}
+    _put(properties, "w:tblLook", {"w:val": "0600", **look, "w:noHBand": "1", "w:noVBand": "1"})
+    _put(properties, "w:tblDescription", {"w:val": "Layout"})
 
 
 # --- template styling (used by styles/make_reference_docx.py) --------------------------------

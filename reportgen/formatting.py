@@ -99,3 +99,8 @@ def unit_caption(unit: str) -> str:
     if unit_phrase(unit) == "Tsd.":
         return "in 1.000"
     return unit
+
+
+def format_relative_change(value: float, decimals: int = 1) -> str:
+    """A change in per cent of the base value: ``+3,2 %``."""
+    return f"{format_number(value, decimals, signed=True)} %"

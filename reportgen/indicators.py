@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from reportgen.opensdg import KEY, LEVEL, PERIOD, SERIES, SIGN, UNIT, VALUE, YEAR, Indicator
+from reportgen.opensdg import KEY, LEVEL, PERIOD, REGION, SERIES, SIGN, UNIT, VALUE, YEAR, Indicator
 from reportgen.regions import Level
 
 MAX_SERIES = 12
@@ -135,7 +136,7 @@ def default_selection(indicator: Indicator) -> Selection:
         frame, held = _hold(frame, column, varying)
         if held is None:
             varying.append(column)
-            order[column] = list(dict.fromkeys(frame[column]))
+            order[column] = [str(v) for v in frame[column].unique()]
         elif held:
             fixed.append((column, held))
 
@@ -163,7 +164,7 @@ def _one_value(
     frame: pd.DataFrame, column: str, wanted: list[str] | None
 ) -> tuple[pd.DataFrame, str]:
     """Units and Open SDG series are never mixed in one chart: keep one of them."""
-    values = list(dict.fromkeys(frame[column]))
+    values = [str(v) for v in frame[column].unique()]
     if len(values) <= 1:
         return frame, values[0] if values else ""
     chosen = next((v for v in values for w in wanted or () if _norm(v) == _norm(w)), values[0])
@@ -172,7 +173,7 @@ def _one_value(
 
 def _hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.DataFrame, str | None]:
     """Hold an unnamed column at one value; None means it should vary instead."""
-    values = list(dict.fromkeys(frame[column]))
+    values = [str(v) for v in frame[column].unique()]
     if len(values) <= 1:
         return frame, values[0] if values else ""
     if "" in values:
@@ -239,3 +240,56 @@ def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, f
     if first is None or last is None or first[0] == last[0]:
         return None
     return first[0], first[1], last[0], last[1]
+
+
+def region_selection(
+    indicator: Indicator,
+    regions: Sequence[tuple[str, str]],
+    unit: str | None = None,
+    fixed: Mapping[str, str] | None = None,
+) -> Selection:
+    """One series per region (key, label), every other breakdown held at one value.
+
+    ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
+    named are held at their headline or total value, never split into several series.
+    """
+    parts = [rows for key, _ in regions if (rows := indicator.rows_by_region().get(key)) is not None]
+    frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
+    frame, chosen_unit = _one_value(frame, UNIT, [unit] if unit else None)
+    frame, open_sdg_series = _one_value(frame, SERIES, None)
+    held: list[tuple[str, str]] = []
+    for column in indicator.dimensions:
+        wanted = (fixed or {}).get(column)
+        if wanted is not None:
+            frame = frame[frame[column].map(_norm) == _norm(wanted)]
+            held.append((column, wanted))
+        elif not _is_area_column(frame, column):
+            frame, value = _hold(frame, column, varying=[column])
+            if value:
+                held.append((column, value))
+    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
+    periods = tuple(ordered[PERIOD].tolist())
+    series = tuple(
+        replace(_make_series(label, rows), level=str(rows[LEVEL].iloc[0]))
+        for key, label in regions
+        if len(rows := frame[frame[REGION] == key])
+    )
+    return Selection(
+        unit=chosen_unit,
+        open_sdg_series=open_sdg_series,
+        fixed=tuple(held),
+        varying=(),
+        periods=periods,
+        temporal=bool(len(frame)) and bool(frame[YEAR].notna().all()),
+        series=series,
+        decimals=indicator.decimals(chosen_unit, open_sdg_series),
+        period_keys=dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True)),
+    )
+
+
+def _is_area_column(frame: pd.DataFrame, column: str) -> bool:
+    """A column whose value only changes with the area (like "Gebietseinheit")."""
+    if frame[column].nunique() < 2:
+        return False
+    return bool((frame.groupby(REGION)[column].nunique() <= 1).all())
+

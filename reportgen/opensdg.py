@@ -99,6 +99,14 @@ class Indicator:
     frame: pd.DataFrame
     dimensions: tuple[str, ...]
     csv_path: Path
+    _regions: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def rows_by_region(self) -> dict[str, pd.DataFrame]:
+        """The rows of each region, grouped once (fact sheets ask for them often)."""
+        if not self._regions:
+            self._regions.update(
+                (str(key), rows) for key, rows in self.frame.groupby(REGION, sort=False))
+        return self._regions
 
     @property
     def id(self) -> str:

@@ -10,6 +10,7 @@ from typing import assert_never
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from reportgen.charts import ChartImages
 from reportgen.config import DEFAULT_TEMPLATES, StyleFiles
 from reportgen.formatting import format_date, format_long_date
 from reportgen.model import (
@@ -17,6 +18,7 @@ from reportgen.model import (
     BulletList,
     ChartSpec,
     Emphasis,
+    Factsheet,
     Inline,
     LineBreak,
     Link,
@@ -110,4 +112,18 @@ def render_html(
         _environment(templates)
         .get_template(template)
         .render(report=report, figures=figures, stylesheet=styles.stylesheet.as_uri())
+    )
+
+
+def render_factsheet_html(
+    sheet: Factsheet,
+    images: ChartImages,
+    templates: Path = DEFAULT_TEMPLATES,
+    template: str = "steckbrief.html.j2",
+) -> str:
+    """One fact sheet as an HTML document; charts and map inline as SVG."""
+    figures = [svg_data_uri(images.svg(figure.chart)) for figure in sheet.figures]
+    locator = svg_data_uri(images.map_svg(sheet.locator.map)) if sheet.locator else ""
+    return _environment(templates).get_template(template).render(
+        sheet=sheet, figures=figures, locator=locator
     )

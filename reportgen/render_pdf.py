@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import logging
 import os
@@ -70,14 +71,20 @@ def _weasyprint_errors() -> Iterator[_Collector]:
         logger.removeHandler(collector)
 
 
+@functools.lru_cache(maxsize=4)
+def _stylesheet(path: Path) -> tuple[CSS, FontConfiguration]:
+    """Parsed once per process: fact sheets render dozens of documents with one stylesheet."""
+    fonts = FontConfiguration()
+    return CSS(filename=str(path), font_config=fonts), fonts
+
+
 def write_pdf(html: str, stylesheet: Path, profile: PdfProfile, day: dt.date) -> bytes:
     """Lay out and write one PDF; raises RenderError if WeasyPrint reports an error.
 
     ``day`` (the publication date) stamps every date inside the file, so the same inputs
     give the same bytes.
     """
-    fonts = FontConfiguration()
-    css = CSS(filename=str(stylesheet), font_config=fonts)
+    css, fonts = _stylesheet(stylesheet)
     with _weasyprint_errors() as collector, _fixed_timestamps(day):
         document = HTML(string=html, base_url=str(stylesheet.parent))
         pdf = document.write_pdf(

@@ -19,10 +19,14 @@ from reportgen.frontmatter import read_front_matter
 from reportgen.model import Block
 from reportgen.richtext import markdown_to_blocks
 
-TextKind = Literal["vorwort", "handlungsfeld", "indikator"]
+TextKind = Literal["vorwort", "handlungsfeld", "indikator", "steckbrief"]
 STATUSES = ("entwurf", "freigegeben")
 _KNOWN_KEYS = {"titel", "status", "autor", "datum"}
-FOLDERS: dict[str, TextKind] = {"handlungsfelder": "handlungsfeld", "indikatoren": "indikator"}
+FOLDERS: dict[str, TextKind] = {
+    "handlungsfelder": "handlungsfeld",
+    "indikatoren": "indikator",
+    "steckbriefe": "steckbrief",
+}
 
 
 @dataclass(frozen=True)
@@ -45,18 +49,20 @@ class TextLibrary:
     foreword: TextBlock | None
     goals: dict[str, TextBlock]
     indicators: dict[str, TextBlock]
+    factsheets: dict[str, TextBlock]
+    """District texts by area code as in the file name (``K03355``)."""
 
     def all(self) -> tuple[TextBlock, ...]:
         blocks = [self.foreword] if self.foreword else []
-        return (*blocks, *self.goals.values(), *self.indicators.values())
+        return (*blocks, *self.goals.values(), *self.indicators.values(),
+                *self.factsheets.values())
 
 
 def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
     """Read every text block below ``folder``; problems are collected, not raised."""
     problems: list[Problem] = []
     foreword = None
-    goals: dict[str, TextBlock] = {}
-    indicators: dict[str, TextBlock] = {}
+    by_kind: dict[TextKind, dict[str, TextBlock]] = {kind: {} for kind in FOLDERS.values()}
     if not folder.is_dir():
         problems.append(
             Problem(
@@ -65,16 +71,17 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
                 severity="Warnung",
             )
         )
-        return TextLibrary(None, goals, indicators), problems
-    if (folder / "vorwort.md").is_file():
-        foreword = load_text_block(folder / "vorwort.md", "vorwort", "", problems)
-    for sub, kind in FOLDERS.items():
-        target = goals if kind == "handlungsfeld" else indicators
-        for path in sorted((folder / sub).glob("*.md")):
-            block = load_text_block(path, kind, path.stem, problems)
-            if block is not None:
-                target[block.key] = block
-    return TextLibrary(foreword, goals, indicators), problems
+    else:
+        if (folder / "vorwort.md").is_file():
+            foreword = load_text_block(folder / "vorwort.md", "vorwort", "", problems)
+        for sub, kind in FOLDERS.items():
+            for path in sorted((folder / sub).glob("*.md")):
+                block = load_text_block(path, kind, path.stem, problems)
+                if block is not None:
+                    by_kind[kind][block.key] = block
+    library = TextLibrary(foreword, by_kind["handlungsfeld"], by_kind["indikator"],
+                          by_kind["steckbrief"])
+    return library, problems
 
 
 def load_text_block(

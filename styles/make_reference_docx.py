@@ -2,7 +2,7 @@
 default template: ``.venv/bin/python styles/make_reference_docx.py [target.docx]``.
 
 Designers may instead edit reference.docx in Word (or replace it with an office template); it must
-keep every style named in ``reportgen.render_docx.REQUIRED_STYLES``. The look: A4, Arial, body
+keep every style named in ``reportgen.docx_template.REQUIRED_STYLES``. The look: A4, Arial, body
 10.5 pt, headings in dark blue, sources and notes small and grey; all colours reach at least
 4.5:1 contrast on white.
 """
@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from reportgen import docx_xml
-from reportgen.render_docx import REQUIRED_STYLES, stable_zip
+from reportgen.docx_template import REQUIRED_STYLES, stable_zip
 
 TARGET = Path(__file__).resolve().parent / "reference.docx"
 FONT = "Arial"

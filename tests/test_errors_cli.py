@@ -35,6 +35,7 @@ EXPECTED: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
     "keine-datendatei": ("1-3-1.md", None, ("keine Datendatei", "indicator_1-3-1.csv")),
     "unbekannter-status": ("1-1-1.md", 2, ("Unbekannter Status „fertig“", "entwurf, freigegeben")),
     "falsches-kennzeichen": ("reportgen.yml", None, ("kein Zeichen der Zeichenerklärung",)),
+    "kaputter-steckbrief-text": ("K03102.md", 3, ("YAML-Kopf des Textbausteins",)),
 }
 
 

@@ -74,8 +74,9 @@ def test_region_levels_come_from_geocodes_and_missing_codes_are_inferred() -> No
         "Niedersachsen": "land",
         "Statistische Region Braunschweig": "region",
         "Braunschweig, Stadt": "district",
+        "Salzgitter, Stadt": "district",
     }
-    assert set(frame[REGION]) == {"030", "031", "03101"}
+    assert set(frame[REGION]) == {"030", "031", "03101", "03102"}
 
 
 def test_metadata_titles_translations_footnotes_and_safe_html() -> None:

@@ -1,0 +1,238 @@
+"""build_factsheets(): every district's Steckbrief in a process pool, one failure never stops
+the others, then one combined PDF for printing. Writes only below the output folder."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+
+from reportgen.build import write_atomically
+from reportgen.charts import ChartImages
+from reportgen.config import StyleFiles
+from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
+from reportgen.factsheet import District, compose_factsheet, districts, plan_items
+from reportgen.geodata import DistrictMap, load_district_map
+from reportgen.model import Factsheet
+from reportgen.project import Project, load_project
+from reportgen.render_html import render_factsheet_html
+from reportgen.render_pdf import PROFILES, write_pdf
+
+SUBFOLDER = "steckbriefe"
+
+
+def _render_pdf(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
+    html = render_factsheet_html(sheet, images)
+    return write_pdf(html, styles.factsheet_stylesheet, PROFILES["barrierefrei"],
+                     sheet.publication_date)
+
+
+def _render_docx(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
+    from reportgen.render_docx_factsheet import render_factsheet_docx
+
+    return render_factsheet_docx(sheet, styles, images)
+
+
+FACTSHEET_FORMATS: dict[str, tuple[str, Callable[[Factsheet, StyleFiles, ChartImages], bytes]]] = {
+    "pdf": (".pdf", _render_pdf),
+    "docx": (".docx", _render_docx),
+}
+
+
+@dataclass(frozen=True)
+class SheetResult:
+    district: District
+    written: tuple[Path, ...]
+    error: str | None
+    seconds: float
+
+
+@dataclass
+class BatchResult:
+    sheets: list[SheetResult] = field(default_factory=list)
+    combined: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[SheetResult]:
+        return [sheet for sheet in self.sheets if sheet.error]
+
+
+@dataclass
+class _Worker:
+    project: Project
+    district_map: DistrictMap | None
+    plan: object
+    formats: tuple[str, ...]
+    out_dir: Path
+    images: ChartImages
+
+
+_STATE: _Worker | None = None
+
+
+def _prepare(project: Project, formats: tuple[str, ...], out_dir: Path) -> _Worker:
+    keys = {district.key for district in districts(project.dataset)}
+    district_map = load_district_map(project.config.data_path, keys,
+                                     project.config.factsheets.map_file, [])
+    image_formats = tuple(f for f, wanted in (("svg", "pdf"), ("png", "docx")) if wanted in formats)
+    images = ChartImages(project.config.styles.chart_style, project.config.styles.fonts,
+                         formats=image_formats, dpi=200, small=True)
+    return _Worker(project, district_map, plan_items(project), formats, out_dir, images)
+
+
+def _init_worker(project_dir: Path, formats: tuple[str, ...], out_dir: Path) -> None:
+    """Per worker: the data are loaded once (inherited when the pool forks)."""
+    global _STATE
+    if _STATE is None:
+        _STATE = _prepare(load_project(project_dir), formats, out_dir)
+
+
+def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
+    assert _STATE is not None
+    state = _STATE
+    started = time.perf_counter()
+    written: list[Path] = []
+    try:
+        if district.code in text_errors:
+            raise ContentError(text_errors[district.code])
+        sheet = compose_factsheet(state.project, district, state.district_map,
+                                  state.plan)  # type: ignore[arg-type]
+        rendered = [(suffix, render(sheet, state.project.config.styles, state.images))
+                    for suffix, render in (FACTSHEET_FORMATS[f] for f in state.formats)]
+        for suffix, data in rendered:
+            target = state.out_dir / f"{district.file_stem}{suffix}"
+            write_atomically(target, data)
+            written.append(target)
+        error = None
+    except ReportError as exc:
+        error = str(exc.problem)
+    except Exception as exc:  # noqa: BLE001 - one broken district must not stop the others
+        error = f"Interner Fehler: {exc!r}\n{traceback.format_exc()}"
+    finally:
+        state.images.clear()
+    return SheetResult(district, tuple(written), error, time.perf_counter() - started)
+
+
+def select_districts(all_districts: Sequence[District], wanted: Sequence[str] | None
+                     ) -> list[District]:
+    """Districts by code (``K03355``, ``03355``) or name; unknown ones raise with close matches."""
+    if not wanted:
+        return list(all_districts)
+    index: dict[str, District] = {}
+    for district in all_districts:
+        for alias in (district.code, district.key, district.name, district.display,
+                      f"RH{district.key}", f"MZ{district.key}"):
+            index[alias.casefold()] = district
+    for district in all_districts:  # "Emden" for "Emden, Stadt", unless a Landkreis has it
+        index.setdefault(district.name.split(",")[0].casefold(), district)
+    chosen = []
+    for entry in wanted:
+        district = index.get(entry.strip().casefold())
+        if district is None:
+            hint = did_you_mean(entry, [d.code for d in all_districts] +
+                                [d.name for d in all_districts])
+            raise ConfigError(f"Unbekannter Kreis „{entry}“.",
+                              hint=hint or "„reportgen list“ zeigt die Gebiete der Daten.")
+        if district not in chosen:
+            chosen.append(district)
+    return chosen
+
+
+def build_factsheets(
+    project_dir: Path,
+    out_dir: Path,
+    regions: Sequence[str] | None = None,
+    formats: Sequence[str] | None = None,
+    jobs: int | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_sheet: Callable[[SheetResult], None] | None = None,
+) -> BatchResult:
+    started = time.perf_counter()
+    chosen_formats = tuple(dict.fromkeys(formats or ("pdf", "docx")))
+    unknown = [f for f in chosen_formats if f not in FACTSHEET_FORMATS]
+    if unknown:
+        raise ConfigError(f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
+                          hint=f"Möglich: {', '.join(FACTSHEET_FORMATS)}.")
+    project = load_project(project_dir)
+    texts_folder = project.config.texts_path / SUBFOLDER
+    sheet_errors = {p for p in project.errors
+                    if p.location and p.location.path.parent == texts_folder}
+    general = [p for p in project.errors if p not in sheet_errors]
+    if general:
+        raise InvalidInput(project.problems)
+    text_errors = {p.location.path.stem: p.message for p in sheet_errors if p.location}
+    selected = select_districts(districts(project.dataset), regions)
+    target = out_dir / SUBFOLDER
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(selected)))
+    result = BatchResult()
+    if on_start:
+        on_start(len(selected))
+    global _STATE
+    _STATE = _prepare(project, chosen_formats, target)
+    try:
+        if workers == 1:
+            for district in selected:
+                _collect(result, _make_sheet(district, text_errors), on_sheet)
+        else:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker, initargs=(project_dir, chosen_formats, target),
+            ) as pool:
+                futures = [pool.submit(_make_sheet, d, text_errors) for d in selected]
+                for future in as_completed(futures):
+                    _collect(result, future.result(), on_sheet)
+    finally:
+        _STATE = None
+    order = {district.key: index for index, district in enumerate(selected)}
+    result.sheets.sort(key=lambda sheet: order[sheet.district.key])
+    if "pdf" in chosen_formats:
+        result.combined = _combine(result, target, project)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _collect(result: BatchResult, sheet: SheetResult,
+             on_sheet: Callable[[SheetResult], None] | None) -> None:
+    result.sheets.append(sheet)
+    if on_sheet:
+        on_sheet(sheet)
+
+
+def _combine(result: BatchResult, target: Path, project: Project) -> Path | None:
+    """All PDF fact sheets in one file with a bookmark per district, for printing."""
+    parts = [(sheet, path) for sheet in result.sheets for path in sheet.written
+             if path.suffix == ".pdf"]
+    if not parts:
+        return None
+    config = project.config
+    with pikepdf.new() as combined:
+        with combined.open_outline() as outline:
+            for sheet, path in parts:
+                first = len(combined.pages)
+                with pikepdf.open(path) as single:
+                    combined.pages.extend(single.pages)
+                outline.root.append(pikepdf.OutlineItem(sheet.district.display, first))
+        for page in combined.pages:  # the single files keep the tags; this one is for print
+            if "/StructParents" in page.obj:
+                del page.obj["/StructParents"]
+        combined.Root.Lang = pikepdf.String("de")
+        combined.Root.PageMode = pikepdf.Name.UseOutlines
+        with combined.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = f"Steckbriefe – {config.title}"
+            meta["dc:creator"] = [config.publisher]
+            meta["xmp:CreatorTool"] = "reportgen"
+        buffer = io.BytesIO()
+        combined.save(buffer, deterministic_id=True)
+    path = target / f"{config.factsheets.basename}.pdf"
+    write_atomically(path, buffer.getvalue())
+    return path

@@ -1,0 +1,85 @@
+"""Steckbriefe in one run: files, combined PDF, failure isolation, region selection, CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import page
+import pikepdf
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from reportgen.batch import build_factsheets
+from reportgen.cli import app
+from reportgen.errors import ConfigError
+from tests.conftest import make_project
+from tests.pdfstructure import by_type, outline_titles
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("batch")
+    build_factsheets(make_project(base), base / "out", jobs=1)
+    return base / "out" / "steckbriefe"
+
+
+def test_one_pdf_and_docx_per_district_and_a_combined_pdf(built: Path) -> None:
+    assert sorted(p.name for p in built.iterdir()) == [
+        "K03101_Braunschweig_Stadt.docx", "K03101_Braunschweig_Stadt.pdf",
+        "K03102_Salzgitter_Stadt.docx", "K03102_Salzgitter_Stadt.pdf", "steckbriefe.pdf"]
+
+
+def test_fact_sheet_pdf_is_accessible(built: Path) -> None:
+    path = built / "K03101_Braunschweig_Stadt.pdf"
+    assert [f.rule_id for f in page.validate_pdf(path, profile="ua1").failures] == []
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "de"
+        with pdf.open_metadata() as xmp:
+            assert xmp["dc:title"] == "Steckbrief Stadt Braunschweig"
+        figures = by_type(pdf, "/Figure")
+        assert figures and all(str(f.get("/Alt", "")).strip() for f in figures)
+        assert by_type(pdf, "/TH")
+        assert len(pdf.pages) <= 2
+
+
+def test_fact_sheet_docx_has_headings_header_row_and_alt_text(built: Path) -> None:
+    document = Document(str(built / "K03101_Braunschweig_Stadt.docx"))
+    titled = [p.text for p in document.paragraphs
+              if p.style.name.startswith("Heading") or p.style.name == "Title"]
+    assert titled[0] == "Steckbrief Stadt Braunschweig"
+    assert "Kennzahlen" in titled and "Integration in Braunschweig" in titled
+    descriptions = [d.get("descr") for d in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert descriptions and all(descriptions)
+    assert document.core_properties.title == "Steckbrief Stadt Braunschweig"
+
+
+def test_combined_pdf_has_a_bookmark_per_district(built: Path) -> None:
+    with pikepdf.open(built / "steckbriefe.pdf") as pdf:
+        assert outline_titles(pdf) == ["Stadt Braunschweig", "Stadt Salzgitter"]
+        assert len(pdf.pages) >= 2
+
+
+def test_a_broken_district_text_fails_only_that_district(tmp_path: Path) -> None:
+    project = make_project(tmp_path, "kaputter-steckbrief-text")
+    result = runner.invoke(app, ["steckbriefe", str(project), "-o", str(tmp_path / "out"),
+                                 "-j", "2"])
+    flat = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "1 fertig, 1 fehlgeschlagen" in flat
+    assert "K03102" in flat and "YAML-Kopf des Textbausteins ist fehlerhaft" in flat
+    written = sorted(p.name for p in (tmp_path / "out" / "steckbriefe").iterdir())
+    assert written == ["K03101_Braunschweig_Stadt.docx", "K03101_Braunschweig_Stadt.pdf",
+                       "steckbriefe.pdf"]
+
+
+def test_region_option_selects_and_rejects_with_close_matches(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    result = build_factsheets(project, tmp_path / "out", regions=["Salzgitter"], formats=["pdf"],
+                              jobs=1)
+    assert [s.district.code for s in result.sheets] == ["K03102"]
+    with pytest.raises(ConfigError, match="Meinten Sie .*K03101"):
+        build_factsheets(project, tmp_path / "out", regions=["K03100"], jobs=1)

@@ -1,0 +1,303 @@
+"""The DOCX fact sheet: read back with python-docx and checked by structure, never by bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+from PIL import Image
+
+from reportgen import docx_xml
+from reportgen.config import StyleFiles
+from reportgen.model import (
+    BulletList,
+    Cell,
+    ChartSeries,
+    ChartSpec,
+    Factsheet,
+    Figure,
+    Footnote,
+    MapFigure,
+    MapShape,
+    MapSpec,
+    Paragraph,
+    SignExplanation,
+    SubHeading,
+    Table,
+    TableRow,
+    Text,
+)
+from reportgen.render_docx_factsheet import render_factsheet_docx
+
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+STYLE_FILES = StyleFiles(word_vorlage=STYLES / "reference.docx")
+SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
+
+
+class FakeImages:
+    """Stands in for the chart drawer: a tiny PNG for every chart and map, counted."""
+
+    def __init__(self) -> None:
+        self.charts: list[ChartSpec] = []
+        self.maps: list[MapSpec] = []
+
+    def png(self, spec: ChartSpec) -> bytes:
+        self.charts.append(spec)
+        return _png((40, 30))
+
+    def map_png(self, spec: MapSpec) -> bytes:
+        self.maps.append(spec)
+        return _png((30, 30))
+
+
+def _png(size: tuple[int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, format="PNG", dpi=(200, 200))
+    return buffer.getvalue()
+
+
+# --- builders ------------------------------------------------------------------------------
+
+
+def make_figure(number: int) -> Figure:
+    chart = ChartSpec("line", ("2020", "2024"), (ChartSeries("Lüneburg", (8.0, 9.5)),), "%", 1)
+    return Figure(
+        number, f"Anteil {number} (in %)", f"Linie {number}: von 8,0 auf 9,5 %.", chart, SOURCE
+    )
+
+
+def make_key_figures(rows: int = 10) -> Table:
+    return Table(
+        number=1,
+        caption="Kennzahlen Lüneburg",
+        corner="Merkmal",
+        columns=("Wert", "Stichtag"),
+        rows=tuple(
+            TableRow(
+                f"Merkmal {index}¹⁾",
+                (Cell(f"{index * 1000:,}".replace(",", ".")), Cell("31.12.2024")),
+            )
+            for index in range(1, rows + 1)
+        ),
+        unit="",
+        notes=("p = vorläufige Zahl.",),
+        source=SOURCE,
+    )
+
+
+def make_factsheet(
+    text: tuple[Paragraph | BulletList | SubHeading, ...] = (), figures: int = 3
+) -> Factsheet:
+    square = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0))
+    return Factsheet(
+        code="K03355",
+        name="Lüneburg",
+        title="Steckbrief Lüneburg",
+        subtitle="Landkreis · Daten 2024",
+        language="de",
+        publisher="Testministerium",
+        publication_date=dt.date(2025, 12, 18),
+        locator=MapFigure(
+            caption="Lage des Landkreises Lüneburg",
+            alt_text="Karte: Lüneburg im Nordosten Niedersachsens.",
+            map=MapSpec((MapShape("K03355", (square,), True),)),
+            source="Geometrie: © GeoBasis-DE / BKG 2024",
+        ),
+        key_figures=make_key_figures(),
+        figures=tuple(make_figure(number) for number in range(1, figures + 1)),
+        text_title="Aus dem Landkreis",
+        text=text,
+        footnotes=(Footnote(1, "Ausländerzentralregister, Stichtag 31.12."),),
+        signs=(SignExplanation("p", "vorläufige Zahl"),),
+        attribution="Quelle: LSN, Integrationsmonitoring.",
+        terms="Datenlizenz Deutschland – Namensnennung – 2.0",
+    )
+
+
+OWN_TEXT = (
+    Paragraph((Text("Der Integrationsrat tagt viermal im Jahr."),)),
+    SubHeading((Text("Kontakt"),)),
+    BulletList(((Text("Integrationsbüro"),),)),
+)
+
+
+# --- reading the document back ------------------------------------------------------------
+
+
+def open_docx(data: bytes) -> Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def all_paragraphs(document: Document) -> Iterator[DocxParagraph]:
+    """Body paragraphs in reading order, those inside layout tables included."""
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxTable):
+            for row in item.rows:
+                for cell in row.cells:
+                    yield from cell.paragraphs
+        else:
+            yield item
+
+
+def style_name(paragraph: DocxParagraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
+def headings(document: Document) -> list[tuple[int, str]]:
+    return [
+        (int(style_name(p).removeprefix("Heading ")), p.text)
+        for p in all_paragraphs(document)
+        if style_name(p).startswith("Heading ")
+    ]
+
+
+def texts(document: Document, style: str) -> list[str]:
+    return [p.text for p in all_paragraphs(document) if style_name(p) == style]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> bytes:
+    return render_factsheet_docx(make_factsheet(OWN_TEXT), STYLE_FILES, FakeImages())
+
+
+@pytest.fixture(scope="module")
+def document(rendered: bytes) -> Document:
+    return open_docx(rendered)
+
+
+# --- structure ------------------------------------------------------------------------------
+
+
+def test_headings_follow_the_fact_sheet_order(document: Document) -> None:
+    assert headings(document) == [
+        (1, "Steckbrief Lüneburg"),
+        (2, "Kennzahlen"),
+        (2, "Entwicklung im Zeitvergleich"),
+        (2, "Aus dem Landkreis"),
+        (3, "Kontakt"),
+        (2, "Anmerkungen und Quellen"),
+    ]
+
+
+def test_title_starts_the_first_page_with_its_subtitle(document: Document) -> None:
+    first, second = list(all_paragraphs(document))[:2]
+    assert (style_name(first), first.text) == ("Heading 1", "Steckbrief Lüneburg")
+    assert first.paragraph_format.page_break_before is False
+    assert (style_name(second), second.text) == ("Subtitle", "Landkreis · Daten 2024")
+
+
+def test_without_own_text_there_is_no_heading_for_it() -> None:
+    document = open_docx(render_factsheet_docx(make_factsheet(()), STYLE_FILES, FakeImages()))
+    assert [text for _, text in headings(document)] == [
+        "Steckbrief Lüneburg",
+        "Kennzahlen",
+        "Entwicklung im Zeitvergleich",
+        "Anmerkungen und Quellen",
+    ]
+
+
+def test_every_picture_has_alt_text_map_first(document: Document) -> None:
+    assert docx_xml.picture_descriptions(document) == [
+        "Karte: Lüneburg im Nordosten Niedersachsens.",
+        "Linie 1: von 8,0 auf 9,5 %.",
+        "Linie 2: von 8,0 auf 9,5 %.",
+        "Linie 3: von 8,0 auf 9,5 %.",
+    ]
+    widths = [round(shape.width.cm, 1) for shape in document.inline_shapes]
+    assert widths[0] == 5.0 and all(width <= 8.0 for width in widths[1:])
+
+
+def test_map_and_charts_come_from_the_image_provider() -> None:
+    images = FakeImages()
+    sheet = make_factsheet()
+    render_factsheet_docx(sheet, STYLE_FILES, images)
+    assert sheet.locator is not None
+    assert images.maps == [sheet.locator.map]
+    assert images.charts == [figure.chart for figure in sheet.figures]
+
+
+def test_sheet_without_map_has_only_chart_pictures() -> None:
+    images = FakeImages()
+    document = open_docx(
+        render_factsheet_docx(replace(make_factsheet(), locator=None), STYLE_FILES, images)
+    )
+    assert images.maps == [] and len(docx_xml.picture_descriptions(document)) == 3
+
+
+def test_captions_number_table_and_figures(document: Document) -> None:
+    assert texts(document, "Caption") == [
+        "Lage des Landkreises Lüneburg",
+        "Tabelle 1: Kennzahlen Lüneburg",
+        "Abbildung 1: Anteil 1 (in %)",
+        "Abbildung 2: Anteil 2 (in %)",
+        "Abbildung 3: Anteil 3 (in %)",
+    ]
+
+
+def test_key_figure_table_repeats_its_header_and_aligns_numbers(document: Document) -> None:
+    table = document.tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == ["Merkmal", "Wert", "Stichtag"]
+    assert len(table.rows) == 11
+    assert docx_xml.is_header_row(table.rows[0])
+    assert not any(docx_xml.is_header_row(row) for row in table.rows[1:])
+    assert table.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert docx_xml.table_description(table) == ("Tabelle 1: Kennzahlen Lüneburg", "")
+    caption = table._element.getprevious()
+    assert caption is not None and "Kennzahlen Lüneburg" in "".join(caption.itertext())
+
+
+def test_charts_sit_two_to_a_row_in_a_marked_layout_table(document: Document) -> None:
+    layout = document.tables[1]
+    assert docx_xml.table_description(layout)[1] == "Layout"
+    assert not any(docx_xml.is_header_row(row) for row in layout.rows)
+    assert [len(row.cells) for row in layout.rows] == [2, 2]
+    assert layout.style is None or layout.style.name != "Berichtstabelle"
+
+
+def test_a_single_chart_needs_no_layout_table() -> None:
+    document = open_docx(
+        render_factsheet_docx(make_factsheet(figures=1), STYLE_FILES, FakeImages())
+    )
+    assert len(document.tables) == 1
+
+
+def test_notes_list_footnotes_signs_attribution_and_terms(document: Document) -> None:
+    assert texts(document, "Notiz") == [
+        "p = vorläufige Zahl.",
+        "1) Ausländerzentralregister, Stichtag 31.12.",
+        "Zeichenerklärung: p = vorläufige Zahl",
+        "Datenlizenz Deutschland – Namensnennung – 2.0",
+    ]
+    assert texts(document, "Quelle")[-1] == "Quelle: LSN, Integrationsmonitoring."
+
+
+# --- document properties -------------------------------------------------------------------
+
+
+def test_core_properties_and_language(document: Document) -> None:
+    properties = document.core_properties
+    assert properties.title == "Steckbrief Lüneburg"
+    assert properties.author == "Testministerium"
+    assert properties.language == "de-DE"
+    assert properties.created == dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
+    assert docx_xml.document_language(document) == "de-DE"
+
+
+def test_every_page_has_title_header_and_page_number(document: Document) -> None:
+    section = document.sections[0]
+    assert not section.different_first_page_header_footer
+    assert section.header.paragraphs[0].text == "Steckbrief Lüneburg"
+    assert docx_xml.field_instructions(section.footer.paragraphs[0]) == ["PAGE"]
+
+
+def test_same_sheet_gives_same_bytes(rendered: bytes) -> None:
+    assert render_factsheet_docx(make_factsheet(OWN_TEXT), STYLE_FILES, FakeImages()) == rendered
