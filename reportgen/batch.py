@@ -31,8 +31,9 @@ SUBFOLDER = "steckbriefe"
 
 def _render_pdf(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
     html = render_factsheet_html(sheet, images)
-    return write_pdf(html, styles.factsheet_stylesheet, PROFILES["barrierefrei"],
-                     sheet.publication_date)
+    return write_pdf(
+        html, styles.factsheet_stylesheet, PROFILES["barrierefrei"], sheet.publication_date
+    )
 
 
 def _render_docx(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
@@ -81,11 +82,17 @@ _STATE: _Worker | None = None
 
 def _prepare(project: Project, formats: tuple[str, ...], out_dir: Path) -> _Worker:
     keys = {district.key for district in districts(project.dataset)}
-    district_map = load_district_map(project.config.data_path, keys,
-                                     project.config.factsheets.map_file, [])
+    district_map = load_district_map(
+        project.config.data_path, keys, project.config.factsheets.map_file, []
+    )
     image_formats = tuple(f for f, wanted in (("svg", "pdf"), ("png", "docx")) if wanted in formats)
-    images = ChartImages(project.config.styles.chart_style, project.config.styles.fonts,
-                         formats=image_formats, dpi=200, small=True)
+    images = ChartImages(
+        project.config.styles.chart_style,
+        project.config.styles.fonts,
+        formats=image_formats,
+        dpi=200,
+        small=True,
+    )
     return _Worker(project, district_map, plan_items(project), formats, out_dir, images)
 
 
@@ -104,10 +111,11 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
     try:
         if district.code in text_errors:
             raise ContentError(text_errors[district.code])
-        sheet = compose_factsheet(state.project, district, state.district_map,
-                                  state.plan)  # type: ignore[arg-type]
-        rendered = [(suffix, render(sheet, state.project.config.styles, state.images))
-                    for suffix, render in (FACTSHEET_FORMATS[f] for f in state.formats)]
+        sheet = compose_factsheet(state.project, district, state.district_map, state.plan)  # type: ignore[arg-type]
+        rendered = [
+            (suffix, render(sheet, state.project.config.styles, state.images))
+            for suffix, render in (FACTSHEET_FORMATS[f] for f in state.formats)
+        ]
         for suffix, data in rendered:
             target = state.out_dir / f"{district.file_stem}{suffix}"
             write_atomically(target, data)
@@ -115,35 +123,45 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
         error = None
     except ReportError as exc:
         error = str(exc.problem)
-    except Exception as exc:  # noqa: BLE001 - one broken district must not stop the others
+    except Exception as exc:
         error = f"Interner Fehler: {exc!r}\n{traceback.format_exc()}"
     finally:
         state.images.clear()
     return SheetResult(district, tuple(written), error, time.perf_counter() - started)
 
 
-def select_districts(all_districts: Sequence[District], wanted: Sequence[str] | None
-                     ) -> list[District]:
+def select_districts(
+    all_districts: Sequence[District], wanted: Sequence[str] | None
+) -> list[District]:
     """Districts by code (``K03355``, ``03355``) or name; unknown ones raise with close matches."""
     if not wanted:
         return list(all_districts)
     index: dict[str, District] = {}
     for district in all_districts:
-        for alias in (district.code, district.key, district.name, district.display,
-                      f"RH{district.key}", f"MZ{district.key}"):
+        for alias in (
+            district.code,
+            district.key,
+            district.name,
+            district.display,
+            f"RH{district.key}",
+            f"MZ{district.key}",
+        ):
             index[alias.casefold()] = district
     for district in all_districts:  # "Emden" for "Emden, Stadt", unless a Landkreis has it
         index.setdefault(district.name.split(",")[0].casefold(), district)
     chosen = []
     for entry in wanted:
-        district = index.get(entry.strip().casefold())
-        if district is None:
-            hint = did_you_mean(entry, [d.code for d in all_districts] +
-                                [d.name for d in all_districts])
-            raise ConfigError(f"Unbekannter Kreis „{entry}“.",
-                              hint=hint or "„reportgen list“ zeigt die Gebiete der Daten.")
-        if district not in chosen:
-            chosen.append(district)
+        found = index.get(entry.strip().casefold())
+        if found is None:
+            hint = did_you_mean(
+                entry, [d.code for d in all_districts] + [d.name for d in all_districts]
+            )
+            raise ConfigError(
+                f"Unbekannter Kreis „{entry}“.",
+                hint=hint or "„reportgen list“ zeigt die Gebiete der Daten.",
+            )
+        if found not in chosen:
+            chosen.append(found)
     return chosen
 
 
@@ -160,12 +178,15 @@ def build_factsheets(
     chosen_formats = tuple(dict.fromkeys(formats or ("pdf", "docx")))
     unknown = [f for f in chosen_formats if f not in FACTSHEET_FORMATS]
     if unknown:
-        raise ConfigError(f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
-                          hint=f"Möglich: {', '.join(FACTSHEET_FORMATS)}.")
+        raise ConfigError(
+            f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
+            hint=f"Möglich: {', '.join(FACTSHEET_FORMATS)}.",
+        )
     project = load_project(project_dir)
     texts_folder = project.config.texts_path / SUBFOLDER
-    sheet_errors = {p for p in project.errors
-                    if p.location and p.location.path.parent == texts_folder}
+    sheet_errors = {
+        p for p in project.errors if p.location and p.location.path.parent == texts_folder
+    }
     general = [p for p in project.errors if p not in sheet_errors]
     if general:
         raise InvalidInput(project.problems)
@@ -185,8 +206,10 @@ def build_factsheets(
         else:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             with ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker, initargs=(project_dir, chosen_formats, target),
+                max_workers=workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(project_dir, chosen_formats, target),
             ) as pool:
                 futures = [pool.submit(_make_sheet, d, text_errors) for d in selected]
                 for future in as_completed(futures):
@@ -201,8 +224,9 @@ def build_factsheets(
     return result
 
 
-def _collect(result: BatchResult, sheet: SheetResult,
-             on_sheet: Callable[[SheetResult], None] | None) -> None:
+def _collect(
+    result: BatchResult, sheet: SheetResult, on_sheet: Callable[[SheetResult], None] | None
+) -> None:
     result.sheets.append(sheet)
     if on_sheet:
         on_sheet(sheet)
@@ -210,8 +234,9 @@ def _collect(result: BatchResult, sheet: SheetResult,
 
 def _combine(result: BatchResult, target: Path, project: Project) -> Path | None:
     """All PDF fact sheets in one file with a bookmark per district, for printing."""
-    parts = [(sheet, path) for sheet in result.sheets for path in sheet.written
-             if path.suffix == ".pdf"]
+    parts = [
+        (sheet, path) for sheet in result.sheets for path in sheet.written if path.suffix == ".pdf"
+    ]
     if not parts:
         return None
     config = project.config

@@ -73,11 +73,16 @@ def draw(spec: ChartSpec, style_file: Path, fonts: Path, small: bool = False) ->
             axes.get_legend_handles_labels()[0],
             labels,
             loc="upper left",
-            bbox_to_anchor=(0.0, -0.12),
+            bbox_to_anchor=(-0.12 if small else 0.0, -0.14 if small else -0.12),
             ncol=columns,
             handlelength=2.8,
         )
-    figure.tight_layout(pad=0.4)
+    if small:  # a fixed layout: tight_layout would draw every small chart twice more
+        figure.subplots_adjust(
+            left=0.17, right=0.97, top=0.96, bottom=0.40 if len(spec.series) > 1 else 0.14
+        )
+    else:
+        figure.tight_layout(pad=0.4)
     return figure
 
 
@@ -173,11 +178,20 @@ def draw_map(spec: MapSpec) -> MplFigure:
     figure = plt.figure(figsize=MAP_SIZE_IN)
     axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
     for highlighted in (False, True):
-        rings = [ring for shape in spec.shapes if shape.highlighted == highlighted
-                 for ring in shape.rings]
-        axes.add_collection(PolyCollection(
-            rings, facecolors=MAP_HIGHLIGHT if highlighted else MAP_OTHER,
-            edgecolors="white", linewidths=0.3 if not highlighted else 0.5))
+        rings = [
+            ring
+            for shape in spec.shapes
+            if shape.highlighted == highlighted
+            for ring in shape.rings
+        ]
+        axes.add_collection(
+            PolyCollection(
+                rings,
+                facecolors=MAP_HIGHLIGHT if highlighted else MAP_OTHER,
+                edgecolors="white",
+                linewidths=0.3 if not highlighted else 0.5,
+            )
+        )
     axes.autoscale_view()
     axes.set_aspect("equal")
     axes.set_axis_off()
@@ -200,8 +214,14 @@ class ChartImages:
     requests, from the other renderer of the same fact sheet, come from the cache.
     """
 
-    def __init__(self, style_file: Path, fonts: Path, formats: tuple[str, ...] = ("svg", "png"),
-                 dpi: int = 220, small: bool = False) -> None:
+    def __init__(
+        self,
+        style_file: Path,
+        fonts: Path,
+        formats: tuple[str, ...] = ("svg", "png"),
+        dpi: int = 220,
+        small: bool = False,
+    ) -> None:
         self.style_file, self.fonts, self.formats = style_file, fonts, formats
         self.dpi, self.small = dpi, small
         self._cache: dict[tuple[object, str], bytes] = {}
@@ -225,8 +245,11 @@ class ChartImages:
         key = (spec, fmt)
         if key not in self._cache:
             with _style(self.style_file, self.fonts):
-                figure = draw(spec, self.style_file, self.fonts, self.small) \
-                    if isinstance(spec, ChartSpec) else draw_map(spec)
+                figure = (
+                    draw(spec, self.style_file, self.fonts, self.small)
+                    if isinstance(spec, ChartSpec)
+                    else draw_map(spec)
+                )
                 for each in dict.fromkeys((fmt, *self.formats)):
                     self._cache[(spec, each)] = _save(figure, each, self.dpi)
                 plt.close(figure)

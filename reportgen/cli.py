@@ -115,13 +115,18 @@ def factsheets_command(
     project_dir: ProjectArg = EXAMPLE_PROJECT,
     regions: Annotated[
         list[str] | None,
-        typer.Option("--region", "-r", help="Kreis als Code (K03355) oder Name; mehrfach "
-                     "möglich. Standard: alle Kreise der Daten."),
+        typer.Option(
+            "--region",
+            "-r",
+            help="Kreis als Code (K03355) oder Name; mehrfach "
+            "möglich. Standard: alle Kreise der Daten.",
+        ),
     ] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="Ausgabeformat, mehrfach möglich: pdf, docx. "
-                     "Standard: beide."),
+        typer.Option(
+            "--format", "-f", help="Ausgabeformat, mehrfach möglich: pdf, docx. Standard: beide."
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
     jobs: Annotated[
@@ -131,8 +136,12 @@ def factsheets_command(
 ) -> None:
     """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF zum Druck."""
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=console, transient=False,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
     ) as progress:
         task = progress.add_task("Daten werden geladen …", total=None)
 
@@ -141,20 +150,26 @@ def factsheets_command(
 
         def on_sheet(sheet: SheetResult) -> None:
             mark = "[red]✗[/red]" if sheet.error else "✓"
-            progress.update(task, advance=1,
-                            description=f"Steckbriefe {mark} {sheet.district.code}")
+            progress.update(
+                task, advance=1, description=f"Steckbriefe {mark} {sheet.district.code}"
+            )
 
         result = build_factsheets(project_dir, out, regions, formats, jobs, on_start, on_sheet)
     done = len(result.sheets) - len(result.failed)
-    console.print(f"{len(result.sheets)} Steckbriefe in {result.seconds:.1f} s: {done} fertig, "
-                  f"{len(result.failed)} fehlgeschlagen.")
+    console.print(
+        f"{len(result.sheets)} Steckbriefe in {result.seconds:.1f} s: {done} fertig, "
+        f"{len(result.failed)} fehlgeschlagen."
+    )
     if result.sheets:
         console.print(f"Ausgabe: {result.sheets[0].written[0].parent if done else out}")
     if result.combined:
         console.print(f"Sammel-PDF zum Druck: {result.combined}")
     for sheet in result.failed:
-        errors.print(f"[red]Fehlgeschlagen:[/red] {sheet.district.code} {sheet.district.name}: "
-                     f"{sheet.error}", soft_wrap=True)
+        errors.print(
+            f"[red]Fehlgeschlagen:[/red] {sheet.district.code} {sheet.district.name}: "
+            f"{sheet.error}",
+            soft_wrap=True,
+        )
     if result.failed:
         raise typer.Exit(1)
 

@@ -58,18 +58,18 @@ NUMBER_COLUMN = Cm(2.0)
 ROW_HEADER_COLUMN = Cm(4.5)
 # Generous widths of a character of the table styles' 9 pt Arial (bold in headers, digits in
 # cells), and a cell's two margins: a header word must never break inside.
-HEADER_CHARACTER, CELL_CHARACTER, CELL_MARGINS = Cm(0.2), Cm(0.18), Cm(0.4)
+HEADER_CHARACTER, CELL_CHARACTER, CELL_MARGINS = Cm(0.19), Cm(0.17), Cm(0.35)
 NARROWEST, WIDEST = Cm(1.2), Cm(3.5)
 
 
-def heading(container: Container, level: int, text: str) -> DocxParagraph:
+def add_heading(container: Container, level: int, text: str) -> DocxParagraph:
     paragraph = _fresh_paragraph(container, f"Heading {min(level, DEEPEST_HEADING)}")
     if text:
         paragraph.add_run(text)
     return paragraph
 
 
-def caption(container: Container, label: str, number: int, text: str) -> DocxParagraph:
+def add_caption(container: Container, label: str, number: int, text: str) -> DocxParagraph:
     """``Abbildung 3: …`` with a SEQ field, so Word can list figures and tables."""
     paragraph = container.add_paragraph(f"{label} ", style=CAPTION)
     docx_xml.append_field(paragraph, f"SEQ {label} \\* ARABIC", str(number))
@@ -77,7 +77,7 @@ def caption(container: Container, label: str, number: int, text: str) -> DocxPar
     return paragraph
 
 
-def picture(
+def add_picture(
     container: Container, png: bytes, width: Length, alt_text: str, title: str
 ) -> DocxParagraph:
     """A picture in its own paragraph; screen readers read ``alt_text``."""
@@ -87,26 +87,28 @@ def picture(
     return paragraph
 
 
-def figure(container: Container, figure: Figure, png: bytes, width: Length) -> None:
+def add_figure(container: Container, figure: Figure, png: bytes, width: Length) -> None:
     """Chart picture, then its numbered caption and its source line."""
-    picture(container, png, width, figure.alt_text, figure.caption)
-    caption(container, "Abbildung", figure.number, figure.caption)
+    add_picture(container, png, width, figure.alt_text, figure.caption)
+    add_caption(container, "Abbildung", figure.number, figure.caption)
     container.add_paragraph(figure.source, style=SOURCE)
 
 
-def data_table(document: Document, table: Table, widths: Sequence[int] | None = None) -> DocxTable:
+def add_data_table(
+    document: Document, table: Table, widths: Sequence[int] | None = None
+) -> DocxTable:
     """Caption above, header row repeated on each page, notes and source below.
 
     Without ``widths`` the data columns share what the row headers (at most 7 cm) leave.
     """
-    title = caption(document, "Tabelle", table.number, table.caption)
+    title = add_caption(document, "Tabelle", table.number, table.caption)
     title.paragraph_format.keep_with_next = True
     if widths is None:
         width = content_width(document)
         first = max(ROW_HEADER_COLUMN, min(Cm(7), width - NUMBER_COLUMN * len(table.columns)))
         rest = (width - first) // len(table.columns)
         widths = [first, *(rest for _ in table.columns)]
-    grid_table = grid(
+    grid_table = add_grid(
         document,
         (table.corner, *table.columns),
         [(row.header, *(cell.text for cell in row.cells)) for row in table.rows],
@@ -139,7 +141,7 @@ def fitted_widths(table: Table, total: int) -> list[int]:
     return [first, *columns]
 
 
-def grid(
+def add_grid(
     document: Document,
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -163,7 +165,7 @@ def grid(
     return table
 
 
-def layout_table(document: Document, rows: int, widths: Sequence[int]) -> DocxTable:
+def add_layout_table(document: Document, rows: int, widths: Sequence[int]) -> DocxTable:
     """A borderless grid that only places content side by side; marked so assistive
     technology does not announce it as data (no header row, description "Layout")."""
     table: DocxTable = document.add_table(rows=rows, cols=len(widths))
@@ -177,14 +179,17 @@ def layout_table(document: Document, rows: int, widths: Sequence[int]) -> DocxTa
     return table
 
 
-def release_rows(table: DocxTable) -> None:
-    """Let a filled layout table break between rows: Word and LibreOffice keep a row with the
-    next one while any paragraph in it keeps with next (headings, pictures), and a row of whole
-    figures needs no such bond."""
+def settle_layout(table: DocxTable) -> None:
+    """Finish a filled layout table: rows may stand on different pages (Word and LibreOffice
+    keep a row with the next while a paragraph in it keeps with next, as headings and pictures
+    do), and a cell's content sits flush with the row, as the cell margins already separate it."""
     for row in table.rows:
         for cell in row.cells:
-            for paragraph in cell.paragraphs:
+            paragraphs = cell.paragraphs
+            for paragraph in paragraphs:
                 paragraph.paragraph_format.keep_with_next = False
+            paragraphs[0].paragraph_format.space_before = 0
+            paragraphs[-1].paragraph_format.space_after = 0
 
 
 def _column_widths(table: DocxTable, widths: Sequence[int]) -> None:
@@ -205,7 +210,7 @@ def _fresh_paragraph(container: Container, style: str) -> DocxParagraph:
 # --- blocks and inlines ----------------------------------------------------------------------
 
 
-def blocks(
+def add_blocks(
     container: Container, nodes: Sequence[Block], level: int | None, style: str = NORMAL
 ) -> None:
     """Editorial blocks; sub-headings sit at ``level`` (None: no headings, e.g. the imprint)."""
@@ -223,7 +228,7 @@ def blocks(
                 if level is None:
                     write_inlines(container.add_paragraph(style=style), (Strong(inlines),))
                 else:
-                    write_inlines(heading(container, level, ""), inlines)
+                    write_inlines(add_heading(container, level, ""), inlines)
             case _:
                 assert_never(block)
 

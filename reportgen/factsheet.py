@@ -69,8 +69,13 @@ def safe_name(name: str) -> str:
 
 def districts(dataset: Dataset) -> tuple[District, ...]:
     """Every district (Landkreis, kreisfreie Stadt, Region) that has data, in code order."""
-    keys = sorted({key for indicator in dataset.indicators.values()
-                   for key in indicator.frame.loc[indicator.frame[LEVEL] == Level.DISTRICT, REGION]})
+    keys = sorted(
+        {
+            key
+            for indicator in dataset.indicators.values()
+            for key in indicator.frame.loc[indicator.frame[LEVEL] == Level.DISTRICT, REGION]
+        }
+    )
     return tuple(_district(key, dataset.region_names.get(key, key)) for key in keys)
 
 
@@ -95,16 +100,19 @@ def plan_items(project: Project) -> tuple[tuple[FactsheetItem, ...], tuple[Facts
     """Key figures and charts: configured, or else chosen from indicators with district data."""
     config = project.config.factsheets
     with_districts = [
-        indicator for indicator in project.dataset.indicators.values()
+        indicator
+        for indicator in project.dataset.indicators.values()
         if (indicator.frame[LEVEL] == Level.DISTRICT).any()
     ]
     rows = config.key_figures or tuple(
-        FactsheetItem(indikator=i.id) for i in with_districts[:MAX_DEFAULT_ROWS])
+        FactsheetItem(indikator=i.id) for i in with_districts[:MAX_DEFAULT_ROWS]
+    )
     charts = config.charts
     if charts is None:
         selections = ((i, default_selection(i)) for i in with_districts)
         charts = tuple(
-            FactsheetItem(indikator=i.id) for i, selection in selections
+            FactsheetItem(indikator=i.id)
+            for i, selection in selections
             if is_percent(selection.unit) and selection.temporal
         )[:MAX_DEFAULT_CHARTS]
     return rows, charts
@@ -140,12 +148,17 @@ def compose_factsheet(
     periods: list[str] = []
     for item in rows_plan:
         indicator = dataset.indicators[item.indicator]
-        selection = region_selection(indicator, [(district.key, district.name),
-                                                 (land or "", land_name)],
-                                     item.unit, item.selection)
+        selection = region_selection(
+            indicator,
+            [(district.key, district.name), (land or "", land_name)],
+            item.unit,
+            item.selection,
+        )
         row, period = _key_figure(item, indicator, selection, district.key, used_signs)
         footnote = sources.number(_source_text(project, indicator))
-        rows.append(TableRow(row.header, (*row.cells, Cell(period or NO_DATA), Cell(str(footnote)))))
+        rows.append(
+            TableRow(row.header, (*row.cells, Cell(period or NO_DATA), Cell(str(footnote))))
+        )
         if period and period[-4:].isdigit():
             periods.append(period)
     data_year = max(periods, key=lambda p: p[-4:]) if periods else str(config.reporting_year)
@@ -156,16 +169,18 @@ def compose_factsheet(
         columns=(district.name, land_name, "Stand", "Fußnote"),
         rows=tuple(rows),
         unit="",
-        notes=(f"{NO_DATA} = keine Angabe für diesen Kreis.",) if any(
-            cell.text == NO_DATA for row in rows for cell in row.cells) else (),
-        source=config.attribution.source_line(None),
+        notes=(f"{NO_DATA} = keine Angabe für diesen Kreis.",)
+        if any(cell.text == NO_DATA for row in rows for cell in row.cells)
+        else (),
+        source=f"{config.attribution.source_line(None)} Einzelnachweise in den Fußnoten.",
     )
     figures = []
     for number, item in enumerate(charts_plan, start=1):
         indicator = dataset.indicators[item.indicator]
         regions = [(district.key, district.name)]
-        selection = region_selection(indicator, [(district.key, district.name)], item.unit,
-                                     item.selection)
+        selection = region_selection(
+            indicator, [(district.key, district.name)], item.unit, item.selection
+        )
         if is_percent(selection.unit):  # shares compare across areas; counts do not
             regions += [(region, dataset.region_names.get(region, region)), (land or "", land_name)]
             selection = region_selection(indicator, regions, item.unit, item.selection)
@@ -187,8 +202,9 @@ def compose_factsheet(
         text_title=(text.title if text and text.title else f"Aus {district.display}"),
         text=text.blocks if text else (),
         footnotes=tuple(Footnote(i, t) for i, t in enumerate(sources.texts, start=1)),
-        signs=tuple(SignExplanation("( )" if s == "()" else s, SIGNS[s])
-                    for s in SIGNS if s in used_signs),
+        signs=tuple(
+            SignExplanation("( )" if s == "()" else s, SIGNS[s]) for s in SIGNS if s in used_signs
+        ),
         attribution=config.attribution.source_line(None),
         terms=config.attribution.terms,
     )
@@ -204,16 +220,22 @@ def _label(item: FactsheetItem, indicator: Indicator, unit: str) -> str:
     return label
 
 
-def _key_figure(item: FactsheetItem, indicator: Indicator, selection: Selection,
-                district_key: str, used_signs: set[str]) -> tuple[TableRow, str]:
+def _key_figure(
+    item: FactsheetItem,
+    indicator: Indicator,
+    selection: Selection,
+    district_key: str,
+    used_signs: set[str],
+) -> tuple[TableRow, str]:
     """A row: district value, Land value; the period is the district's latest (or chosen)."""
     by_level = {series.level: series for series in selection.series}
     district = by_level.get(Level.DISTRICT)
     land = by_level.get(Level.LAND)
-    period = item.period or (
-        (district.latest(selection.periods) or (None,))[0] if district else None
-    ) or next((p for p in reversed(selection.periods)
-               if district and p in district.points), None)
+    period = (
+        item.period
+        or ((district.latest(selection.periods) or (None,))[0] if district else None)
+        or next((p for p in reversed(selection.periods) if district and p in district.points), None)
+    )
     cells = []
     for series in (district, land):
         point = series.points.get(period) if series and period else None
@@ -248,23 +270,31 @@ def _shows(text: str, sign: str) -> bool:
 
 
 def _source_text(project: Project, indicator: Indicator) -> str:
-    source = project.config.attribution.source_line(indicator.meta.vintage)
-    if indicator.meta.data_source:
-        return f"{indicator.meta.data_source}. {source}"
-    return source
+    """A footnote names the statistic and its Datenstand; the producer stands once below."""
+    parts = [indicator.meta.data_source or project.config.attribution.work, indicator.meta.vintage]
+    return ", ".join(part for part in parts if part) + "."
 
 
-def _chart(number: int, item: FactsheetItem, indicator: Indicator, selection: Selection,
-           project: Project, sources: _Sources) -> Figure | None:
+def _chart(
+    number: int,
+    item: FactsheetItem,
+    indicator: Indicator,
+    selection: Selection,
+    project: Project,
+    sources: _Sources,
+) -> Figure | None:
     if not selection.series or not selection.temporal or len(selection.periods) < 2:
         return None
     periods = selection.periods
     spec = ChartSpec(
         kind="line",
         categories=periods,
-        series=tuple(ChartSeries(s.label, tuple(
-            point.value if (point := s.points.get(p)) else None for p in periods))
-            for s in selection.series),
+        series=tuple(
+            ChartSeries(
+                s.label, tuple(point.value if (point := s.points.get(p)) else None for p in periods)
+            )
+            for s in selection.series
+        ),
         unit=selection.unit,
         decimals=selection.decimals,
         positions=tuple(selection.period_keys[p] for p in periods),
@@ -280,7 +310,9 @@ def _chart(number: int, item: FactsheetItem, indicator: Indicator, selection: Se
     )
 
 
-def _locator(district: District, district_map: DistrictMap | None, land_name: str) -> MapFigure | None:
+def _locator(
+    district: District, district_map: DistrictMap | None, land_name: str
+) -> MapFigure | None:
     if district_map is None:
         return None
     shapes = tuple(
@@ -291,8 +323,10 @@ def _locator(district: District, district_map: DistrictMap | None, land_name: st
         return None
     return MapFigure(
         caption=f"Lage: {district.display} in {land_name}",
-        alt_text=(f"Lagekarte: {district.display} ist hervorgehoben; die übrigen Kreise "
-                  f"{'von ' + land_name if land_name else ''} und Nachbargebiete sind grau."),
+        alt_text=(
+            f"Lagekarte: {district.display} ist hervorgehoben; die übrigen Kreise "
+            f"{'von ' + land_name if land_name else ''} und Nachbargebiete sind grau."
+        ),
         map=MapSpec(shapes),
         source=f"Kartengrundlage: {district_map.source.name} aus dem Datenordner.",
     )

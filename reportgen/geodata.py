@@ -17,7 +17,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 from reportgen.errors import Location, Problem
 from reportgen.regions import region_key
 
-TOLERANCE_DEGREES = 0.004
+TOLERANCE_DEGREES = 0.008
 _ID_PROPERTIES = ("AGS", "AGSRH", "AGSMZ", "GeoCode", "id")
 
 Ring = tuple[tuple[float, float], ...]
@@ -45,9 +45,14 @@ def load_district_map(
             best = (covered, DistrictMap(path, outlines))
     if best is None or best[0] == 0:
         if file_name or candidates:
-            problems.append(Problem("Keine Kartendatei deckt die Kreise der Daten ab; die "
-                                    "Steckbriefe erscheinen ohne Lagekarte.", Location(data_root),
-                                    severity="Warnung"))
+            problems.append(
+                Problem(
+                    "Keine Kartendatei deckt die Kreise der Daten ab; die "
+                    "Steckbriefe erscheinen ohne Lagekarte.",
+                    Location(data_root),
+                    severity="Warnung",
+                )
+            )
         return None
     return best[1]
 
@@ -57,8 +62,11 @@ def _read(path: Path, problems: list[Problem]) -> dict[str, tuple[Ring, ...]] | 
         collection = json.loads(path.read_text(encoding="utf-8-sig"))
         features = collection["features"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        problems.append(Problem(f"Die Kartendatei ist nicht lesbar ({exc}).", Location(path),
-                                severity="Warnung"))
+        problems.append(
+            Problem(
+                f"Die Kartendatei ist nicht lesbar ({exc}).", Location(path), severity="Warnung"
+            )
+        )
         return None
     geometries: dict[str, list[Polygon]] = {}
     for feature in features:
@@ -66,15 +74,18 @@ def _read(path: Path, problems: list[Problem]) -> dict[str, tuple[Ring, ...]] | 
         code = next((str(properties[k]) for k in _ID_PROPERTIES if properties.get(k)), None)
         if code is None or not feature.get("geometry"):
             continue
-        geometry = shapely.simplify(shape(feature["geometry"]), TOLERANCE_DEGREES,
-                                    preserve_topology=True)
+        geometry = shapely.simplify(
+            shape(feature["geometry"]), TOLERANCE_DEGREES, preserve_topology=True
+        )
         polygons = list(geometry.geoms) if isinstance(geometry, MultiPolygon) else [geometry]
         geometries.setdefault(region_key(code), []).extend(
-            p for p in polygons if isinstance(p, Polygon))
+            p for p in polygons if isinstance(p, Polygon)
+        )
     if not geometries:
         return None
-    latitudes = [y for polygons in geometries.values() for p in polygons
-                 for _, y in p.exterior.coords]
+    latitudes = [
+        y for polygons in geometries.values() for p in polygons for _, y in p.exterior.coords
+    ]
     scale = math.cos(math.radians(sum(latitudes) / len(latitudes)))
     return {
         key: tuple(

@@ -253,7 +253,9 @@ def region_selection(
     ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
     named are held at their headline or total value, never split into several series.
     """
-    parts = [rows for key, _ in regions if (rows := indicator.rows_by_region().get(key)) is not None]
+    parts = [
+        rows for key, _ in regions if (rows := indicator.rows_by_region().get(key)) is not None
+    ]
     frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
     frame, chosen_unit = _one_value(frame, UNIT, [unit] if unit else None)
     frame, open_sdg_series = _one_value(frame, SERIES, None)
@@ -292,4 +294,3 @@ def _is_area_column(frame: pd.DataFrame, column: str) -> bool:
     if frame[column].nunique() < 2:
         return False
     return bool((frame.groupby(REGION)[column].nunique() <= 1).all())
-

@@ -105,7 +105,8 @@ class Indicator:
         """The rows of each region, grouped once (fact sheets ask for them often)."""
         if not self._regions:
             self._regions.update(
-                (str(key), rows) for key, rows in self.frame.groupby(REGION, sort=False))
+                (str(key), rows) for key, rows in self.frame.groupby(REGION, sort=False)
+            )
         return self._regions
 
     @property

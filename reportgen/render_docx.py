@@ -15,7 +15,14 @@ from docx.shared import Cm
 from reportgen import docx_xml
 from reportgen.charts import render_png
 from reportgen.config import StyleFiles
-from reportgen.docx_parts import blocks, data_table, figure, grid, heading, write_inlines
+from reportgen.docx_parts import (
+    add_blocks,
+    add_data_table,
+    add_figure,
+    add_grid,
+    add_heading,
+    write_inlines,
+)
 from reportgen.docx_template import (
     BULLET,
     DRAFT,
@@ -77,8 +84,8 @@ def render_docx(report: Report, styles: StyleFiles) -> bytes:
     _imprint(document, report.imprint)
     _contents(document)
     if report.foreword:
-        heading(document, 1, "Vorwort")
-        blocks(document, report.foreword, 2)
+        add_heading(document, 1, "Vorwort")
+        add_blocks(document, report.foreword, 2)
     for chapter in report.chapters:
         _chapter(document, chapter, styles)
     _appendix(document, report.appendix)
@@ -108,7 +115,7 @@ def _imprint(document: Document, imprint: Imprint) -> None:
     publisher = document.add_paragraph(style=NORMAL)
     publisher.add_run("Herausgeber: ").bold = True
     publisher.add_run(imprint.publisher)
-    blocks(document, imprint.blocks, None)
+    add_blocks(document, imprint.blocks, None)
     document.add_paragraph(f"Stand: {format_date(imprint.publication_date)}", style=NORMAL)
     document.add_paragraph(imprint.attribution, style=SOURCE)
     if imprint.terms:
@@ -122,38 +129,38 @@ def _contents(document: Document) -> None:
 
 
 def _chapter(document: Document, chapter: Chapter, styles: StyleFiles) -> None:
-    heading(document, 1, f"{chapter.number} {chapter.title}")
-    blocks(document, chapter.intro, 2)
+    add_heading(document, 1, f"{chapter.number} {chapter.title}")
+    add_blocks(document, chapter.intro, 2)
     for section in chapter.sections:
-        heading(document, 2, f"{section.number} {section.title}")
-        blocks(document, section.intro, 3)
+        add_heading(document, 2, f"{section.number} {section.title}")
+        add_blocks(document, section.intro, 3)
         for block in section.indicators:
             _indicator(document, block, styles)
 
 
 def _indicator(document: Document, block: IndicatorBlock, styles: StyleFiles) -> None:
-    heading(document, 3, f"{block.number} {block.title}")
+    add_heading(document, 3, f"{block.number} {block.title}")
     if block.key_statement:
         document.add_paragraph(block.key_statement, style=KEY_STATEMENT)
     if block.figure:
         png = render_png(block.figure.chart, styles.chart_style, styles.fonts)
-        figure(document, block.figure, png, content_width(document))
+        add_figure(document, block.figure, png, content_width(document))
     if block.table:
-        data_table(document, block.table)
+        add_data_table(document, block.table)
     _interpretation(document, block.interpretation)
     if block.notes:
-        heading(document, 4, "Methodische Hinweise")
+        add_heading(document, 4, "Methodische Hinweise")
         for note in block.notes:
-            heading(document, 5, note.label)
-            blocks(document, note.blocks, 6)
+            add_heading(document, 5, note.label)
+            add_blocks(document, note.blocks, 6)
     document.add_paragraph(block.source, style=SOURCE)
 
 
 def _interpretation(document: Document, interpretation: Interpretation) -> None:
-    heading(document, 4, "Lese- und Interpretationshilfe")
+    add_heading(document, 4, "Lese- und Interpretationshilfe")
     mark = STATUS_MARKS[interpretation.status]
     if not mark:
-        blocks(document, interpretation.blocks, 5)
+        add_blocks(document, interpretation.blocks, 5)
         return
     nodes = interpretation.blocks
     match nodes:
@@ -161,15 +168,15 @@ def _interpretation(document: Document, interpretation: Interpretation) -> None:
             nodes = (Paragraph((Strong((Text(mark),)), Text(" "), *inlines)), *others)
         case _:
             nodes = (Paragraph((Strong((Text(mark),)),)), *nodes)
-    blocks(document, nodes, 5, DRAFT)
+    add_blocks(document, nodes, 5, DRAFT)
 
 
 def _appendix(document: Document, appendix: Appendix) -> None:
-    heading(document, 1, "Anhang")
+    add_heading(document, 1, "Anhang")
     if appendix.signs:
-        heading(document, 2, "Zeichenerklärung")
+        add_heading(document, 2, "Zeichenerklärung")
         width = content_width(document)
-        grid(
+        add_grid(
             document,
             ("Zeichen", "Bedeutung"),
             [(sign.sign, sign.meaning) for sign in appendix.signs],
@@ -177,7 +184,7 @@ def _appendix(document: Document, appendix: Appendix) -> None:
             numeric=False,
         )
     if appendix.sources:
-        heading(document, 2, "Datenquellen")
+        add_heading(document, 2, "Datenquellen")
     for source in appendix.sources:
         label = "Indikator" if len(source.indicators) == 1 else "Indikatoren"
         inlines: list[Inline] = [

@@ -18,14 +18,14 @@ from docx.shared import Cm, Length
 from reportgen.config import StyleFiles
 from reportgen.docx_parts import (
     Container,
-    blocks,
-    data_table,
-    figure,
+    add_blocks,
+    add_data_table,
+    add_figure,
+    add_heading,
+    add_layout_table,
+    add_picture,
     fitted_widths,
-    heading,
-    layout_table,
-    picture,
-    release_rows,
+    settle_layout,
 )
 from reportgen.docx_template import (
     CAPTION,
@@ -44,9 +44,9 @@ KEY_FIGURES, DEVELOPMENT, NOTES = (
     "Entwicklung im Zeitvergleich",
     "Anmerkungen und Quellen",
 )
-MAP_WIDTH = Cm(4.2)
+MAP_WIDTH = Cm(4.0)
 MAP_COLUMN = MAP_WIDTH + Cm(0.5)  # the cell's own margins
-CHART_WIDTH = Cm(6.8)
+CHART_WIDTH = Cm(6.6)
 FIGURES_PER_ROW = 2
 
 
@@ -71,16 +71,16 @@ def render_factsheet_docx(sheet: Factsheet, styles: StyleFiles, images: PngImage
         header_on_first_page=True,
     )
     _title_block(document, sheet, images)
-    heading(document, 2, KEY_FIGURES)
-    data_table(
+    add_heading(document, 2, KEY_FIGURES)
+    add_data_table(
         document, sheet.key_figures, fitted_widths(sheet.key_figures, content_width(document))
     )
     if sheet.figures:
-        heading(document, 2, DEVELOPMENT)
+        add_heading(document, 2, DEVELOPMENT)
         _figures(document, sheet.figures, images)
     if sheet.text:
-        heading(document, 2, sheet.text_title)
-        blocks(document, sheet.text, 3)
+        add_heading(document, 2, sheet.text_title)
+        add_blocks(document, sheet.text, 3)
     _notes(document, sheet)
     return save(document, sheet.publication_date)
 
@@ -94,19 +94,19 @@ def _title_block(document: Document, sheet: Factsheet, images: PngImages) -> Non
     if sheet.locator is None:
         _title(document, sheet)
         return
-    text, map_column = (
-        layout_table(document, 1, [content_width(document) - MAP_COLUMN, MAP_COLUMN]).rows[0].cells
-    )
+    table = add_layout_table(document, 1, [content_width(document) - MAP_COLUMN, MAP_COLUMN])
+    text, map_column = table.rows[0].cells
     _title(text, sheet)
     if sheet.locator.caption:
         text.add_paragraph(sheet.locator.caption, style=CAPTION)
     png = images.map_png(sheet.locator.map)
-    locator = picture(map_column, png, MAP_WIDTH, sheet.locator.alt_text, sheet.locator.caption)
+    locator = add_picture(map_column, png, MAP_WIDTH, sheet.locator.alt_text, sheet.locator.caption)
     locator.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    settle_layout(table)
 
 
 def _title(container: Container, sheet: Factsheet) -> None:
-    title = heading(container, 1, sheet.title)
+    title = add_heading(container, 1, sheet.title)
     title.paragraph_format.page_break_before = False  # the template's chapters start a page
     if sheet.subtitle:
         container.add_paragraph(sheet.subtitle, style=SUBTITLE)
@@ -115,20 +115,20 @@ def _title(container: Container, sheet: Factsheet) -> None:
 def _figures(document: Document, figures: Sequence[Figure], images: PngImages) -> None:
     """Small charts side by side; a single chart needs no layout table."""
     if len(figures) == 1:
-        figure(document, figures[0], images.png(figures[0].chart), CHART_WIDTH)
+        add_figure(document, figures[0], images.png(figures[0].chart), CHART_WIDTH)
         return
     column = Length(content_width(document) // FIGURES_PER_ROW)
     rows = -(-len(figures) // FIGURES_PER_ROW)
-    table = layout_table(document, rows, [column] * FIGURES_PER_ROW)
+    table = add_layout_table(document, rows, [column] * FIGURES_PER_ROW)
     width = Length(min(CHART_WIDTH, column - Cm(0.4)))  # the cell's own margins
     for index, item in enumerate(figures):
         cell = table.cell(index // FIGURES_PER_ROW, index % FIGURES_PER_ROW)
-        figure(cell, item, images.png(item.chart), width)
-    release_rows(table)
+        add_figure(cell, item, images.png(item.chart), width)
+    settle_layout(table)
 
 
 def _notes(document: Document, sheet: Factsheet) -> None:
-    heading(document, 2, NOTES)
+    add_heading(document, 2, NOTES)
     for footnote in sheet.footnotes:
         document.add_paragraph(f"{footnote.number}) {footnote.text}", style=NOTE)
     if sheet.signs:

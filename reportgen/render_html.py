@@ -124,6 +124,8 @@ def render_factsheet_html(
     """One fact sheet as an HTML document; charts and map inline as SVG."""
     figures = [svg_data_uri(images.svg(figure.chart)) for figure in sheet.figures]
     locator = svg_data_uri(images.map_svg(sheet.locator.map)) if sheet.locator else ""
-    return _environment(templates).get_template(template).render(
-        sheet=sheet, figures=figures, locator=locator
+    return (
+        _environment(templates)
+        .get_template(template)
+        .render(sheet=sheet, figures=figures, locator=locator)
     )

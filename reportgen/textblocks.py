@@ -54,8 +54,7 @@ class TextLibrary:
 
     def all(self) -> tuple[TextBlock, ...]:
         blocks = [self.foreword] if self.foreword else []
-        return (*blocks, *self.goals.values(), *self.indicators.values(),
-                *self.factsheets.values())
+        return (*blocks, *self.goals.values(), *self.indicators.values(), *self.factsheets.values())
 
 
 def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
@@ -79,8 +78,9 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
                 block = load_text_block(path, kind, path.stem, problems)
                 if block is not None:
                     by_kind[kind][block.key] = block
-    library = TextLibrary(foreword, by_kind["handlungsfeld"], by_kind["indikator"],
-                          by_kind["steckbrief"])
+    library = TextLibrary(
+        foreword, by_kind["handlungsfeld"], by_kind["indikator"], by_kind["steckbrief"]
+    )
     return library, problems
 
 

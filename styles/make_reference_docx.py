@@ -105,12 +105,23 @@ def _page(document: Document) -> None:
     section.header_distance, section.footer_distance = Cm(1.2), Cm(1.0)
 
 
-def _paragraph_style(document: Document, name: str, size: float, *, bold: bool = False,
-                     color: RGBColor | None = None, before: float = 0, after: float = 6,
-                     base: str = "Normal") -> None:
+def _paragraph_style(
+    document: Document,
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    color: RGBColor | None = None,
+    before: float = 0,
+    after: float = 6,
+    base: str = "Normal",
+) -> None:
     styles = document.styles
-    style = styles[name] if name in _names(document) else \
-        styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = (
+        styles[name]
+        if name in _names(document)
+        else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
     style.base_style = styles[base] if name != base else None
     style.quick_style = True
     style.hidden = False

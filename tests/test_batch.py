@@ -8,6 +8,8 @@ import page
 import pikepdf
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from typer.testing import CliRunner
 
 from reportgen.batch import build_factsheets
@@ -28,8 +30,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_one_pdf_and_docx_per_district_and_a_combined_pdf(built: Path) -> None:
     assert sorted(p.name for p in built.iterdir()) == [
-        "K03101_Braunschweig_Stadt.docx", "K03101_Braunschweig_Stadt.pdf",
-        "K03102_Salzgitter_Stadt.docx", "K03102_Salzgitter_Stadt.pdf", "steckbriefe.pdf"]
+        "K03101_Braunschweig_Stadt.docx",
+        "K03101_Braunschweig_Stadt.pdf",
+        "K03102_Salzgitter_Stadt.docx",
+        "K03102_Salzgitter_Stadt.pdf",
+        "steckbriefe.pdf",
+    ]
 
 
 def test_fact_sheet_pdf_is_accessible(built: Path) -> None:
@@ -47,12 +53,16 @@ def test_fact_sheet_pdf_is_accessible(built: Path) -> None:
 
 def test_fact_sheet_docx_has_headings_header_row_and_alt_text(built: Path) -> None:
     document = Document(str(built / "K03101_Braunschweig_Stadt.docx"))
-    titled = [p.text for p in document.paragraphs
-              if p.style.name.startswith("Heading") or p.style.name == "Title"]
+    paragraphs = [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
+    titled = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
     assert titled[0] == "Steckbrief Stadt Braunschweig"
     assert "Kennzahlen" in titled and "Integration in Braunschweig" in titled
-    descriptions = [d.get("descr") for d in document.element.body.iter(
-        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    descriptions = [
+        d.get("descr")
+        for d in document.element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+        )
+    ]
     assert descriptions and all(descriptions)
     assert document.core_properties.title == "Steckbrief Stadt Braunschweig"
 
@@ -65,21 +75,26 @@ def test_combined_pdf_has_a_bookmark_per_district(built: Path) -> None:
 
 def test_a_broken_district_text_fails_only_that_district(tmp_path: Path) -> None:
     project = make_project(tmp_path, "kaputter-steckbrief-text")
-    result = runner.invoke(app, ["steckbriefe", str(project), "-o", str(tmp_path / "out"),
-                                 "-j", "2"])
+    result = runner.invoke(
+        app, ["steckbriefe", str(project), "-o", str(tmp_path / "out"), "-j", "2"]
+    )
     flat = " ".join(result.output.split())
     assert result.exit_code == 1
     assert "1 fertig, 1 fehlgeschlagen" in flat
     assert "K03102" in flat and "YAML-Kopf des Textbausteins ist fehlerhaft" in flat
     written = sorted(p.name for p in (tmp_path / "out" / "steckbriefe").iterdir())
-    assert written == ["K03101_Braunschweig_Stadt.docx", "K03101_Braunschweig_Stadt.pdf",
-                       "steckbriefe.pdf"]
+    assert written == [
+        "K03101_Braunschweig_Stadt.docx",
+        "K03101_Braunschweig_Stadt.pdf",
+        "steckbriefe.pdf",
+    ]
 
 
 def test_region_option_selects_and_rejects_with_close_matches(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    result = build_factsheets(project, tmp_path / "out", regions=["Salzgitter"], formats=["pdf"],
-                              jobs=1)
+    result = build_factsheets(
+        project, tmp_path / "out", regions=["Salzgitter"], formats=["pdf"], jobs=1
+    )
     assert [s.district.code for s in result.sheets] == ["K03102"]
-    with pytest.raises(ConfigError, match="Meinten Sie .*K03101"):
+    with pytest.raises(ConfigError, match=r"Meinten Sie .*K03101"):
         build_factsheets(project, tmp_path / "out", regions=["K03100"], jobs=1)

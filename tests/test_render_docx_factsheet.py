@@ -19,6 +19,7 @@ from PIL import Image
 from reportgen import docx_xml
 from reportgen.config import StyleFiles
 from reportgen.model import (
+    Block,
     BulletList,
     Cell,
     ChartSeries,
@@ -94,9 +95,7 @@ def make_key_figures(rows: int = 10) -> Table:
     )
 
 
-def make_factsheet(
-    text: tuple[Paragraph | BulletList | SubHeading, ...] = (), figures: int = 3
-) -> Factsheet:
+def make_factsheet(text: tuple[Block, ...] = (), figures: int = 3) -> Factsheet:
     square = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0))
     return Factsheet(
         code="K03355",
@@ -148,6 +147,10 @@ def all_paragraphs(document: Document) -> Iterator[DocxParagraph]:
             yield item
 
 
+def is_layout(table: DocxTable) -> bool:
+    return docx_xml.table_description(table)[1] == "Layout"
+
+
 def style_name(paragraph: DocxParagraph) -> str:
     return paragraph.style.name if paragraph.style is not None else ""
 
@@ -177,7 +180,7 @@ def document(rendered: bytes) -> Document:
 # --- structure ------------------------------------------------------------------------------
 
 
-def test_headings_follow_the_fact_sheet_order(document: Document) -> None:
+def test_headings_follow_the_fact_sheet_order_without_skipping(document: Document) -> None:
     assert headings(document) == [
         (1, "Steckbrief Lüneburg"),
         (2, "Kennzahlen"),
@@ -188,11 +191,40 @@ def test_headings_follow_the_fact_sheet_order(document: Document) -> None:
     ]
 
 
-def test_title_starts_the_first_page_with_its_subtitle(document: Document) -> None:
-    first, second = list(all_paragraphs(document))[:2]
-    assert (style_name(first), first.text) == ("Heading 1", "Steckbrief Lüneburg")
-    assert first.paragraph_format.page_break_before is False
-    assert (style_name(second), second.text) == ("Subtitle", "Landkreis · Daten 2024")
+def test_title_block_puts_the_map_beside_title_subtitle_and_caption(document: Document) -> None:
+    head = document.tables[0]
+    assert is_layout(head) and len(head.rows) == 1
+    text, locator = head.rows[0].cells
+    assert [(style_name(p), p.text) for p in text.paragraphs] == [
+        ("Heading 1", "Steckbrief Lüneburg"),
+        ("Subtitle", "Landkreis · Daten 2024"),
+        ("Caption", "Lage des Landkreises Lüneburg"),
+    ]
+    assert text.paragraphs[0].paragraph_format.page_break_before is False
+    assert [p.text for p in locator.paragraphs] == [""]
+    assert docx_xml.picture_descriptions(document)[0] == (
+        "Karte: Lüneburg im Nordosten Niedersachsens."
+    )
+
+
+def test_without_map_the_title_stands_alone() -> None:
+    images = FakeImages()
+    sheet = replace(make_factsheet(), locator=None)
+    document = open_docx(render_factsheet_docx(sheet, STYLE_FILES, images))
+    first = next(iter(document.iter_inner_content()))
+    assert isinstance(first, DocxParagraph) and first.text == "Steckbrief Lüneburg"
+    assert images.maps == [] and len(docx_xml.picture_descriptions(document)) == 3
+
+
+def test_own_text_follows_its_heading(document: Document) -> None:
+    body = [p.text for p in all_paragraphs(document)]
+    start = body.index("Aus dem Landkreis")
+    assert body[start : start + 4] == [
+        "Aus dem Landkreis",
+        "Der Integrationsrat tagt viermal im Jahr.",
+        "Kontakt",
+        "Integrationsbüro",
+    ]
 
 
 def test_without_own_text_there_is_no_heading_for_it() -> None:
@@ -205,15 +237,19 @@ def test_without_own_text_there_is_no_heading_for_it() -> None:
     ]
 
 
-def test_every_picture_has_alt_text_map_first(document: Document) -> None:
+def test_every_picture_has_alt_text(document: Document) -> None:
     assert docx_xml.picture_descriptions(document) == [
         "Karte: Lüneburg im Nordosten Niedersachsens.",
         "Linie 1: von 8,0 auf 9,5 %.",
         "Linie 2: von 8,0 auf 9,5 %.",
         "Linie 3: von 8,0 auf 9,5 %.",
     ]
-    widths = [round(shape.width.cm, 1) for shape in document.inline_shapes]
-    assert widths[0] == 5.0 and all(width <= 8.0 for width in widths[1:])
+
+
+def test_pictures_are_smaller_than_in_the_report(document: Document) -> None:
+    map_width, *chart_widths = (shape.width.cm for shape in document.inline_shapes)
+    assert 3.5 <= map_width <= 5.0
+    assert all(6.0 <= width <= 8.0 for width in chart_widths)
 
 
 def test_map_and_charts_come_from_the_image_provider() -> None:
@@ -223,14 +259,6 @@ def test_map_and_charts_come_from_the_image_provider() -> None:
     assert sheet.locator is not None
     assert images.maps == [sheet.locator.map]
     assert images.charts == [figure.chart for figure in sheet.figures]
-
-
-def test_sheet_without_map_has_only_chart_pictures() -> None:
-    images = FakeImages()
-    document = open_docx(
-        render_factsheet_docx(replace(make_factsheet(), locator=None), STYLE_FILES, images)
-    )
-    assert images.maps == [] and len(docx_xml.picture_descriptions(document)) == 3
 
 
 def test_captions_number_table_and_figures(document: Document) -> None:
@@ -244,7 +272,7 @@ def test_captions_number_table_and_figures(document: Document) -> None:
 
 
 def test_key_figure_table_repeats_its_header_and_aligns_numbers(document: Document) -> None:
-    table = document.tables[0]
+    [table] = [table for table in document.tables if not is_layout(table)]
     assert [cell.text for cell in table.rows[0].cells] == ["Merkmal", "Wert", "Stichtag"]
     assert len(table.rows) == 11
     assert docx_xml.is_header_row(table.rows[0])
@@ -255,29 +283,52 @@ def test_key_figure_table_repeats_its_header_and_aligns_numbers(document: Docume
     assert caption is not None and "Kennzahlen Lüneburg" in "".join(caption.itertext())
 
 
+def test_key_figure_columns_fit_their_values_and_leave_the_rest_to_row_headers(
+    document: Document,
+) -> None:
+    [table] = [table for table in document.tables if not is_layout(table)]
+    widths = [column.width.cm for column in table.columns]
+    assert sum(widths) == pytest.approx(16.0, abs=0.05)
+    assert widths[0] > 9 and all(1.2 <= width <= 3.5 for width in widths[1:])
+    assert widths[2] > widths[1]  # "31.12.2024" is longer than "10.000"
+
+
 def test_charts_sit_two_to_a_row_in_a_marked_layout_table(document: Document) -> None:
-    layout = document.tables[1]
-    assert docx_xml.table_description(layout)[1] == "Layout"
-    assert not any(docx_xml.is_header_row(row) for row in layout.rows)
-    assert [len(row.cells) for row in layout.rows] == [2, 2]
-    assert layout.style is None or layout.style.name != "Berichtstabelle"
+    charts = document.tables[-1]
+    assert is_layout(charts)
+    assert [len(row.cells) for row in charts.rows] == [2, 2]
+    assert [cell.paragraphs[-1].text for cell in charts.rows[0].cells] == [SOURCE, SOURCE]
+    assert charts.rows[1].cells[1].text == ""
+
+
+def test_layout_tables_have_no_header_lines_or_bonds_between_rows(document: Document) -> None:
+    layouts = [table for table in document.tables if is_layout(table)]
+    assert len(layouts) == 2
+    for table in layouts:
+        assert table.style is None or table.style.name != "Berichtstabelle"
+        assert not any(docx_xml.is_header_row(row) for row in table.rows)
+        paragraphs = [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+        assert not any(p.paragraph_format.keep_with_next for p in paragraphs)
 
 
 def test_a_single_chart_needs_no_layout_table() -> None:
     document = open_docx(
         render_factsheet_docx(make_factsheet(figures=1), STYLE_FILES, FakeImages())
     )
-    assert len(document.tables) == 1
+    assert [is_layout(table) for table in document.tables] == [True, False]
+    assert len(docx_xml.picture_descriptions(document)) == 2
 
 
-def test_notes_list_footnotes_signs_attribution_and_terms(document: Document) -> None:
-    assert texts(document, "Notiz") == [
-        "p = vorläufige Zahl.",
+def test_notes_list_footnotes_signs_map_source_attribution_and_terms(document: Document) -> None:
+    body = [p.text for p in all_paragraphs(document)]
+    notes = body[body.index("Anmerkungen und Quellen") + 1 :]
+    assert notes == [
         "1) Ausländerzentralregister, Stichtag 31.12.",
         "Zeichenerklärung: p = vorläufige Zahl",
-        "Datenlizenz Deutschland – Namensnennung – 2.0",
+        "Geometrie: © GeoBasis-DE / BKG 2024",
+        "Quelle: LSN, Integrationsmonitoring. Datenlizenz Deutschland – Namensnennung – 2.0",
     ]
-    assert texts(document, "Quelle")[-1] == "Quelle: LSN, Integrationsmonitoring."
+    assert texts(document, "Notiz")[-3:] == notes[:3]
 
 
 # --- document properties -------------------------------------------------------------------
