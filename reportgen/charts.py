@@ -169,6 +169,7 @@ def render_png(
 
 
 MAP_SIZE_IN = (2.2, 2.2)
+MAP_DPI = 300
 MAP_HIGHLIGHT = "#1f4e79"
 MAP_OTHER = "#d4d4d4"
 
@@ -203,7 +204,13 @@ def _save(figure: MplFigure, fmt: str, dpi: int) -> bytes:
     if fmt == "svg":
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     else:
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        figure.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            metadata={"Software": None},
+            pil_kwargs={"compress_level": 2},
+        )
     return buffer.getvalue()
 
 
@@ -232,9 +239,6 @@ class ChartImages:
     def png(self, spec: ChartSpec) -> bytes:
         return self._get(spec, "png")
 
-    def map_svg(self, spec: MapSpec) -> bytes:
-        return self._get(spec, "svg")
-
     def map_png(self, spec: MapSpec) -> bytes:
         return self._get(spec, "png")
 
@@ -250,7 +254,10 @@ class ChartImages:
                     if isinstance(spec, ChartSpec)
                     else draw_map(spec)
                 )
-                for each in dict.fromkeys((fmt, *self.formats)):
-                    self._cache[(spec, each)] = _save(figure, each, self.dpi)
+                # a locator map is one raster for both outputs, at print resolution
+                formats = (fmt,) if isinstance(spec, MapSpec) else (fmt, *self.formats)
+                dpi = MAP_DPI if isinstance(spec, MapSpec) else self.dpi
+                for each in dict.fromkeys(formats):
+                    self._cache[(spec, each)] = _save(figure, each, dpi)
                 plt.close(figure)
         return self._cache[key]

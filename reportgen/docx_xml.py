@@ -404,3 +404,41 @@ def add_style_xml(document: Document, xml: str) -> None:
 def clear_body(document: Document) -> None:
     """Remove a template's sample content; its page setup (``w:sectPr``) stays."""
     document.element.body.clear_content()
+
+
+def remove_styles_except(document: Document, names: set[str]) -> None:
+    """Drop every style not named (nor a default, nor a base or link of a kept one).
+
+    python-docx scans all styles on every style assignment; a lean template renders faster.
+    """
+    root = document.styles.element
+    styles = root.findall(qn("w:style"))
+    by_id = {style.get(qn("w:styleId")): style for style in styles}
+
+    def name_of(style: Any) -> str | None:
+        element = style.find(qn("w:name"))
+        return None if element is None else element.get(qn("w:val"))
+
+    def display(name: str | None) -> str | None:
+        # python-docx shows built-in lower-case names capitalised ("heading 1" → "Heading 1")
+        return name[:1].upper() + name[1:] if name else name
+
+    keep = {
+        style_id
+        for style_id, style in by_id.items()
+        if display(name_of(style)) in names or style.get(qn("w:default")) == "1"
+    }
+    stack = list(keep)
+    while stack:
+        style = by_id.get(stack.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = style.find(qn(tag))
+            target = None if ref is None else ref.get(qn("w:val"))
+            if target in by_id and target not in keep:
+                keep.add(target)
+                stack.append(target)
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            root.remove(style)

@@ -8,12 +8,14 @@ raised one by one, so ``reportgen check`` can list all of them at once.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -379,17 +381,13 @@ def _load_csv(
     path: Path, flag_overrides: Mapping[str, str], problems: list[Problem]
 ) -> tuple[pd.DataFrame, tuple[str, ...]] | None:
     """Read one indicator table into a tidy frame with internal columns (see module constants)."""
-    reader = csv.reader(read_text(path).split("\n"))
-    try:
-        header = [name.strip() for name in next(reader)]
-        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
-    except StopIteration:
-        problems.append(Problem("Die Datendatei ist leer.", Location(path, 1)))
+    text = read_text(path)
+    table = _read_fast(text) or _read_slow(text, path, problems)
+    if table is None:
         return None
-    except csv.Error as exc:
-        problems.append(
-            Problem(f"Die CSV-Datei ist fehlerhaft ({exc}).", Location(path, reader.line_num))
-        )
+    header, raw_rows, lines = table
+    if not header:
+        problems.append(Problem("Die Datendatei ist leer.", Location(path, 1)))
         return None
     names = [name for name in header if name]
     for required in ("Year", "Value"):
@@ -409,21 +407,8 @@ def _load_csv(
             Problem(f"Die Spalte „{duplicates[0]}“ kommt doppelt vor.", Location(path, 1))
         )
         return None
-    width = len(header)
-    overlong = next((line for line, row in rows if len(row) > width and any(row[width:])), None)
-    if overlong is not None:
-        problems.append(
-            Problem(
-                "Die Zeile hat mehr Werte als die Kopfzeile Spalten.",
-                Location(path, overlong),
-                "Überzählige Werte werden ignoriert.",
-                "Warnung",
-            )
-        )
-    keep = [i for i, name in enumerate(header) if name]
-    padded = [[(row[i].strip() if i < len(row) else "") for i in keep] for _, row in rows]
-    raw = pd.DataFrame(padded, columns=names, dtype=object)
-    lines = pd.Series([line for line, _ in rows], dtype="int64")
+    raw = raw_rows.iloc[:, [i for i, name in enumerate(header) if name]]
+    raw.columns = names
     attributes = [n for n in names if _ATTRIBUTE_COLUMN.match(n)]
     dimensions = tuple(n for n in names if n not in SPECIAL_COLUMNS and n not in attributes)
 
@@ -459,29 +444,98 @@ def _load_csv(
     frame = _drop_duplicates(frame, dimensions, path, problems)
     labels = list(dict.fromkeys(frame[PERIOD]))
     periods = {label: parse_period(label, position) for position, label in enumerate(labels)}
-    frame[KEY] = frame[PERIOD].map(lambda label: periods[label].sort_key).astype(float)
-    frame[YEAR] = frame[PERIOD].map(lambda label: periods[label].year)
-    frame[PERIOD] = frame[PERIOD].map(lambda label: periods[label].label)
+    frame[KEY] = frame[PERIOD].map({k: p.sort_key for k, p in periods.items()}).astype(float)
+    frame[YEAR] = frame[PERIOD].map({k: p.year for k, p in periods.items()})
+    frame[PERIOD] = frame[PERIOD].map({k: p.label for k, p in periods.items()})
     codes = {code: (region_key(code), geo_level(code)) for code in frame[GEO].unique()}
-    frame[REGION] = frame[GEO].map(lambda code: codes[code][0])
-    frame[LEVEL] = frame[GEO].map(lambda code: codes[code][1])
+    frame[REGION] = frame[GEO].map({code: key for code, (key, _) in codes.items()})
+    frame[LEVEL] = frame[GEO].map({code: level for code, (_, level) in codes.items()})
     return frame.reset_index(drop=True), dimensions
 
 
+def _read_fast(text: str) -> tuple[list[str], pd.DataFrame, pd.Series] | None:
+    """pandas' C parser; None when the file needs the careful reader (ragged or multi-line)."""
+    physical = text.split("\n")
+    if physical and physical[-1] == "":
+        physical.pop()
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            header=None,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return None
+    if len(frame) != len(physical):  # a quoted line break: line numbers would drift
+        return None
+    frame = frame.fillna("").astype(object)
+    header = [str(name).strip() for name in frame.iloc[0]]
+    body = frame.iloc[1:].apply(_strip)
+    lines = pd.Series(range(2, len(frame) + 1), index=body.index, dtype="int64")
+    filled = (body != "").any(axis=1)
+    return header, body[filled].reset_index(drop=True), lines[filled].reset_index(drop=True)
+
+
+def _strip(column: pd.Series) -> pd.Series:
+    """Strip white space, looking at each distinct value once."""
+    values = column.unique()
+    stripped = {value: value.strip() for value in values if value != value.strip()}
+    return column.replace(stripped) if stripped else column
+
+
+def _read_slow(
+    text: str, path: Path, problems: list[Problem]
+) -> tuple[list[str], pd.DataFrame, pd.Series] | None:
+    """The csv module, line by line: ragged rows and quoted line breaks."""
+    reader = csv.reader(text.split("\n"))
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        problems.append(
+            Problem(f"Die CSV-Datei ist fehlerhaft ({exc}).", Location(path, reader.line_num))
+        )
+        return None
+    width = len(header)
+    overlong = next((line for line, row in rows if len(row) > width and any(row[width:])), None)
+    if overlong is not None:
+        problems.append(
+            Problem(
+                "Die Zeile hat mehr Werte als die Kopfzeile Spalten.",
+                Location(path, overlong),
+                "Überzählige Werte werden ignoriert.",
+                "Warnung",
+            )
+        )
+    padded = [[(row[i].strip() if i < len(row) else "") for i in range(width)] for _, row in rows]
+    frame = pd.DataFrame(padded, columns=range(width), dtype=object)
+    return header, frame, pd.Series([line for line, _ in rows], dtype="int64")
+
+
 def _parse_values(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Value cells → (numbers, signs, error mask); empty cells and Excel errors are unknown."""
-    text = cells.str.replace("\xa0", "", regex=False)
-    numbers = pd.to_numeric(text.where(text.str.match(_NUMBER)), errors="coerce")
+    """Value cells → (numbers, signs, error mask); empty cells and Excel errors are unknown.
+
+    Plain numbers go through pandas' fast parser; only the rest is looked at one by one.
+    """
+    numbers = pd.to_numeric(cells, errors="coerce").astype(float)
+    numbers[~np.isfinite(numbers)] = np.nan  # "inf" is no statistic
     signs = pd.Series("", index=cells.index, dtype=object)
-    empty = (text == "") | text.str.upper().isin(_EXCEL_ERRORS)
-    signs[empty] = "."
-    rest = numbers.isna() & ~empty
-    written = text[rest].map(sign_in_value_cell)
-    signs[written.index] = written.fillna("")
-    numbers[written.index[written == "–"]] = 0.0
     errors = pd.Series(False, index=cells.index)
-    errors[written.index[written.isna()]] = True
-    return numbers.astype(float), signs, errors
+    for index, raw in cells[numbers.isna()].items():
+        text = str(raw).replace("\xa0", "")
+        if _NUMBER.match(text):
+            numbers[index] = float(text)
+        elif text == "" or text.upper() in _EXCEL_ERRORS:
+            signs[index] = "."
+        elif (sign := sign_in_value_cell(text)) is not None:
+            signs[index] = sign
+            numbers[index] = 0.0 if sign == "–" else np.nan
+        else:
+            errors[index] = True
+    return numbers, signs, errors
 
 
 def _value_error(raw: str) -> str:

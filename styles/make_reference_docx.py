@@ -85,6 +85,7 @@ def make_reference(target: Path = TARGET) -> None:
     _own_styles(document)
     docx_xml.add_style_xml(document, TABLE_STYLE)
     _properties(document)
+    docx_xml.remove_styles_except(document, set(REQUIRED_STYLES))
     missing = [name for name in REQUIRED_STYLES if name not in _names(document)]
     if missing:
         raise SystemExit(f"Formatvorlagen fehlen: {', '.join(missing)}")
