@@ -520,22 +520,25 @@ def _parse_values(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 
     Plain numbers go through pandas' fast parser; only the rest is looked at one by one.
     """
-    numbers = pd.to_numeric(cells, errors="coerce").astype(float)
+    numbers = pd.to_numeric(cells, errors="coerce").astype(float).to_numpy(copy=True)
     numbers[~np.isfinite(numbers)] = np.nan  # "inf" is no statistic
-    signs = pd.Series("", index=cells.index, dtype=object)
-    errors = pd.Series(False, index=cells.index)
-    for index, raw in cells[numbers.isna()].items():
-        text = str(raw).replace("\xa0", "")
+    signs = np.full(len(cells), "", dtype=object)
+    errors = np.zeros(len(cells), dtype=bool)
+    raw_cells = cells.to_numpy()
+    for position in np.flatnonzero(np.isnan(numbers)):
+        text = str(raw_cells[position]).replace("\xa0", "")
         if _NUMBER.match(text):
-            numbers[index] = float(text)
+            numbers[position] = float(text)
         elif text == "" or text.upper() in _EXCEL_ERRORS:
-            signs[index] = "."
+            signs[position] = "."
         elif (sign := sign_in_value_cell(text)) is not None:
-            signs[index] = sign
-            numbers[index] = 0.0 if sign == "–" else np.nan
+            signs[position] = sign
+            numbers[position] = 0.0 if sign == "–" else np.nan
         else:
-            errors[index] = True
-    return numbers, signs, errors
+            errors[position] = True
+    index = cells.index
+    return (pd.Series(numbers, index=index), pd.Series(signs, index=index),
+            pd.Series(errors, index=index))
 
 
 def _value_error(raw: str) -> str:
