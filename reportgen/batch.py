@@ -3,6 +3,7 @@ the others, then one combined PDF for printing. Writes only below the output fol
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
@@ -19,7 +20,13 @@ from reportgen.build import write_atomically
 from reportgen.charts import ChartImages
 from reportgen.config import StyleFiles
 from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
-from reportgen.factsheet import District, compose_factsheet, districts, plan_items
+from reportgen.factsheet import (
+    District,
+    FactsheetPlan,
+    compose_factsheet,
+    districts,
+    plan_factsheets,
+)
 from reportgen.geodata import DistrictMap, load_district_map
 from reportgen.model import Factsheet
 from reportgen.project import Project, load_project
@@ -71,7 +78,7 @@ class BatchResult:
 class _Worker:
     project: Project
     district_map: DistrictMap | None
-    plan: object
+    plan: FactsheetPlan
     formats: tuple[str, ...]
     out_dir: Path
     images: ChartImages
@@ -93,7 +100,7 @@ def _prepare(project: Project, formats: tuple[str, ...], out_dir: Path) -> _Work
         dpi=200,
         small=True,
     )
-    return _Worker(project, district_map, plan_items(project), formats, out_dir, images)
+    return _Worker(project, district_map, plan_factsheets(project), formats, out_dir, images)
 
 
 def _init_worker(project_dir: Path, formats: tuple[str, ...], out_dir: Path) -> None:
@@ -111,7 +118,7 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
     try:
         if district.code in text_errors:
             raise ContentError(text_errors[district.code])
-        sheet = compose_factsheet(state.project, district, state.district_map, state.plan)  # type: ignore[arg-type]
+        sheet = compose_factsheet(state.project, district, state.district_map, state.plan)
         rendered = [
             (suffix, render(sheet, state.project.config.styles, state.images))
             for suffix, render in (FACTSHEET_FORMATS[f] for f in state.formats)
@@ -205,6 +212,7 @@ def build_factsheets(
                 _collect(result, _make_sheet(district, text_errors), on_sheet)
         else:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            gc.freeze()  # forked workers then share the loaded data instead of copying it
             with ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context(method),
@@ -216,6 +224,7 @@ def build_factsheets(
                     _collect(result, future.result(), on_sheet)
     finally:
         _STATE = None
+        gc.unfreeze()
     order = {district.key: index for index, district in enumerate(selected)}
     result.sheets.sort(key=lambda sheet: order[sheet.district.key])
     if "pdf" in chosen_formats:

@@ -45,7 +45,7 @@ def _style(style_file: Path, fonts: Path) -> Iterator[None]:
 
 def draw(spec: ChartSpec, style_file: Path, fonts: Path, small: bool = False) -> MplFigure:
     """A matplotlib figure for a chart spec (the caller closes it)."""
-    size = (WIDTH_IN * 0.48, 2.3) if small else (WIDTH_IN, HEIGHT_IN)
+    size = (2.5, 2.1) if small else (WIDTH_IN, HEIGHT_IN)
     figure = plt.figure(figsize=size)
     axes = figure.add_subplot()
     if spec.kind == "line":

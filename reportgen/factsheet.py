@@ -15,7 +15,7 @@ from reportgen.formatting import (
     unit_caption,
 )
 from reportgen.geodata import DistrictMap
-from reportgen.indicators import Selection, default_selection, region_selection
+from reportgen.indicators import Selection, default_selection, for_regions, region_selection
 from reportgen.model import (
     Cell,
     ChartSeries,
@@ -118,6 +118,34 @@ def plan_items(project: Project) -> tuple[tuple[FactsheetItem, ...], tuple[Facts
     return rows, charts
 
 
+@dataclass(frozen=True)
+class PlannedItem:
+    item: FactsheetItem
+    indicator: Indicator
+    selection: Selection
+    """One series per region of the data; districts take theirs with ``for_regions``."""
+
+
+@dataclass(frozen=True)
+class FactsheetPlan:
+    rows: tuple[PlannedItem, ...]
+    charts: tuple[PlannedItem, ...]
+
+
+def plan_factsheets(project: Project) -> FactsheetPlan:
+    """Select every key figure and chart once for all regions; each sheet then only looks up."""
+    rows, charts = plan_items(project)
+    regions = list(project.dataset.region_names.items())
+
+    def planned(item: FactsheetItem) -> PlannedItem:
+        indicator = project.dataset.indicators[item.indicator]
+        return PlannedItem(
+            item, indicator, region_selection(indicator, regions, item.unit, item.selection)
+        )
+
+    return FactsheetPlan(tuple(map(planned, rows)), tuple(map(planned, charts)))
+
+
 class _Sources:
     """Numbered footnotes, one per distinct source."""
 
@@ -134,28 +162,23 @@ def compose_factsheet(
     project: Project,
     district: District,
     district_map: DistrictMap | None,
-    plan: tuple[tuple[FactsheetItem, ...], tuple[FactsheetItem, ...]],
+    plan: FactsheetPlan,
 ) -> Factsheet:
-    """One district's fact sheet (``plan`` from :func:`plan_items`); reads and writes nothing."""
+    """One district's fact sheet (``plan`` from :func:`plan_factsheets`); pure."""
     dataset, config = project.dataset, project.config
-    land = land_key(dataset, district.key)
-    land_name = dataset.region_names.get(land or "", "Land")
+    land = land_key(dataset, district.key) or ""
+    land_name = dataset.region_names.get(land, "Land")
     region = district.key[:3]
-    rows_plan, charts_plan = plan
     sources = _Sources()
     used_signs: set[str] = set()
     rows = []
     periods: list[str] = []
-    for item in rows_plan:
-        indicator = dataset.indicators[item.indicator]
-        selection = region_selection(
-            indicator,
-            [(district.key, district.name), (land or "", land_name)],
-            item.unit,
-            item.selection,
+    for planned in plan.rows:
+        selection = for_regions(
+            planned.selection, [(district.key, district.name), (land, land_name)]
         )
-        row, period = _key_figure(item, indicator, selection, district.key, used_signs)
-        footnote = sources.number(_source_text(project, indicator))
+        row, period = _key_figure(planned.item, planned.indicator, selection, used_signs)
+        footnote = sources.number(_source_text(project, planned.indicator))
         rows.append(
             TableRow(row.header, (*row.cells, Cell(period or NO_DATA), Cell(str(footnote))))
         )
@@ -175,16 +198,12 @@ def compose_factsheet(
         source=f"{config.attribution.source_line(None)} Einzelnachweise in den Fußnoten.",
     )
     figures = []
-    for number, item in enumerate(charts_plan, start=1):
-        indicator = dataset.indicators[item.indicator]
+    for number, planned in enumerate(plan.charts, start=1):
         regions = [(district.key, district.name)]
-        selection = region_selection(
-            indicator, [(district.key, district.name)], item.unit, item.selection
-        )
-        if is_percent(selection.unit):  # shares compare across areas; counts do not
-            regions += [(region, dataset.region_names.get(region, region)), (land or "", land_name)]
-            selection = region_selection(indicator, regions, item.unit, item.selection)
-        figure = _chart(number, item, indicator, selection, project, sources)
+        if is_percent(planned.selection.unit):  # shares compare across areas; counts do not
+            regions += [(region, dataset.region_names.get(region, region)), (land, land_name)]
+        selection = for_regions(planned.selection, regions)
+        figure = _chart(number, planned.item, planned.indicator, selection, project, sources)
         if figure is not None:
             figures.append(figure)
     text = project.texts.factsheets.get(district.code) or project.texts.factsheets.get(district.key)
@@ -224,7 +243,6 @@ def _key_figure(
     item: FactsheetItem,
     indicator: Indicator,
     selection: Selection,
-    district_key: str,
     used_signs: set[str],
 ) -> tuple[TableRow, str]:
     """A row: district value, Land value; the period is the district's latest (or chosen)."""

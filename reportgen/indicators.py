@@ -36,6 +36,8 @@ class Series:
     points: dict[str, Point]
     """Period label → observation."""
     level: str = ""
+    region: str = ""
+    """Region key, for series that stand for one area."""
 
     def latest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
         """The latest period with a showable value."""
@@ -225,7 +227,8 @@ def _series(
 
 def _make_series(label: str, rows: pd.DataFrame) -> Series:
     points: dict[str, Point] = {}
-    for period, value, sign in rows[[PERIOD, VALUE, SIGN]].itertuples(index=False):
+    columns = (rows[PERIOD].to_numpy(), rows[VALUE].to_numpy(), rows[SIGN].to_numpy())
+    for period, value, sign in zip(*columns, strict=True):
         if period in points:
             continue
         hidden = sign in (".", "/", "x", "…") or value is None or math.isnan(value)
@@ -253,17 +256,22 @@ def region_selection(
     ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
     named are held at their headline or total value, never split into several series.
     """
-    parts = [
-        rows for key, _ in regions if (rows := indicator.rows_by_region().get(key)) is not None
-    ]
-    frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
+    if len(regions) > 8:  # many regions: one filter beats many small pieces
+        frame = indicator.frame[indicator.frame[REGION].isin([key for key, _ in regions])]
+    else:
+        by_region = indicator.rows_by_region()
+        parts = [by_region[key] for key, _ in regions if key in by_region]
+        frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
     frame, chosen_unit = _one_value(frame, UNIT, [unit] if unit else None)
     frame, open_sdg_series = _one_value(frame, SERIES, None)
     held: list[tuple[str, str]] = []
     for column in indicator.dimensions:
         wanted = (fixed or {}).get(column)
         if wanted is not None:
-            frame = frame[frame[column].map(_norm) == _norm(wanted)]
+            target = _norm(wanted)
+            frame = frame[
+                frame[column].isin([v for v in frame[column].unique() if _norm(str(v)) == target])
+            ]
             held.append((column, wanted))
         elif not _is_area_column(frame, column):
             frame, value = _hold(frame, column, varying=[column])
@@ -271,10 +279,11 @@ def region_selection(
                 held.append((column, value))
     ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
     periods = tuple(ordered[PERIOD].tolist())
+    groups = {str(key): rows for key, rows in frame.groupby(REGION, sort=False)}
     series = tuple(
-        replace(_make_series(label, rows), level=str(rows[LEVEL].iloc[0]))
+        replace(_make_series(label, rows), level=str(rows[LEVEL].iloc[0]), region=key)
         for key, label in regions
-        if len(rows := frame[frame[REGION] == key])
+        if (rows := groups.get(key)) is not None
     )
     return Selection(
         unit=chosen_unit,
@@ -294,3 +303,18 @@ def _is_area_column(frame: pd.DataFrame, column: str) -> bool:
     if frame[column].nunique() < 2:
         return False
     return bool((frame.groupby(REGION)[column].nunique() <= 1).all())
+
+
+def for_regions(selection: Selection, regions: Sequence[tuple[str, str]]) -> Selection:
+    """A region selection narrowed to some regions (key, label), without touching the data."""
+    by_region = {series.region: series for series in selection.series}
+    series = tuple(
+        replace(by_region[key], label=label) for key, label in regions if key in by_region
+    )
+    periods = tuple(p for p in selection.periods if any(p in s.points for s in series))
+    return replace(
+        selection,
+        series=series,
+        periods=periods,
+        period_keys={p: selection.period_keys[p] for p in periods},
+    )

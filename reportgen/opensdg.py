@@ -537,8 +537,11 @@ def _parse_values(cells: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         else:
             errors[position] = True
     index = cells.index
-    return (pd.Series(numbers, index=index), pd.Series(signs, index=index),
-            pd.Series(errors, index=index))
+    return (
+        pd.Series(numbers, index=index),
+        pd.Series(signs, index=index),
+        pd.Series(errors, index=index),
+    )
 
 
 def _value_error(raw: str) -> str:

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.factsheet import compose_factsheet, districts, plan_items, safe_name
+from reportgen.factsheet import (
+    compose_factsheet,
+    districts,
+    plan_factsheets,
+    plan_items,
+    safe_name,
+)
 from reportgen.geodata import load_district_map
 from reportgen.model import Factsheet
 from reportgen.project import load_project
@@ -35,7 +41,7 @@ def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Factsheet]:
     project = load_project(project_dir)
     found = districts(project.dataset)
     district_map = load_district_map(project.config.data_path, {d.key for d in found}, None, [])
-    plan = plan_items(project)
+    plan = plan_factsheets(project)
     return {d.code: compose_factsheet(project, d, district_map, plan) for d in found}
 
 
