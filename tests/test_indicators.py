@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.indicators import default_selection
+from reportgen.indicators import default_selection, region_selection
 from reportgen.opensdg import load_dataset
 from tests.builders import load, make_indicator, write_indicator
 from tests.conftest import MINI
@@ -73,3 +73,13 @@ def test_precision_from_metadata_or_data(tmp_path: Path) -> None:
     assert default_selection(make_indicator(tmp_path, {2020: 1.0, 2021: 2.0})).decimals == 0
     indicator = make_indicator(tmp_path, {2020: 1.25}, "precision:\n  - decimals: 2")
     assert default_selection(indicator).decimals == 2
+
+
+def test_region_selection_tolerates_a_mislabelled_row(tmp_path: Path) -> None:
+    rows = "".join(f"2020,Kreis {i},K0310{i},{i}\n" for i in range(1, 10))
+    write_indicator(tmp_path, "1-1-1", "Year,Gebietseinheit,GeoCode,Value\n2020,Land,K030,99\n"
+                    + rows + "2020,Kreis 1,K03102,5\n")  # "Kreis 1" also under another code
+    indicator = load(tmp_path).indicators["1-1-1"]
+    regions = [("030", "Land")] + [(f"0310{i}", f"Kreis {i}") for i in range(1, 10)]
+    selection = region_selection(indicator, regions)
+    assert len(selection.series) == 10
