@@ -94,3 +94,10 @@ def test_list_shows_indicators_with_periods(mini_project: Path) -> None:
     assert result.exit_code == 0
     flat = " ".join(result.output.split())
     assert "1.2.1" in flat and "2021 – 2024" in flat
+
+
+def test_outputs_are_readable_by_others(mini_project: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(mini_project), "-f", "docx", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = next(tmp_path.glob("*.docx"))
+    assert written.stat().st_mode & 0o044 == 0o044
