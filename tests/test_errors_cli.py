@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -100,4 +101,6 @@ def test_outputs_are_readable_by_others(mini_project: Path, tmp_path: Path) -> N
     result = runner.invoke(app, ["build", str(mini_project), "-f", "docx", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = next(tmp_path.glob("*.docx"))
-    assert written.stat().st_mode & 0o044 == 0o044
+    mask = os.umask(0)
+    os.umask(mask)
+    assert written.stat().st_mode & 0o777 == 0o666 & ~mask
