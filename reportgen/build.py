@@ -15,9 +15,10 @@ from pathlib import Path
 from reportgen.charts import render_svg
 from reportgen.compose import compose_report
 from reportgen.config import StyleFiles
-from reportgen.errors import ConfigError
+from reportgen.errors import ConfigError, ReportError
 from reportgen.model import Report
 from reportgen.project import Project, load_project
+from reportgen.release import ReleaseState, describe, release_state
 from reportgen.render_html import render_html
 from reportgen.render_pdf import PROFILES, write_pdf
 
@@ -59,6 +60,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     timings: list[tuple[str, float]] = field(default_factory=list)
     project: Project | None = None
+    release: ReleaseState | None = None
 
 
 @contextmanager
@@ -69,6 +71,23 @@ def _stage(name: str, result: BuildResult, callback: StageCallback | None) -> It
     result.timings.append((name, seconds))
     if callback:
         callback(name, seconds)
+
+
+class NotReleased(ReportError):
+    """``--final`` met texts that are not released."""
+
+    def __init__(self, state: ReleaseState) -> None:
+        self.state = state
+        lines = "\n".join(f"  – {describe(text)}" for text in state.unreleased)
+        super().__init__(
+            f"Endfassung nicht möglich: {len(state.unreleased)} Text(e) sind nicht "
+            "freigegeben. Es wurde nichts geschrieben.",
+            hint="Setzen Sie „status: freigegeben“ im Kopf der Textbausteine oder bauen Sie "
+            f"ohne --final:\n{lines}",
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.state,))
 
 
 def resolve_formats(names: Sequence[str] | None, default: Sequence[str]) -> list[OutputFormat]:
@@ -86,8 +105,12 @@ def build_report(
     out_dir: Path,
     formats: Sequence[str] | None = None,
     on_stage: StageCallback | None = None,
+    final: bool = False,
 ) -> BuildResult:
-    """Build the report; nothing is written unless the input is valid and rendering succeeded."""
+    """Build the report; nothing is written unless the input is valid and rendering succeeded.
+
+    ``final``: refuse while any text is a draft, generated or missing (the release build).
+    """
     result = BuildResult()
     with _stage("Laden und Prüfen", result, on_stage):
         project = load_project(project_dir)
@@ -96,6 +119,9 @@ def build_report(
         outputs = resolve_formats(formats, project.config.output.formats)
     with _stage("Zusammenstellen", result, on_stage):
         report = compose_report(project)
+        result.release = release_state(project, report)
+    if final and result.release.unreleased:
+        raise NotReleased(result.release)
     with _stage("Erzeugen: " + ", ".join(o.label for o in outputs), result, on_stage):
         rendered = render_outputs(report, project.config.styles, outputs)
     for output, data in zip(outputs, rendered, strict=True):

@@ -87,6 +87,9 @@ def build_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Dauer jedes Arbeitsschritts ausgeben.")
     ] = False,
+    final: Annotated[
+        bool, typer.Option("--final", help="Endfassung: nur wenn alle Texte freigegeben sind.")
+    ] = False,
 ) -> None:
     """Bericht erzeugen (barrierefreies PDF und DOCX)."""
     started = time.perf_counter()
@@ -97,12 +100,14 @@ def build_command(
             if verbose:
                 console.print(f"  {name}: {seconds:.1f} s")
 
-        result = build_report(project_dir, out, formats, on_stage)
+        result = build_report(project_dir, out, formats, on_stage, final)
     project = result.project
     if project and project.warnings:
         console.print(
             f"[yellow]{len(project.warnings)} Warnung(en)[/yellow] – Details mit „reportgen check“."
         )
+    if result.release:
+        console.print(result.release.summary())
     for path in result.written:
         console.print(f"Geschrieben: {path}")
     if verbose:
@@ -188,6 +193,53 @@ def check_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
         errors.print(f"[red]{summary}[/red]")
         raise typer.Exit(1)
     console.print(f"[green]Keine Fehler.[/green] {summary}")
+
+
+@app.command("init")
+@reports_errors
+def init_command(
+    project_dir: Annotated[Path, typer.Argument(help="Neuer Projektordner.")],
+    data: Annotated[Path, typer.Option("--data", "-d", help="Open-SDG-Datenordner.")],
+) -> None:
+    """Neues Berichtsprojekt anlegen: Konfiguration und ein Textbaustein je Handlungsfeld und
+    Indikator (Status „entwurf“). Vorhandene Dateien werden nie überschrieben."""
+    from reportgen.scaffold import init_project
+
+    result = init_project(project_dir, data)
+    console.print(
+        f"{len(result.created)} Datei(en) angelegt, {len(result.skipped)} vorhandene "
+        f"Datei(en) unverändert gelassen in {project_dir}."
+    )
+    for path in result.skipped:
+        console.print(f"  vorhanden, nicht überschrieben: {path}")
+
+
+@app.command("vergleich")
+@reports_errors
+def compare_command(
+    old: Annotated[Path, typer.Argument(help="Datenordner der letzten Ausgabe.")],
+    new: Annotated[Path, typer.Argument(help="Datenordner der neuen Ausgabe.")],
+    project_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--projekt",
+            "-p",
+            help="Projekt, dessen Texte geprüft werden "
+            "(Standard: das Beispielprojekt, wenn keine Texte angegeben sind).",
+        ),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
+) -> None:
+    """Zwei Datenstände vergleichen (Fortschreibung): neue und entfallene Indikatoren, neue
+    Jahre, revidierte Werte, auffällige Veränderungen – mit den Texten, die sie erwähnen."""
+    from reportgen.compare import compare_data, summary_lines, write_comparison
+
+    texts = load_project(project_dir).config.texts_path if project_dir else None
+    comparison = compare_data(old, new, texts)
+    for line in summary_lines(comparison):
+        console.print(line)
+    for path in write_comparison(comparison, out):
+        console.print(f"Geschrieben: {path}")
 
 
 @app.command("list")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
-from reportgen.describe import alt_text, key_statement
-from reportgen.formatting import format_cell, unit_caption
+from reportgen.config import TargetValue
+from reportgen.describe import alt_text, draft_interpretation, key_statement
+from reportgen.formatting import format_cell, format_quantity, unit_caption
 from reportgen.indicators import Selection, default_selection
 from reportgen.model import (
     Appendix,
@@ -22,6 +23,7 @@ from reportgen.model import (
     Link,
     Note,
     Paragraph,
+    ReferenceLine,
     Report,
     Section,
     SignExplanation,
@@ -31,6 +33,7 @@ from reportgen.model import (
     Text,
 )
 from reportgen.opensdg import Indicator, IndicatorMeta
+from reportgen.placeholders import Facts, target_status, text_blocks
 from reportgen.project import Project, chapter_plan
 from reportgen.richtext import markdown_to_blocks
 from reportgen.signs import SIGNS
@@ -49,14 +52,15 @@ def compose_report(project: Project) -> Report:
     """Build the whole report model; reads nothing, writes nothing."""
     config, dataset, texts = project.config, project.dataset, project.texts
     numbering = _Numbering()
+    facts = Facts(dataset, config.targets)
     chapters = []
     for goal_id, indicator_ids in chapter_plan(config, dataset):
         sections: dict[str, list[IndicatorBlock]] = {}
         for indicator_id in indicator_ids:
             indicator = dataset.indicators[indicator_id]
-            block = compose_indicator(project, indicator, numbering)
+            block = compose_indicator(project, indicator, numbering, facts)
             sections.setdefault(indicator.meta.target, []).append(block)
-        intro = texts.goals[goal_id].blocks if goal_id in texts.goals else ()
+        intro = text_blocks(texts.goals[goal_id], facts) if goal_id in texts.goals else ()
         chapters.append(
             Chapter(
                 number=goal_id,
@@ -87,32 +91,39 @@ def compose_report(project: Project) -> Report:
             attribution=config.attribution.source_line(None),
             terms=config.attribution.terms,
         ),
-        foreword=texts.foreword.blocks if texts.foreword else (),
+        foreword=text_blocks(texts.foreword, facts) if texts.foreword else (),
         chapters=tuple(chapters),
         appendix=_appendix(project, chapters),
     )
 
 
 def compose_indicator(
-    project: Project, indicator: Indicator, numbering: _Numbering
+    project: Project, indicator: Indicator, numbering: _Numbering, facts: Facts
 ) -> IndicatorBlock:
     meta = indicator.meta
     config = project.config
     title = config.indicator_titles.get(meta.id, meta.title)
     selection = default_selection(indicator)
     source = config.attribution.source_line(meta.vintage)
+    targets = tuple(t for t in config.targets if t.indicator == meta.id)
     table = (
-        _table(title, selection, next(numbering.tables), config.table_periods, source)
+        _table(title, selection, next(numbering.tables), config.table_periods, source, targets)
         if selection.series
         else None
     )
-    figure = _figure(title, meta, selection, numbering, table, source) if selection.series else None
-    text = project.texts.indicators.get(meta.id)
-    interpretation = (
-        Interpretation(text.blocks, "freigegeben" if text.status == "freigegeben" else "entwurf")
-        if text
-        else Interpretation((_paragraph(MISSING_INTERPRETATION),), "fehlt")
+    figure = (
+        _figure(title, meta, selection, numbering, table, source, targets)
+        if selection.series
+        else None
     )
+    text = project.texts.indicators.get(meta.id)
+    if text:
+        interpretation = Interpretation(
+            text_blocks(text, facts), "freigegeben" if text.status == "freigegeben" else "entwurf"
+        )
+    else:
+        sentences = draft_interpretation(selection, table.columns if table else ())
+        interpretation = Interpretation((_paragraph(" ".join(sentences)),), "generiert")
     return IndicatorBlock(
         id=meta.id,
         number=meta.number,
@@ -147,6 +158,7 @@ def _figure(
     numbering: _Numbering,
     table: Table | None,
     source: str,
+    targets: tuple[TargetValue, ...] = (),
 ) -> Figure:
     kind = _chart_kind(meta, selection)
     categories = _chart_categories(selection, kind)
@@ -169,6 +181,13 @@ def _figure(
         unit=selection.unit,
         decimals=selection.decimals,
         positions=positions,
+        references=tuple(
+            ReferenceLine(
+                f"{t.label}: {format_quantity(t.value, selection.decimals, selection.unit)}",
+                t.value,
+            )
+            for t in targets
+        ),
     )
     number = next(numbering.figures)
     return Figure(
@@ -186,7 +205,14 @@ def _period_positions(selection: Selection, categories: tuple[str, ...]) -> list
     return [keys[period] for period in categories]
 
 
-def _table(title: str, selection: Selection, number: int, periods: int, source: str) -> Table:
+def _table(
+    title: str,
+    selection: Selection,
+    number: int,
+    periods: int,
+    source: str,
+    targets: tuple[TargetValue, ...] = (),
+) -> Table:
     columns = selection.periods[-periods:] if selection.temporal else selection.periods[:8]
     rows = []
     used_signs: set[str] = set()
@@ -202,7 +228,7 @@ def _table(title: str, selection: Selection, number: int, periods: int, source: 
             used_signs.update(sign for sign in SIGNS if _shows(text, sign))
             cells.append(Cell(text))
         rows.append(TableRow(series.label, tuple(cells)))
-    notes = []
+    notes = [_target_note(target, selection) for target in targets]
     if selection.fixed:
         notes.append(
             "Auswahl: "
@@ -228,6 +254,22 @@ def _table(title: str, selection: Selection, number: int, periods: int, source: 
         notes=tuple(n for n in notes if n.strip(". ") != "Auswahl:"),
         source=source,
     )
+
+
+def _level(target: TargetValue, selection: Selection) -> str:
+    return format_quantity(target.value, selection.decimals, selection.unit)
+
+
+def _target_note(target: TargetValue, selection: Selection) -> str:
+    """The target and where the latest value stands, in words (never by colour alone)."""
+    series = next((s for s in selection.series if s.label == target.series), selection.main)
+    level = _level(target, selection)
+    decision = f" ({target.decision})" if target.decision else ""
+    note = f"{target.label}: {level}{decision}."
+    latest = series.latest(selection.periods)
+    if latest:
+        note += f" {series.label}, {latest[0]}: {target_status(latest[1], target, selection)}."
+    return note
 
 
 def _shows(text: str, sign: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -78,6 +78,22 @@ class StyleFiles(_Frozen):
     fonts: Path = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
 
 
+class TargetValue(_Frozen):
+    """A Zielwert or Schwellenwert for an indicator, with the decision it comes from."""
+
+    indicator: IndicatorId = Field(alias="indikator")
+    series: str | None = Field(default=None, alias="reihe")
+    value: float = Field(alias="wert")
+    kind: Literal["ziel", "schwelle"] = Field(default="ziel", alias="art")
+    decision: str = Field(default="", alias="beschluss")
+    year: int | None = Field(default=None, alias="jahr")
+
+    @property
+    def label(self) -> str:
+        name = "Zielwert" if self.kind == "ziel" else "Schwellenwert"
+        return f"{name} {self.year}" if self.year else name
+
+
 class FactsheetItem(_Frozen):
     """One key figure or chart of the Steckbriefe: an indicator and which of its values."""
 
@@ -117,6 +133,7 @@ class ReportConfig(_Frozen):
     output: Output = Field(default_factory=Output, alias="ausgabe")
     styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
     factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
+    targets: tuple[TargetValue, ...] = Field(default=(), alias="zielwerte")
     project_dir: Path = Field(default=Path("."), exclude=True)
 
     @field_validator("flags")

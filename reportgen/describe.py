@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from reportgen.formatting import format_quantity, unit_caption
+from reportgen.formatting import (
+    format_number,
+    format_quantity,
+    format_relative_change,
+    is_percent,
+    unit_caption,
+)
 from reportgen.indicators import Selection, Series, change
 
 MAX_ALT_SERIES = 6
@@ -81,4 +87,66 @@ def _describe_series(
 
 
 def _q(value: float, selection: Selection) -> str:
+    return format_quantity(value, selection.decimals, selection.unit)
+
+
+def draft_interpretation(selection: Selection, table_periods: tuple[str, ...]) -> tuple[str, ...]:
+    """Short factual sentences from the data for an indicator without an editorial text.
+
+    Every number is one the table beside it shows (same periods, same formatter); nothing is
+    judged, regions are not ranked.
+    """
+    if not selection.series or not table_periods:
+        return ("Für die Standardauswahl dieses Indikators liegen keine Werte vor.",)
+    main = selection.main
+    shown = tuple(p for p in table_periods if p in selection.periods)
+    latest = main.latest(shown)
+    if latest is None:
+        return (f"Für {main.label} sind in den dargestellten Jahren keine Werte veröffentlicht.",)
+    sentences = [
+        f"Der jüngste Wert für {main.label} beträgt {_q(latest[1], selection)} ({latest[0]})."
+    ]
+    first = main.earliest(shown)
+    if selection.temporal and first and first[0] != latest[0]:
+        sentences.append(_movement(first, latest, selection))
+    regional = [s for s in selection.series if s.level == "region"]
+    values = [
+        point.value
+        for s in regional
+        if (point := s.points.get(latest[0])) and point.value is not None
+    ]
+    if len(values) >= 2:
+        sentences.append(
+            f"Die Werte der {len(values)} dargestellten Regionen liegen "
+            f"{latest[0]} zwischen {_q(min(values), selection)} und "
+            f"{_q(max(values), selection)}."
+        )
+    elif len(selection.series) == 2 and not regional:
+        sentences.extend(_gap(selection, latest[0]))
+    return tuple(sentences)
+
+
+def _movement(first: tuple[str, float], latest: tuple[str, float], selection: Selection) -> str:
+    difference = latest[1] - first[1]
+    if round(difference, selection.decimals) == 0:
+        return f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist der Wert unverändert."
+    direction = "ein Anstieg" if difference > 0 else "ein Rückgang"
+    amount = _amount(abs(difference), selection)
+    if not is_percent(selection.unit) and first[1]:
+        amount += f" ({format_relative_change(difference / first[1] * 100)})"
+    return f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist das {direction} um {amount}."
+
+
+def _gap(selection: Selection, period: str) -> list[str]:
+    a, b = selection.series
+    point_a, point_b = a.points.get(period), b.points.get(period)
+    if not point_a or not point_b or point_a.value is None or point_b.value is None:
+        return []
+    gap = _amount(abs(point_a.value - point_b.value), selection)
+    return [f"Zwischen „{a.label}“ und „{b.label}“ beträgt der Abstand {period} {gap}."]
+
+
+def _amount(value: float, selection: Selection) -> str:
+    if is_percent(selection.unit):
+        return f"{format_number(value, selection.decimals)} Prozentpunkte"
     return format_quantity(value, selection.decimals, selection.unit)

@@ -31,6 +31,7 @@ from reportgen.model import (
     TableRow,
 )
 from reportgen.opensdg import LEVEL, REGION, Dataset, Indicator
+from reportgen.placeholders import Facts, text_blocks
 from reportgen.project import Project
 from reportgen.regions import Level
 from reportgen.signs import SIGNS
@@ -219,7 +220,7 @@ def compose_factsheet(
         key_figures=table,
         figures=tuple(figures),
         text_title=(text.title if text and text.title else f"Aus {district.display}"),
-        text=text.blocks if text else (),
+        text=text_blocks(text, Facts(dataset, config.targets)) if text else (),
         footnotes=tuple(Footnote(i, t) for i, t in enumerate(sources.texts, start=1)),
         signs=tuple(
             SignExplanation("( )" if s == "()" else s, SIGNS[s]) for s in SIGNS if s in used_signs

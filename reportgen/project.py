@@ -9,7 +9,9 @@ from reportgen.config import CONFIG_NAME, ReportConfig, load_config
 from reportgen.errors import InvalidInput, Location, Problem, did_you_mean
 from reportgen.indicators import start_value_fields
 from reportgen.opensdg import Dataset, load_dataset
+from reportgen.placeholders import Facts
 from reportgen.textblocks import TextLibrary, load_texts
+from reportgen.textcheck import check_placeholders, typed_numbers
 from reportgen.yamlfile import key_location, read_text, yaml_nodes
 
 ChapterPlan = tuple[tuple[str, tuple[str, ...]], ...]
@@ -47,6 +49,14 @@ def load_project(project_dir: Path) -> Project:
         *_check_texts(texts, dataset),
         *_check_start_values(dataset),
         *_check_titles(config, dataset),
+        *_check_targets(config, dataset),
+        *check_placeholders(texts.all(), Facts(dataset, config.targets)),
+        *(
+            problem
+            for key, text in texts.indicators.items()
+            if key in dataset.indicators
+            for problem in typed_numbers(text, dataset.indicators[key])
+        ),
     ]
     if not dataset.indicators and dataset.root.is_dir():
         problems.append(
@@ -167,4 +177,17 @@ def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
         )
         for indicator in dataset.indicators.values()
         if not indicator.meta.has_title and indicator.id not in config.indicator_titles
+    ]
+
+
+def _check_targets(config: ReportConfig, dataset: Dataset) -> list[Problem]:
+    path = config.project_dir / CONFIG_NAME
+    return [
+        Problem(
+            f"Zielwert für Indikator {target.indicator}, den es in den Daten nicht gibt.",
+            Location(path),
+            did_you_mean(target.indicator, dataset.indicators),
+        )
+        for target in config.targets
+        if target.indicator not in dataset.indicators
     ]

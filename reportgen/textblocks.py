@@ -16,8 +16,6 @@ from typing import Literal
 
 from reportgen.errors import Location, Problem
 from reportgen.frontmatter import read_front_matter
-from reportgen.model import Block
-from reportgen.richtext import markdown_to_blocks
 
 TextKind = Literal["vorwort", "handlungsfeld", "indikator", "steckbrief"]
 STATUSES = ("entwurf", "freigegeben")
@@ -39,8 +37,8 @@ class TextBlock:
     author: str
     date: dt.date | None
     body: str
+    """Markdown with placeholders; ``placeholders.text_blocks`` fills and parses it."""
     body_line: int
-    blocks: tuple[Block, ...]
     path: Path
 
 
@@ -130,7 +128,6 @@ def load_text_block(
         date=date if isinstance(date, dt.date) else None,
         body=body,
         body_line=body_line,
-        blocks=markdown_to_blocks(body),
         path=path,
     )
 

@@ -78,11 +78,25 @@ def test_key_statement_names_latest_and_first_value(report: Report) -> None:
     )
 
 
-def test_interpretation_status_and_missing_text(report: Report) -> None:
+def test_interpretation_status_and_generated_draft(report: Report) -> None:
     statuses = [b.interpretation.status for b in report.indicator_blocks()]
-    assert statuses == ["freigegeben", "entwurf", "fehlt"]
-    missing = report.indicator_blocks()[2].interpretation
-    assert "noch keine Lese- und Interpretationshilfe" in plain_text(missing.blocks[0].inlines)  # type: ignore[union-attr]
+    assert statuses == ["freigegeben", "entwurf", "generiert"]
+    draft = report.indicator_blocks()[2].interpretation
+    text = plain_text(draft.blocks[0].inlines)  # type: ignore[union-attr]
+    assert text == (
+        "Der jüngste Wert für Studierende beträgt 1.700 (WS 2023/24). "
+        "Gegenüber WS 2021/22 (1.500) ist das ein Anstieg um 200 (+13,3 %). "
+        "Zwischen „Studierende“ und „Absolventen“ beträgt der Abstand WS 2023/24 1.380."
+    )
+    assert draft.status_note == "Entwurf – automatisch erstellt"
+
+
+def test_every_number_of_a_draft_stands_in_the_table(report: Report) -> None:
+    block = report.indicator_blocks()[2]
+    assert block.table is not None
+    cells = {cell.text for row in block.table.rows for cell in row.cells}
+    text = plain_text(block.interpretation.blocks[0].inlines)  # type: ignore[union-attr]
+    assert {"1.700", "1.500"} <= cells and "1.700" in text and "1.500" in text
 
 
 def test_notes_and_source_line(report: Report) -> None:

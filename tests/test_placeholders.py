@@ -1,0 +1,149 @@
+"""Placeholders in editorial text: the functions, the sandbox, errors, typed-number warnings."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from reportgen.config import TargetValue
+from reportgen.opensdg import load_dataset
+from reportgen.placeholders import Facts, PlaceholderError, fill_placeholders
+from reportgen.textblocks import TextBlock
+from reportgen.textcheck import typed_numbers
+from tests.conftest import MINI
+
+
+@pytest.fixture(scope="module")
+def facts() -> Facts:
+    target = TargetValue(indikator="1-2-1", wert=10.0, jahr=2030, beschluss="Beispiel")
+    return Facts(load_dataset(MINI / "daten"), (target,))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{{ wert("1-1-1") }}', "121"),  # main series (the Land), latest year
+        ('{{ wert("1-1-1", "Braunschweig, Stadt", 2021) }}', "11"),
+        ('{{ wert("1-1-1", "K03101") }}', "12"),  # region by code
+        ('{{ wert("1-1-1", "Braunschweig") }}', "12"),  # "Braunschweig, Stadt" without ", Stadt"
+        ('{{ wert("1-2-1", "weiblich", 2023) }}', "13,0 %"),  # a series of the default selection
+        ('{{ jahr("2-1-1") }}', "WS 2023/24"),
+        ('{{ veraenderung("1-1-1", "Niedersachsen", 2020, 2022) }}', "+21 (+20,5 %)"),
+        ('{{ veraenderung("1-2-1", "männlich", 2021, 2024) }}', "+1,5 Prozentpunkte"),
+        ('{{ abstand("1-2-1", "männlich", "weiblich", 2022) }}', "2,5 Prozentpunkte"),
+        ('{{ abstand_ziel("1-2-1", "männlich") }}', "0,5 Prozentpunkte über dem Zielwert (10,0 %)"),
+        ('{{ wert(indikator="1-1-1", jahr=2020) }}', "100"),
+    ],
+)
+def test_functions(facts: Facts, text: str, expected: str) -> None:
+    assert fill_placeholders(f"Vorher {text} nachher", facts) == f"Vorher {expected} nachher"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{{ wert("1-1-1").__class__ }}', "nur der Aufruf einer dokumentierten Funktion"),
+        ('{{ wert("1-1-1")["x"] }}', "nur der Aufruf einer dokumentierten Funktion"),
+        ("{{ range(10) }}", "Unbekannte Funktion „range“"),
+        ("{{ config }}", "nur der Aufruf einer dokumentierten Funktion"),
+        ("{{ self.__init__.__globals__ }}", "nur der Aufruf einer dokumentierten Funktion"),
+        ('{{ lipsum.__globals__["os"] }}', "nur der Aufruf einer dokumentierten Funktion"),
+        ('{% include "/etc/passwd" %}', "keine Anweisungen"),
+        ("{% for x in y %}{% endfor %}", "keine Anweisungen"),
+        ('{{ wert("1-1-1") | upper }}', "nur der Aufruf einer dokumentierten Funktion"),
+        ("{{ wert(x) }}", "müssen feste Werte sein"),
+    ],
+)
+def test_sandbox_refuses_everything_but_documented_calls(
+    facts: Facts, text: str, message: str
+) -> None:
+    with pytest.raises(PlaceholderError, match=message):
+        fill_placeholders(text, facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        ('{{ wertt("1-1-1") }}', "Unbekannte Funktion „wertt“.", "Meinten Sie wert?"),
+        ('{{ wert("1-1-9") }}', "Indikator „1-1-9“ gibt es nicht.", "Meinten Sie 1-1-1"),
+        (
+            '{{ wert("1-1-1", "Salzgiter") }}',
+            "weder ein Gebiet noch eine Reihe",
+            "Meinten Sie Salzgitter, Stadt",
+        ),
+        ('{{ wert("1-1-1", "Niedersachsen", 2019) }}', "Für 2019 gibt es keinen Wert", None),
+        ('{{ wert("1-2-1", "Insgesamt", 2023) }}', "ist nicht veröffentlicht (Zeichen „.“)", None),
+        ('{{ abstand_ziel("1-1-1") }}', "kein Ziel- oder Schwellenwert", "zielwerte"),
+        ('{{ wert("1-1-1", "Niedersachsen", 2020, 5) }}', "mit falschen Angaben", "So geht es"),
+        ('Zeile 1\n\n{{ wert("1-1-1" }}', "Platzhalter fehlerhaft", None),
+    ],
+)
+def test_errors_say_what_and_how_to_fix(
+    facts: Facts, text: str, message: str, hint: str | None
+) -> None:
+    with pytest.raises(PlaceholderError) as caught:
+        fill_placeholders(text, facts)
+    assert message in caught.value.message
+    if hint:
+        assert hint in (caught.value.hint or "")
+    assert caught.value.line == text.count("\n") + 1
+
+
+def _text(body: str) -> TextBlock:
+    return TextBlock(
+        "indikator",
+        "1-2-1",
+        None,
+        "freigegeben",
+        "",
+        None,
+        body,
+        5,
+        Path("texte/indikatoren/1-2-1.md"),
+    )
+
+
+def test_hand_typed_numbers_that_match_no_value_are_warned(facts: Facts) -> None:
+    indicator = facts.dataset.indicators["1-2-1"]
+    body = (
+        "Der Anteil lag 2022 bei 11,5 % und 2021 bei 10,3 %.\n"
+        'Zuletzt waren es {{ wert("1-2-1") }} – früher 47,1 %.\n'
+        "Die 20 häufigsten Länder, Indikator 1.2.1, Stichtag 31.12.2024, je 100 Personen."
+    )
+    problems = typed_numbers(_text(body), indicator)
+    assert [(p.location.line if p.location else None, p.message) for p in problems] == [
+        (6, "Die Zahl „47,1“ kommt in den Daten von Indikator 1.2.1 nicht vor."),
+    ]
+    assert all(p.severity == "Warnung" for p in problems)
+    assert 'wert("1-2-1")' in (problems[0].hint or "")
+
+
+def test_the_check_of_the_example_project_has_no_text_warnings() -> None:
+    from reportgen.config import EXAMPLE_PROJECT
+    from reportgen.project import load_project
+
+    project = load_project(EXAMPLE_PROJECT)
+    assert not [p for p in project.problems if p.location and "texte" in p.location.path.parts]
+
+
+def test_placeholders_are_filled_in_the_report(tmp_path: Path) -> None:
+    from reportgen.compose import compose_report
+    from reportgen.model import plain_text
+    from reportgen.project import load_project
+    from tests.conftest import make_project
+
+    project_dir = make_project(tmp_path)
+    text = project_dir / "texte" / "indikatoren" / "1-1-1.md"
+    text.write_text(
+        text.read_text(encoding="utf-8")
+        + '\nIm Jahr {{ jahr("1-1-1") }}: {{ wert("1-1-1") }} Menschen.\n',
+        encoding="utf-8",
+    )
+    report = compose_report(load_project(project_dir))
+    blocks = report.indicator_blocks()[0].interpretation.blocks
+    assert "Im Jahr 2022: 121 Menschen." in [
+        plain_text(b.inlines) for b in blocks if hasattr(b, "inlines")
+    ]
+    assert dataclasses.is_dataclass(report)
