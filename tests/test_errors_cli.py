@@ -37,7 +37,11 @@ EXPECTED: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
     "unbekannter-status": ("1-1-1.md", 2, ("Unbekannter Status „fertig“", "entwurf, freigegeben")),
     "falsches-kennzeichen": ("reportgen.yml", None, ("kein Zeichen der Zeichenerklärung",)),
     "kaputter-steckbrief-text": ("K03102.md", 3, ("YAML-Kopf des Textbausteins",)),
-    "platzhalter-fehler": ("1-1-1.md", 6, ("Indikator „1-1-9“ gibt es nicht.", "Meinten Sie 1-1-1")),
+    "platzhalter-fehler": (
+        "1-1-1.md",
+        6,
+        ("Indikator „1-1-9“ gibt es nicht.", "Meinten Sie 1-1-1"),
+    ),
 }
 
 
