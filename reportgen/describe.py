@@ -7,6 +7,7 @@ from reportgen.formatting import (
     format_quantity,
     format_relative_change,
     is_percent,
+    round_half_up,
     unit_caption,
 )
 from reportgen.indicators import Selection, Series, change
@@ -90,6 +91,21 @@ def _q(value: float, selection: Selection) -> str:
     return format_quantity(value, selection.decimals, selection.unit)
 
 
+_WORDS = {
+    2: "zwei",
+    3: "drei",
+    4: "vier",
+    5: "fünf",
+    6: "sechs",
+    7: "sieben",
+    8: "acht",
+    9: "neun",
+    10: "zehn",
+    11: "elf",
+    12: "zwölf",
+}
+
+
 def draft_interpretation(selection: Selection, table_periods: tuple[str, ...]) -> tuple[str, ...]:
     """Short factual sentences from the data for an indicator without an editorial text.
 
@@ -102,48 +118,70 @@ def draft_interpretation(selection: Selection, table_periods: tuple[str, ...]) -
     shown = tuple(p for p in table_periods if p in selection.periods)
     latest = main.latest(shown)
     if latest is None:
-        return (f"Für {main.label} sind in den dargestellten Jahren keine Werte veröffentlicht.",)
-    sentences = [
-        f"Der jüngste Wert für {main.label} beträgt {_q(latest[1], selection)} ({latest[0]})."
-    ]
+        return (f"Für „{main.label}“ sind in den dargestellten Jahren keine Werte veröffentlicht.",)
+    of = f"für {main.label}" if selection.by_area else f"der Reihe „{main.label}“"
+    when = latest[0] if selection.temporal else "dort"
+    if selection.temporal:
+        sentences = [
+            _sentence(f"Der jüngste Wert {of} beträgt {_q(latest[1], selection)} ({latest[0]})")
+        ]
+    else:
+        sentences = [
+            _sentence(f"Für „{latest[0]}“ weist die Tabelle {of} {_q(latest[1], selection)} aus")
+        ]
     first = main.earliest(shown)
     if selection.temporal and first and first[0] != latest[0]:
         sentences.append(_movement(first, latest, selection))
-    regional = [s for s in selection.series if s.level == "region"]
+    regional = [s for s in selection.series if s.level == "region"] if selection.by_area else []
     values = [
         point.value
         for s in regional
         if (point := s.points.get(latest[0])) and point.value is not None
     ]
-    if len(values) >= 2:
+    if len(values) >= 2 and len(selection.varying) == 1:
+        count = _WORDS.get(len(values), str(len(values)))
         sentences.append(
-            f"Die Werte der {len(values)} dargestellten Regionen liegen "
-            f"{latest[0]} zwischen {_q(min(values), selection)} und "
-            f"{_q(max(values), selection)}."
+            _sentence(
+                f"Die Werte der {count} dargestellten Regionen liegen {when} zwischen "
+                f"{_q(min(values), selection)} und {_q(max(values), selection)}"
+            )
         )
     elif len(selection.series) == 2 and not regional:
-        sentences.extend(_gap(selection, latest[0]))
+        sentences.extend(_gap(selection, latest[0], when))
     return tuple(sentences)
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
 def _movement(first: tuple[str, float], latest: tuple[str, float], selection: Selection) -> str:
-    difference = latest[1] - first[1]
+    # differences of the printed (rounded) values, so the sentence agrees with the table
+    start = round_half_up(first[1], selection.decimals)
+    difference = round_half_up(latest[1], selection.decimals) - start
     if round(difference, selection.decimals) == 0:
         return f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist der Wert unverändert."
     direction = "ein Anstieg" if difference > 0 else "ein Rückgang"
     amount = _amount(abs(difference), selection)
-    if not is_percent(selection.unit) and first[1]:
-        amount += f" ({format_relative_change(difference / first[1] * 100)})"
-    return f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist das {direction} um {amount}."
+    if not _is_share(selection.unit) and start:
+        amount += f" ({format_relative_change(difference / start * 100)})"
+    return _sentence(
+        f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist das {direction} um {amount}"
+    )
 
 
-def _gap(selection: Selection, period: str) -> list[str]:
+def _is_share(unit: str) -> bool:
+    return is_percent(unit) or "prozent" in unit.casefold()
+
+
+def _gap(selection: Selection, period: str, when: str) -> list[str]:
     a, b = selection.series
     point_a, point_b = a.points.get(period), b.points.get(period)
     if not point_a or not point_b or point_a.value is None or point_b.value is None:
         return []
-    gap = _amount(abs(point_a.value - point_b.value), selection)
-    return [f"Zwischen „{a.label}“ und „{b.label}“ beträgt der Abstand {period} {gap}."]
+    d = selection.decimals
+    gap = _amount(abs(round_half_up(point_a.value, d) - round_half_up(point_b.value, d)), selection)
+    return [_sentence(f"Zwischen „{a.label}“ und „{b.label}“ beträgt der Abstand {when} {gap}")]
 
 
 def _amount(value: float, selection: Selection) -> str:

@@ -20,6 +20,12 @@ def is_percent(unit: str) -> bool:
     return bool(_PERCENT_UNITS.match(unit.strip()))
 
 
+def round_half_up(value: float, decimals: int) -> float:
+    """Round as the tables do, so that differences match the printed values."""
+    exponent = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(exponent, ROUND_HALF_UP))
+
+
 def format_number(value: float, decimals: int, signed: bool = False) -> str:
     """``1234567.0, 0`` → ``1.234.567``; ``6.0, 1`` → ``6,0`` (precision is kept)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")

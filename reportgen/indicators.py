@@ -69,6 +69,8 @@ class Selection:
     decimals: int
     period_keys: dict[str, float]
     omitted_series: int = 0
+    by_area: bool = False
+    """True when the series stand for areas (Land, regions, districts), not categories."""
 
     @property
     def main(self) -> Series:
@@ -148,6 +150,11 @@ def default_selection(indicator: Indicator) -> Selection:
     temporal = bool(len(frame)) and bool(frame[YEAR].notna().all())
     series = _series(frame, varying, order, fixed)
     decimals = indicator.decimals(unit, open_sdg_series)
+    areas = {
+        c
+        for c in (varying or [c for c, v in fixed if v][:1])
+        if _is_area_column(indicator.frame, c)
+    }
     return Selection(
         unit=unit,
         open_sdg_series=open_sdg_series,
@@ -159,6 +166,7 @@ def default_selection(indicator: Indicator) -> Selection:
         decimals=decimals,
         period_keys=period_keys,
         omitted_series=max(0, len(series) - MAX_SERIES),
+        by_area=bool(areas),
     )
 
 
@@ -295,6 +303,7 @@ def region_selection(
         series=series,
         decimals=indicator.decimals(chosen_unit, open_sdg_series),
         period_keys=dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True)),
+        by_area=True,
     )
 
 

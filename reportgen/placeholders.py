@@ -23,6 +23,7 @@ from reportgen.formatting import (
     format_quantity,
     format_relative_change,
     is_percent,
+    round_half_up,
 )
 from reportgen.indicators import Selection, Series, default_selection, region_selection
 from reportgen.model import Block
@@ -164,10 +165,11 @@ def _veraenderung(
     selection, series = facts.series(indicator, reihe)
     start = _period(selection, series, von if von is not None else selection.periods[0])
     end = _period(selection, series, bis)
-    difference = end[1] - start[1]
+    d = selection.decimals  # differences of the printed values agree with the tables
+    difference = round_half_up(end[1], d) - round_half_up(start[1], d)
     if is_percent(selection.unit) or not start[1]:
-        return format_change(difference, selection.decimals, selection.unit)
-    relative = format_relative_change(difference / start[1] * 100)
+        return format_change(difference, d, selection.unit)
+    relative = format_relative_change(difference / round_half_up(start[1], d) * 100)
     return f"{format_change(difference, selection.decimals, selection.unit)} ({relative})"
 
 
@@ -183,7 +185,8 @@ def _abstand(
     selection_b, b = facts.series(indicator, reihe_b)
     period, value_a = _period(selection_a, a, jahr)
     _, value_b = _period(selection_b, b, period)
-    return _distance(abs(value_a - value_b), selection_a)
+    d = selection_a.decimals
+    return _distance(abs(round_half_up(value_a, d) - round_half_up(value_b, d)), selection_a)
 
 
 def _distance(value: float, selection: Selection) -> str:

@@ -84,7 +84,7 @@ def test_interpretation_status_and_generated_draft(report: Report) -> None:
     draft = report.indicator_blocks()[2].interpretation
     text = plain_text(draft.blocks[0].inlines)  # type: ignore[union-attr]
     assert text == (
-        "Der jüngste Wert für Studierende beträgt 1.700 (WS 2023/24). "
+        "Der jüngste Wert der Reihe „Studierende“ beträgt 1.700 (WS 2023/24). "
         "Gegenüber WS 2021/22 (1.500) ist das ein Anstieg um 200 (+13,3 %). "
         "Zwischen „Studierende“ und „Absolventen“ beträgt der Abstand WS 2023/24 1.380."
     )

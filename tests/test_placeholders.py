@@ -30,7 +30,7 @@ def facts() -> Facts:
         ('{{ wert("1-1-1", "Braunschweig") }}', "12"),  # "Braunschweig, Stadt" without ", Stadt"
         ('{{ wert("1-2-1", "weiblich", 2023) }}', "13,0 %"),  # a series of the default selection
         ('{{ jahr("2-1-1") }}', "WS 2023/24"),
-        ('{{ veraenderung("1-1-1", "Niedersachsen", 2020, 2022) }}', "+21 (+20,5 %)"),
+        ('{{ veraenderung("1-1-1", "Niedersachsen", 2020, 2022) }}', "+21 (+21,0 %)"),
         ('{{ veraenderung("1-2-1", "männlich", 2021, 2024) }}', "+1,5 Prozentpunkte"),
         ('{{ abstand("1-2-1", "männlich", "weiblich", 2022) }}', "2,5 Prozentpunkte"),
         ('{{ abstand_ziel("1-2-1", "männlich") }}', "0,5 Prozentpunkte über dem Zielwert (10,0 %)"),
