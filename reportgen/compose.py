@@ -31,12 +31,14 @@ from reportgen.model import (
     Table,
     TableRow,
     Text,
+    TextStatus,
 )
 from reportgen.opensdg import Indicator, IndicatorMeta
 from reportgen.placeholders import Facts, target_status, text_blocks
 from reportgen.project import Project, chapter_plan
 from reportgen.richtext import markdown_to_blocks
 from reportgen.signs import SIGNS
+from reportgen.textblocks import TextBlock
 
 MAX_BAR_CATEGORIES = 6
 MISSING_INTERPRETATION = "Für diesen Indikator liegt noch keine Lese- und Interpretationshilfe vor."
@@ -60,7 +62,8 @@ def compose_report(project: Project) -> Report:
             indicator = dataset.indicators[indicator_id]
             block = compose_indicator(project, indicator, numbering, facts)
             sections.setdefault(indicator.meta.target, []).append(block)
-        intro = text_blocks(texts.goals[goal_id], facts) if goal_id in texts.goals else ()
+        intro_text = texts.goals.get(goal_id)
+        intro = text_blocks(intro_text, facts) if intro_text else ()
         chapters.append(
             Chapter(
                 number=goal_id,
@@ -92,6 +95,7 @@ def compose_report(project: Project) -> Report:
             terms=config.attribution.terms,
         ),
         foreword=text_blocks(texts.foreword, facts) if texts.foreword else (),
+        foreword_status=_status(texts.foreword),
         chapters=tuple(chapters),
         appendix=_appendix(project, chapters),
     )
@@ -117,7 +121,7 @@ def compose_indicator(
         else None
     )
     text = project.texts.indicators.get(meta.id)
-    if text:
+    if text and text.body.strip():  # an empty scaffolded file still gets the generated draft
         interpretation = Interpretation(
             text_blocks(text, facts), "freigegeben" if text.status == "freigegeben" else "entwurf"
         )
@@ -304,6 +308,10 @@ def _source_blocks(meta: IndicatorMeta) -> tuple[Block, ...]:
         inline = Link((Text(link.text),), link.url) if link.url else Text(link.text)
         blocks.append(Paragraph((inline,)))
     return tuple(blocks)
+
+
+def _status(text: TextBlock | None) -> TextStatus:
+    return "freigegeben" if text is None or text.status == "freigegeben" else "entwurf"
 
 
 def _paragraph(text: str) -> Paragraph:

@@ -183,13 +183,17 @@ class Interpretation:
 
     @property
     def status_note(self) -> str:
-        """The visible mark of a text that is not released yet (empty when released)."""
-        return {
-            "freigegeben": "",
-            "entwurf": "Entwurf – noch nicht freigegeben",
-            "generiert": "Entwurf – automatisch erstellt",
-            "fehlt": "Text fehlt",
-        }[self.status]
+        return status_note(self.status)
+
+
+def status_note(status: TextStatus) -> str:
+    """The visible mark of a text that is not released yet (empty when released)."""
+    return {
+        "freigegeben": "",
+        "entwurf": "Entwurf – noch nicht freigegeben",
+        "generiert": "Entwurf – automatisch erstellt",
+        "fehlt": "Text fehlt",
+    }[status]
 
 
 @dataclass(frozen=True)
@@ -224,6 +228,11 @@ class Chapter:
     anchor: str
     intro: tuple[Block, ...]
     sections: tuple[Section, ...]
+    intro_status: TextStatus = "freigegeben"
+
+    @property
+    def intro_note(self) -> str:
+        return status_note(self.intro_status) if self.intro else ""
 
 
 @dataclass(frozen=True)
@@ -264,6 +273,11 @@ class Report:
     foreword: tuple[Block, ...]
     chapters: tuple[Chapter, ...]
     appendix: Appendix
+    foreword_status: TextStatus = "freigegeben"
+
+    @property
+    def foreword_note(self) -> str:
+        return status_note(self.foreword_status) if self.foreword else ""
 
     def indicator_blocks(self) -> tuple[IndicatorBlock, ...]:
         return tuple(

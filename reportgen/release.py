@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportgen.model import Report
 from reportgen.project import Project
+from reportgen.textblocks import TextBlock
 
 STATUS_WORDS = {
     "freigegeben": "freigegeben",
@@ -74,6 +75,13 @@ def release_state(project: Project, report: Report) -> ReleaseState:
 
 def _state(label: str, status: str, path: Path | None) -> TextState:
     return TextState(label, status, path)
+
+
+def _text_state(label: str, text: TextBlock | None) -> TextState:
+    """An empty file (as ``reportgen init`` writes them) counts as missing."""
+    if text is None or not text.body.strip():
+        return TextState(label, "fehlt", text.path if text else None)
+    return TextState(label, text.status, text.path)
 
 
 def describe(text: TextState) -> str:

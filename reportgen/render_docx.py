@@ -43,6 +43,7 @@ from reportgen.docx_template import (
 from reportgen.formatting import format_date
 from reportgen.model import (
     Appendix,
+    Block,
     Chapter,
     Imprint,
     IndicatorBlock,
@@ -53,15 +54,14 @@ from reportgen.model import (
     Strong,
     Text,
     TextStatus,
+    status_note,
 )
 
 __all__ = ["REQUIRED_STYLES", "check_word_template", "render_docx", "stable_zip"]
 
+_STATUSES: tuple[TextStatus, ...] = ("freigegeben", "entwurf", "generiert", "fehlt")
 STATUS_MARKS: dict[TextStatus, str] = {
-    "freigegeben": "",
-    "entwurf": "[Entwurf]",
-    "generiert": "[Automatisch erzeugt]",
-    "fehlt": "[Fehlt]",
+    status: f"[{status_note(status)}]" if status_note(status) else "" for status in _STATUSES
 }
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 TOC_PLACEHOLDER = "Inhaltsverzeichnis – zum Aktualisieren F9 drücken"
@@ -85,7 +85,7 @@ def render_docx(report: Report, styles: StyleFiles) -> bytes:
     _contents(document)
     if report.foreword:
         add_heading(document, 1, "Vorwort")
-        add_blocks(document, report.foreword, 2)
+        _marked(document, report.foreword, report.foreword_status, 2)
     for chapter in report.chapters:
         _chapter(document, chapter, styles)
     _appendix(document, report.appendix)
@@ -130,7 +130,7 @@ def _contents(document: Document) -> None:
 
 def _chapter(document: Document, chapter: Chapter, styles: StyleFiles) -> None:
     add_heading(document, 1, f"{chapter.number} {chapter.title}")
-    add_blocks(document, chapter.intro, 2)
+    _marked(document, chapter.intro, chapter.intro_status, 2)
     for section in chapter.sections:
         add_heading(document, 2, f"{section.number} {section.title}")
         add_blocks(document, section.intro, 3)
@@ -158,17 +158,22 @@ def _indicator(document: Document, block: IndicatorBlock, styles: StyleFiles) ->
 
 def _interpretation(document: Document, interpretation: Interpretation) -> None:
     add_heading(document, 4, "Lese- und Interpretationshilfe")
-    mark = STATUS_MARKS[interpretation.status]
-    if not mark:
-        add_blocks(document, interpretation.blocks, 5)
+    _marked(document, interpretation.blocks, interpretation.status, 5)
+
+
+def _marked(document: Document, blocks: tuple[Block, ...], status: TextStatus, level: int) -> None:
+    """Text that is not released yet starts with its status in brackets, on a shaded ground."""
+    mark = STATUS_MARKS[status]
+    if not mark or not blocks:
+        add_blocks(document, blocks, level)
         return
-    nodes = interpretation.blocks
+    nodes = blocks
     match nodes:
         case (Paragraph(inlines=inlines), *others):
             nodes = (Paragraph((Strong((Text(mark),)), Text(" "), *inlines)), *others)
         case _:
             nodes = (Paragraph((Strong((Text(mark),)),)), *nodes)
-    add_blocks(document, nodes, 5, DRAFT)
+    add_blocks(document, nodes, level, DRAFT)
 
 
 def _appendix(document: Document, appendix: Appendix) -> None:

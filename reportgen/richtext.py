@@ -25,6 +25,7 @@ from reportgen.model import (
 )
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_COMMENT = re.compile(r"<!--.*?-->", re.S)  # editors' notes to themselves, never printed
 _SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 
@@ -39,7 +40,7 @@ def safe_url(url: str) -> str | None:
 
 def markdown_to_blocks(source: str) -> tuple[Block, ...]:
     """Parse editorial Markdown into paragraphs, lists and sub-headings."""
-    tokens = _MARKDOWN.parse(source)
+    tokens = _MARKDOWN.parse(_COMMENT.sub("", source))
     blocks: list[Block] = []
     list_stack: list[tuple[bool, list[tuple[Inline, ...]]]] = []
     i = 0

@@ -360,14 +360,16 @@ def test_key_statements_precede_the_figures(document: Document) -> None:
 def test_interpretation_texts_are_present(document: Document) -> None:
     texts = [p.text for p in document.paragraphs]
     assert "Lesehilfe 1.2.1: Der Anteil ist gestiegen." in texts
-    assert "[Entwurf] Lesehilfe 1.2.2: Der Anteil ist gestiegen." in texts
+    assert "[Entwurf – noch nicht freigegeben] Lesehilfe 1.2.2: Der Anteil ist gestiegen." in texts
     assert texts.count("keine Bewertung") == 2
 
 
 def test_only_unreleased_interpretations_are_marked(document: Document) -> None:
     drafts = [p.text for p in document.paragraphs if style_name(p) == "Entwurf"]
-    assert drafts == ["[Entwurf] Lesehilfe 1.2.2: Der Anteil ist gestiegen."]
-    [mark] = [p for p in document.paragraphs if p.text.startswith("[Entwurf]")]
+    assert drafts == [
+        "[Entwurf – noch nicht freigegeben] Lesehilfe 1.2.2: Der Anteil ist gestiegen."
+    ]
+    [mark] = [p for p in document.paragraphs if p.text.startswith("[Entwurf")]
     assert mark.runs[0].bold
 
 
