@@ -208,10 +208,12 @@ def init_command(
     result = init_project(project_dir, data)
     console.print(
         f"{len(result.created)} Datei(en) angelegt, {len(result.skipped)} vorhandene "
-        f"Datei(en) unverändert gelassen in {project_dir}."
+        f"Datei(en) unverändert gelassen in {project_dir}.",
+        soft_wrap=True,
     )
     for path in result.skipped:
-        console.print(f"  vorhanden, nicht überschrieben: {path}")
+        console.print(f"  vorhanden, nicht überschrieben: {path}", soft_wrap=True)
+    console.print(f"Weiter: reportgen check {project_dir}", soft_wrap=True)
 
 
 @app.command("vergleich")
