@@ -20,8 +20,8 @@ from rich.progress import (
 from rich.table import Table
 
 from reportgen.batch import SheetResult, build_factsheets
-from reportgen.build import FORMATS, build_report
-from reportgen.config import EXAMPLE_PROJECT
+from reportgen.build import FORMATS, build_report, write_atomically
+from reportgen.config import EXAMPLE_PROJECT, load_config
 from reportgen.errors import InvalidInput, Problem, ReportError
 from reportgen.indicators import default_selection
 from reportgen.opensdg import LEVEL
@@ -226,22 +226,27 @@ def compare_command(
         typer.Option(
             "--projekt",
             "-p",
-            help="Projekt, dessen Texte geprüft werden "
-            "(Standard: das Beispielprojekt, wenn keine Texte angegeben sind).",
+            help="Projekt, dessen Textbausteine auf Erwähnungen "
+            "geprüft werden (ohne Angabe: keine Texte).",
         ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
 ) -> None:
     """Zwei Datenstände vergleichen (Fortschreibung): neue und entfallene Indikatoren, neue
     Jahre, revidierte Werte, auffällige Veränderungen – mit den Texten, die sie erwähnen."""
-    from reportgen.compare import compare_data, summary_lines, write_comparison
+    from reportgen.compare import compare_data
+    from reportgen.render_comparison import render_html, render_markdown, summary_lines
 
-    texts = load_project(project_dir).config.texts_path if project_dir else None
+    texts = load_config(project_dir).texts_path if project_dir else None
     comparison = compare_data(old, new, texts)
     for line in summary_lines(comparison):
-        console.print(line)
-    for path in write_comparison(comparison, out):
-        console.print(f"Geschrieben: {path}")
+        console.print(line, soft_wrap=True)
+    for name, content in (
+        ("vergleich.md", render_markdown(comparison)),
+        ("vergleich.html", render_html(comparison)),
+    ):
+        write_atomically(out / name, content.encode("utf-8"))
+        console.print(f"Geschrieben: {out / name}")
 
 
 @app.command("list")
