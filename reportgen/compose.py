@@ -37,7 +37,7 @@ from reportgen.opensdg import Indicator, IndicatorMeta
 from reportgen.placeholders import Facts, target_status, text_blocks
 from reportgen.project import Project, chapter_plan
 from reportgen.richtext import markdown_to_blocks
-from reportgen.signs import SIGNS
+from reportgen.signs import SIGNS, legend_sign, signs_in
 from reportgen.textblocks import TextBlock
 
 MAX_BAR_CATEGORIES = 6
@@ -229,7 +229,7 @@ def _table(
                 used_signs.add(".")
                 continue
             text = format_cell(point.value, selection.decimals, point.sign)
-            used_signs.update(sign for sign in SIGNS if _shows(text, sign))
+            used_signs.update(signs_in(text))
             cells.append(Cell(text))
         rows.append(TableRow(series.label, tuple(cells)))
     notes = [_target_note(target, selection) for target in targets]
@@ -244,7 +244,7 @@ def _table(
     if used_signs:
         notes.append(
             "Zeichen: "
-            + "; ".join(f"{_legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used_signs)
+            + "; ".join(f"{legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used_signs)
             + "."
         )
     corner = " / ".join(selection.varying) or "Merkmal"
@@ -274,18 +274,6 @@ def _target_note(target: TargetValue, selection: Selection) -> str:
     if latest:
         note += f" {series.label}, {latest[0]}: {target_status(latest[1], target, selection)}."
     return note
-
-
-def _shows(text: str, sign: str) -> bool:
-    if sign == "()":
-        return text.startswith("(")
-    if sign in ("p", "r", "s"):
-        return text.endswith(f" {sign}")
-    return text == sign
-
-
-def _legend_sign(sign: str) -> str:
-    return "( )" if sign == "()" else sign
 
 
 def _notes(meta: IndicatorMeta, selection: Selection) -> tuple[Note, ...]:
@@ -326,7 +314,7 @@ def _appendix(project: Project, chapters: list[Chapter]) -> Appendix:
                 meta = project.dataset.indicators[block.id].meta
                 by_source.setdefault(meta.data_source or "ohne Angabe", []).append(block.number)
     return Appendix(
-        signs=tuple(SignExplanation(_legend_sign(s), meaning) for s, meaning in SIGNS.items()),
+        signs=tuple(SignExplanation(legend_sign(s), meaning) for s, meaning in SIGNS.items()),
         sources=tuple(
             SourceEntry(name, tuple(numbers)) for name, numbers in sorted(by_source.items())
         ),

@@ -34,7 +34,7 @@ from reportgen.opensdg import LEVEL, REGION, Dataset, Indicator
 from reportgen.placeholders import Facts, text_blocks
 from reportgen.project import Project
 from reportgen.regions import Level
-from reportgen.signs import SIGNS
+from reportgen.signs import SIGNS, legend_sign, signs_in
 
 NO_DATA = "k. A."
 MAX_DEFAULT_ROWS = 12
@@ -222,9 +222,7 @@ def compose_factsheet(
         text_title=(text.title if text and text.title else f"Aus {district.display}"),
         text=text_blocks(text, Facts(dataset, config.targets)) if text else (),
         footnotes=tuple(Footnote(i, t) for i, t in enumerate(sources.texts, start=1)),
-        signs=tuple(
-            SignExplanation("( )" if s == "()" else s, SIGNS[s]) for s in SIGNS if s in used_signs
-        ),
+        signs=tuple(SignExplanation(legend_sign(s), SIGNS[s]) for s in SIGNS if s in used_signs),
         attribution=config.attribution.source_line(None),
         terms=config.attribution.terms,
     )
@@ -264,7 +262,7 @@ def _key_figure(
             cells.append(Cell(_relative(series, str(item.change_since), period or "")))
         else:
             text = format_cell(point.value, selection.decimals, point.sign)
-            used_signs.update(s for s in SIGNS if _shows(text, s))
+            used_signs.update(signs_in(text))
             cells.append(Cell(text))
     label = _label(item, indicator, selection.unit)
     if item.change_since is not None and period:
@@ -278,14 +276,6 @@ def _relative(series: object, base: str, period: str) -> str:
     if not first or not last or first.value in (None, 0) or last.value is None:
         return NO_DATA
     return format_relative_change((last.value / first.value - 1) * 100)
-
-
-def _shows(text: str, sign: str) -> bool:
-    if sign == "()":
-        return text.startswith("(")
-    if sign in ("p", "r", "s"):
-        return text.endswith(f" {sign}")
-    return text == sign
 
 
 def _source_text(project: Project, indicator: Indicator) -> str:

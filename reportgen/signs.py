@@ -63,3 +63,17 @@ def sign_in_value_cell(text: str) -> str | None:
     if re.fullmatch(r"\(\s*\)", stripped):
         return "()"
     return None
+
+
+def signs_in(cell: str) -> set[str]:
+    """The signs of the Zeichenerklärung a formatted cell shows (for the legend of a table)."""
+    found = {sign for sign in SIGNS if cell == sign}
+    if cell.startswith("("):
+        found.add("()")
+    found.update(sign for sign in ("p", "r", "s") if cell.endswith(f" {sign}"))
+    return found
+
+
+def legend_sign(sign: str) -> str:
+    """How a sign is printed in a legend: the pair of parentheses as "( )"."""
+    return "( )" if sign == "()" else sign

@@ -57,3 +57,13 @@ def test_quantities_and_changes() -> None:
 
 def test_dates() -> None:
     assert format_date(dt.date(2024, 12, 31)) == "31.12.2024"
+
+
+def test_signs_shown_in_cells() -> None:
+    from reportgen.signs import legend_sign, signs_in
+
+    assert signs_in("(12,0)") == {"()"}
+    assert signs_in("3,0 p") == {"p"}
+    assert signs_in(".") == {"."}
+    assert signs_in("1.234") == set()
+    assert legend_sign("()") == "( )"
