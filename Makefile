@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Generic CMYK profile for the print edition (reportgen build --profile druck), Debian: libgs-common
+ICC_PROFILE := /usr/share/color/icc/ghostscript/default_cmyk.icc
 
 .PHONY: report steckbriefe test lint bench setup clean
 
@@ -24,7 +26,7 @@ lint: $(STAMP)
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | $(ICC_PROFILE)
 	@# WeasyPrint subsets fonts much faster with HarfBuzz-Subset; install it where we may.
 	@if ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -37,6 +39,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+# Checked on every run (order-only), installed where we may; without it only the print
+# edition needs a profile from druck.icc_profil / --icc-profil.
+$(ICC_PROFILE):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get install -y -qq libgs-common >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libgs-common >/dev/null 2>&1)) || \
+	  echo "Hinweis: libgs-common ließ sich nicht installieren; das Druck-PDF braucht dann ein CMYK-Profil (druck.icc_profil)."; \
+	else echo "Hinweis: CMYK-Profil $@ fehlt (apt-get install libgs-common); das Druck-PDF braucht sonst druck.icc_profil."; fi
 
 clean:
 	rm -rf $(VENV) out/*

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pikepdf
 
-from reportgen.build import write_atomically
+from reportgen.build import check_print_pdf, preflight_path, write_atomically
 from reportgen.charts import ChartImages
 from reportgen.config import StyleFiles
 from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
@@ -29,6 +29,10 @@ from reportgen.factsheet import (
 )
 from reportgen.geodata import DistrictMap, load_district_map
 from reportgen.model import Factsheet
+from reportgen.preflight import Preflight
+from reportgen.print_edition import render_print_factsheet
+from reportgen.print_pdf import combine_print_pdfs
+from reportgen.print_setup import PrintOverrides, PrintSetup, resolve_print_setup
 from reportgen.project import Project, load_project
 from reportgen.render_html import render_factsheet_html
 from reportgen.render_pdf import PROFILES, write_pdf
@@ -61,12 +65,16 @@ class SheetResult:
     written: tuple[Path, ...]
     error: str | None
     seconds: float
+    print_pdf: bytes | None = None
+    """The sheet's print edition, a part of the combined print PDF (never written alone)."""
 
 
 @dataclass
 class BatchResult:
     sheets: list[SheetResult] = field(default_factory=list)
     combined: Path | None = None
+    combined_print: Path | None = None
+    preflight: Preflight | None = None
     seconds: float = 0.0
 
     @property
@@ -82,17 +90,22 @@ class _Worker:
     formats: tuple[str, ...]
     out_dir: Path
     images: ChartImages
+    printing: PrintSetup | None = None
 
 
 _STATE: _Worker | None = None
 
 
-def _prepare(project: Project, formats: tuple[str, ...], out_dir: Path) -> _Worker:
+def _prepare(
+    project: Project, formats: tuple[str, ...], out_dir: Path, printing: PrintSetup | None
+) -> _Worker:
     keys = {district.key for district in districts(project.dataset)}
     district_map = load_district_map(
         project.config.data_path, keys, project.config.factsheets.map_file, []
     )
     image_formats = tuple(f for f, wanted in (("svg", "pdf"), ("png", "docx")) if wanted in formats)
+    if printing and "svg" not in image_formats:
+        image_formats = ("svg", *image_formats)
     images = ChartImages(
         project.config.styles.chart_style,
         project.config.styles.fonts,
@@ -100,14 +113,17 @@ def _prepare(project: Project, formats: tuple[str, ...], out_dir: Path) -> _Work
         dpi=200,
         small=True,
     )
-    return _Worker(project, district_map, plan_factsheets(project), formats, out_dir, images)
+    plan = plan_factsheets(project)
+    return _Worker(project, district_map, plan, formats, out_dir, images, printing)
 
 
-def _init_worker(project_dir: Path, formats: tuple[str, ...], out_dir: Path) -> None:
+def _init_worker(
+    project_dir: Path, formats: tuple[str, ...], out_dir: Path, printing: PrintSetup | None
+) -> None:
     """Per worker: the data are loaded once (inherited when the pool forks)."""
     global _STATE
     if _STATE is None:
-        _STATE = _prepare(load_project(project_dir), formats, out_dir)
+        _STATE = _prepare(load_project(project_dir), formats, out_dir, printing)
 
 
 def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
@@ -115,14 +131,18 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
     state = _STATE
     started = time.perf_counter()
     written: list[Path] = []
+    print_pdf = None
     try:
         if district.code in text_errors:
             raise ContentError(text_errors[district.code])
         sheet = compose_factsheet(state.project, district, state.district_map, state.plan)
+        styles = state.project.config.styles
         rendered = [
-            (suffix, render(sheet, state.project.config.styles, state.images))
+            (suffix, render(sheet, styles, state.images))
             for suffix, render in (FACTSHEET_FORMATS[f] for f in state.formats)
         ]
+        if state.printing:
+            print_pdf = render_print_factsheet(sheet, styles, state.images, state.printing)
         for suffix, data in rendered:
             target = state.out_dir / f"{district.file_stem}{suffix}"
             write_atomically(target, data)
@@ -134,7 +154,8 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
         error = f"Interner Fehler: {exc!r}\n{traceback.format_exc()}"
     finally:
         state.images.clear()
-    return SheetResult(district, tuple(written), error, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return SheetResult(district, tuple(written), error, seconds, print_pdf if not error else None)
 
 
 def select_districts(
@@ -180,7 +201,11 @@ def build_factsheets(
     jobs: int | None = None,
     on_start: Callable[[int], None] | None = None,
     on_sheet: Callable[[SheetResult], None] | None = None,
+    profiles: Sequence[str] = (),
+    printing: PrintOverrides | None = None,
 ) -> BatchResult:
+    """``profiles``: PDF profiles besides the accessible one; ``druck`` adds the combined
+    print PDF (PDF/X-4), with ``printing`` (command line) over the project's ``druck:``."""
     started = time.perf_counter()
     chosen_formats = tuple(dict.fromkeys(formats or ("pdf", "docx")))
     unknown = [f for f in chosen_formats if f not in FACTSHEET_FORMATS]
@@ -189,7 +214,15 @@ def build_factsheets(
             f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
             hint=f"Möglich: {', '.join(FACTSHEET_FORMATS)}.",
         )
+    unknown = [p for p in profiles if p not in PROFILES]
+    if unknown:
+        raise ConfigError(
+            f"Unbekanntes PDF-Profil „{unknown[0]}“.", hint=f"Möglich: {', '.join(PROFILES)}."
+        )
     project = load_project(project_dir)
+    setup = None
+    if any(PROFILES[p].variant.startswith("pdf/x") for p in profiles):
+        setup = resolve_print_setup((printing or PrintOverrides()).apply(project.config.printing))
     texts_folder = project.config.texts_path / SUBFOLDER
     sheet_errors = {
         p for p in project.errors if p.location and p.location.path.parent == texts_folder
@@ -205,7 +238,7 @@ def build_factsheets(
     if on_start:
         on_start(len(selected))
     global _STATE
-    _STATE = _prepare(project, chosen_formats, target)
+    _STATE = _prepare(project, chosen_formats, target, setup)
     try:
         if workers == 1:
             for district in selected:
@@ -217,7 +250,7 @@ def build_factsheets(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_init_worker,
-                initargs=(project_dir, chosen_formats, target),
+                initargs=(project_dir, chosen_formats, target, setup),
             ) as pool:
                 futures = [pool.submit(_make_sheet, d, text_errors) for d in selected]
                 for future in as_completed(futures):
@@ -229,6 +262,8 @@ def build_factsheets(
     result.sheets.sort(key=lambda sheet: order[sheet.district.key])
     if "pdf" in chosen_formats:
         result.combined = _combine(result, target, project)
+    if setup is not None:
+        _combine_print(result, target, project, setup)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -270,3 +305,20 @@ def _combine(result: BatchResult, target: Path, project: Project) -> Path | None
     path = target / f"{config.factsheets.basename}.pdf"
     write_atomically(path, buffer.getvalue())
     return path
+
+
+def _combine_print(result: BatchResult, target: Path, project: Project, setup: PrintSetup) -> None:
+    """The print edition of all fact sheets in one PDF/X-4, checked by its own preflight."""
+    parts = [(s.district.display, s.print_pdf) for s in result.sheets if s.print_pdf]
+    if not parts:
+        return
+    config = project.config
+    data = combine_print_pdfs(
+        parts, f"Steckbriefe – {config.title}", setup, even_pages=setup.chapters_right
+    )
+    path = target / f"{config.factsheets.basename}{PROFILES['druck'].suffix}.pdf"
+    result.preflight = check_print_pdf(data, path, setup)
+    write_atomically(path, data)
+    lines = result.preflight.lines(path.name)
+    write_atomically(preflight_path(path), ("\n".join(lines) + "\n").encode("utf-8"))
+    result.combined_print = path

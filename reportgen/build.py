@@ -15,8 +15,11 @@ from pathlib import Path
 from reportgen.charts import render_svg
 from reportgen.compose import compose_report
 from reportgen.config import StyleFiles
-from reportgen.errors import ConfigError, ReportError
+from reportgen.errors import ConfigError, RenderError, ReportError
 from reportgen.model import Report
+from reportgen.preflight import Preflight, preflight
+from reportgen.print_edition import render_print_report
+from reportgen.print_setup import PrintOverrides, PrintSetup, resolve_print_setup
 from reportgen.project import Project, load_project
 from reportgen.release import ReleaseState, describe, release_state
 from reportgen.render_html import render_html
@@ -25,7 +28,17 @@ from reportgen.render_pdf import PROFILES, write_pdf
 StageCallback = Callable[[str, float], None]
 
 
-def _render_accessible_pdf(report: Report, styles: StyleFiles) -> bytes:
+@dataclass(frozen=True)
+class RenderSettings:
+    """What every renderer may need besides the report: style files and, for the print
+    edition, its checked settings."""
+
+    styles: StyleFiles
+    printing: PrintSetup | None = None
+
+
+def _render_accessible_pdf(report: Report, settings: RenderSettings) -> bytes:
+    styles = settings.styles
     html = render_html(
         report, lambda spec: render_svg(spec, styles.chart_style, styles.fonts), styles
     )
@@ -34,11 +47,16 @@ def _render_accessible_pdf(report: Report, styles: StyleFiles) -> bytes:
     )
 
 
-def _render_docx(report: Report, styles: StyleFiles) -> bytes:
+def _render_print_pdf(report: Report, settings: RenderSettings) -> bytes:
+    assert settings.printing is not None
+    return render_print_report(report, settings.styles, settings.printing)
+
+
+def _render_docx(report: Report, settings: RenderSettings) -> bytes:
     from reportgen.render_docx import check_word_template, render_docx
 
-    check_word_template(styles.word_template)
-    return render_docx(report, styles)
+    check_word_template(settings.styles.word_template)
+    return render_docx(report, settings.styles)
 
 
 @dataclass(frozen=True)
@@ -46,13 +64,29 @@ class OutputFormat:
     name: str
     suffix: str
     label: str
-    render: Callable[[Report, StyleFiles], bytes]
+    render: Callable[[Report, RenderSettings], bytes]
+    profile: str | None = None
+    """The PDF profile (``render_pdf.PROFILES``) the format produces, for ``--profile``."""
+
+    @property
+    def for_print(self) -> bool:
+        return self.profile is not None and PROFILES[self.profile].variant.startswith("pdf/x")
 
 
 FORMATS: dict[str, OutputFormat] = {
-    "pdf": OutputFormat("pdf", ".pdf", "barrierefreies PDF (PDF/UA-1)", _render_accessible_pdf),
+    "pdf": OutputFormat(
+        "pdf", ".pdf", "barrierefreies PDF (PDF/UA-1)", _render_accessible_pdf, "barrierefrei"
+    ),
     "docx": OutputFormat("docx", ".docx", "Word-Dokument (DOCX)", _render_docx),
+    "druck": OutputFormat(
+        "druck",
+        PROFILES["druck"].suffix + ".pdf",
+        "Druck-PDF (PDF/X-4)",
+        _render_print_pdf,
+        "druck",
+    ),
 }
+PREFLIGHT_SUFFIX = "-preflight.txt"
 
 
 @dataclass
@@ -61,6 +95,7 @@ class BuildResult:
     timings: list[tuple[str, float]] = field(default_factory=list)
     project: Project | None = None
     release: ReleaseState | None = None
+    preflights: dict[Path, Preflight] = field(default_factory=dict)
 
 
 @contextmanager
@@ -90,13 +125,23 @@ class NotReleased(ReportError):
         return (type(self), (self.state,))
 
 
-def resolve_formats(names: Sequence[str] | None, default: Sequence[str]) -> list[OutputFormat]:
+def resolve_formats(
+    names: Sequence[str] | None, default: Sequence[str], profiles: Sequence[str] = ()
+) -> list[OutputFormat]:
+    """The formats asked for (or the project's), plus one per PDF profile in ``profiles``."""
     chosen = list(dict.fromkeys(names or default))
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown:
         raise ConfigError(
             f"Unbekanntes Ausgabeformat „{unknown[0]}“.", hint=f"Möglich: {', '.join(FORMATS)}."
         )
+    for profile in profiles:
+        matching = [f.name for f in FORMATS.values() if f.profile == profile]
+        if not matching:
+            raise ConfigError(
+                f"Unbekanntes PDF-Profil „{profile}“.", hint=f"Möglich: {', '.join(PROFILES)}."
+            )
+        chosen.extend(name for name in matching if name not in chosen)
     return [FORMATS[name] for name in chosen]
 
 
@@ -106,40 +151,77 @@ def build_report(
     formats: Sequence[str] | None = None,
     on_stage: StageCallback | None = None,
     final: bool = False,
+    profiles: Sequence[str] = (),
+    printing: PrintOverrides | None = None,
 ) -> BuildResult:
     """Build the report; nothing is written unless the input is valid and rendering succeeded.
 
     ``final``: refuse while any text is a draft, generated or missing (the release build).
+    ``profiles``: PDF profiles to add (``druck``: the PDF/X-4 print edition, which must pass
+    its own preflight); ``printing``: command-line settings over the project's ``druck:``.
     """
     result = BuildResult()
     with _stage("Laden und Prüfen", result, on_stage):
         project = load_project(project_dir)
         result.project = project
         project.raise_for_errors()
-        outputs = resolve_formats(formats, project.config.output.formats)
+        config = project.config
+        outputs = resolve_formats(formats, config.output.formats, profiles)
+        setup = None
+        if any(output.for_print for output in outputs):
+            setup = resolve_print_setup((printing or PrintOverrides()).apply(config.printing))
     with _stage("Zusammenstellen", result, on_stage):
         report = compose_report(project)
         result.release = release_state(project, report)
     if final and result.release.unreleased:
         raise NotReleased(result.release)
+    settings = RenderSettings(config.styles, setup)
     with _stage("Erzeugen: " + ", ".join(o.label for o in outputs), result, on_stage):
-        rendered = render_outputs(report, project.config.styles, outputs)
-    for output, data in zip(outputs, rendered, strict=True):
-        target = out_dir / f"{project.config.output.basename}{output.suffix}"
+        rendered = render_outputs(report, settings, outputs)
+    targets = [out_dir / f"{config.output.basename}{output.suffix}" for output in outputs]
+    if setup is not None:
+        with _stage("Preflight Druck-PDF", result, on_stage):
+            for output, target, data in zip(outputs, targets, rendered, strict=True):
+                if output.for_print:
+                    result.preflights[target] = check_print_pdf(data, target, setup)
+    for target, data in zip(targets, rendered, strict=True):
         write_atomically(target, data)
         result.written.append(target)
+        if target in result.preflights:
+            report_path = preflight_path(target)
+            lines = result.preflights[target].lines(target.name)
+            write_atomically(report_path, ("\n".join(lines) + "\n").encode("utf-8"))
+            result.written.append(report_path)
     return result
 
 
-def render_outputs(report: Report, styles: StyleFiles, outputs: list[OutputFormat]) -> list[bytes]:
+def preflight_path(pdf: Path) -> Path:
+    return pdf.with_name(pdf.stem + PREFLIGHT_SUFFIX)
+
+
+def check_print_pdf(data: bytes, target: Path, setup: PrintSetup) -> Preflight:
+    """The preflight of a print PDF; a defect fails the build before anything is written."""
+    found = preflight(data, setup.bleed_mm)
+    if found.defects:
+        raise RenderError(
+            f"Das Druck-PDF {target.name} besteht den eigenen Preflight nicht; "
+            "es wurde nichts geschrieben.",
+            hint="\n" + "\n".join(found.lines(target.name)),
+        )
+    return found
+
+
+def render_outputs(
+    report: Report, settings: RenderSettings, outputs: list[OutputFormat]
+) -> list[bytes]:
     """Render every format; several formats run side by side, one process each."""
     workers = min(len(outputs), os.cpu_count() or 1)
     if workers < 2:
-        return [output.render(report, styles) for output in outputs]
+        return [output.render(report, settings) for output in outputs]
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["reportgen.build"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(output.render, report, styles) for output in outputs]
+        futures = [pool.submit(output.render, report, settings) for output in outputs]
         return [future.result() for future in futures]
 
 

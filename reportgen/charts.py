@@ -242,6 +242,10 @@ class ChartImages:
     def map_png(self, spec: MapSpec) -> bytes:
         return self._get(spec, "png")
 
+    def map_svg(self, spec: MapSpec) -> bytes:
+        """The locator map as vector graphics, for the print edition."""
+        return self._get(spec, "svg")
+
     def clear(self) -> None:
         self._cache.clear()
 

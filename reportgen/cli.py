@@ -20,13 +20,16 @@ from rich.progress import (
 from rich.table import Table
 
 from reportgen.batch import SheetResult, build_factsheets
-from reportgen.build import FORMATS, build_report, write_atomically
+from reportgen.build import FORMATS, build_report, preflight_path, write_atomically
 from reportgen.config import EXAMPLE_PROJECT, load_config
 from reportgen.errors import InvalidInput, Problem, ReportError
 from reportgen.indicators import default_selection
 from reportgen.opensdg import LEVEL
+from reportgen.preflight import Preflight
+from reportgen.print_setup import PrintOverrides
 from reportgen.project import Project, chapter_plan, load_project
 from reportgen.regions import Level
+from reportgen.render_pdf import PROFILES
 
 app = typer.Typer(
     help="reportgen – Integrationsberichte aus Open-SDG-Indikatordaten erzeugen.",
@@ -70,6 +73,63 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+ProfileOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--profile",
+        help=f"Zusätzliches PDF-Profil, mehrfach möglich: {', '.join(PROFILES)}. "
+        "„druck“ schreibt das Druck-PDF (PDF/X-4) für die Druckerei neben das barrierefreie "
+        "PDF, mit Preflight-Bericht.",
+    ),
+]
+IccOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--icc-profil",
+        help="Druck: CMYK-Ausgabeprofil der Druckerei (ICC-Datei). Standard: druck.icc_profil "
+        "in reportgen.yml, sonst das Standardprofil des Systems.",
+    ),
+]
+BleedOption = Annotated[
+    float | None,
+    typer.Option("--beschnitt", min=1.0, max=10.0, help="Druck: Beschnitt in mm (Standard: 3)."),
+]
+MarksOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--schnittmarken/--ohne-schnittmarken",
+        help="Druck: Schnittmarken außerhalb des Beschnitts (Standard: ohne).",
+        show_default=False,
+    ),
+]
+FourOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--vielfaches-von-vier/--kein-vielfaches-von-vier",
+        help="Druck: Seitenzahl mit Leerseiten am Ende auf ein Vielfaches von vier auffüllen "
+        "(Rückendrahtheftung; Standard: nein).",
+        show_default=False,
+    ),
+]
+RightOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--kapitel-rechts/--kapitel-fortlaufend",
+        help="Druck: Kapitel (im Sammel-PDF: jeder Steckbrief) beginnen auf einer rechten "
+        "Seite (Standard: ja).",
+        show_default=False,
+    ),
+]
+
+
+def _show_preflight(preflights: dict[Path, Preflight], overrides: PrintOverrides) -> None:
+    for path, found in preflights.items():
+        console.print("\n".join(found.lines(str(path))), soft_wrap=True, markup=False)
+        console.print(f"Preflight-Bericht: {preflight_path(path)}", soft_wrap=True)
+    if not preflights and overrides != PrintOverrides():
+        console.print("[yellow]Hinweis:[/yellow] Druckoptionen wirken nur mit --profile druck.")
+
+
 @app.command("build")
 @reports_errors
 def build_command(
@@ -90,9 +150,16 @@ def build_command(
     final: Annotated[
         bool, typer.Option("--final", help="Endfassung: nur wenn alle Texte freigegeben sind.")
     ] = False,
+    profiles: ProfileOption = None,
+    icc_profile: IccOption = None,
+    bleed: BleedOption = None,
+    crop_marks: MarksOption = None,
+    pad_to_four: FourOption = None,
+    chapters_right: RightOption = None,
 ) -> None:
-    """Bericht erzeugen (barrierefreies PDF und DOCX)."""
+    """Bericht erzeugen (barrierefreies PDF und DOCX; mit --profile druck auch das Druck-PDF)."""
     started = time.perf_counter()
+    overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
     with console.status("Bericht wird erzeugt …") as status:
 
         def on_stage(name: str, seconds: float) -> None:
@@ -100,7 +167,7 @@ def build_command(
             if verbose:
                 console.print(f"  {name}: {seconds:.1f} s")
 
-        result = build_report(project_dir, out, formats, on_stage, final)
+        result = build_report(project_dir, out, formats, on_stage, final, profiles or (), overrides)
     project = result.project
     if project and project.warnings:
         console.print(
@@ -110,6 +177,7 @@ def build_command(
         console.print(result.release.summary())
     for path in result.written:
         console.print(f"Geschrieben: {path}")
+    _show_preflight(result.preflights, overrides)
     if verbose:
         console.print(f"Gesamtdauer: {time.perf_counter() - started:.1f} s")
 
@@ -138,8 +206,16 @@ def factsheets_command(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Parallele Prozesse (Standard: alle Kerne)."),
     ] = None,
+    profiles: ProfileOption = None,
+    icc_profile: IccOption = None,
+    bleed: BleedOption = None,
+    crop_marks: MarksOption = None,
+    pad_to_four: FourOption = None,
+    chapters_right: RightOption = None,
 ) -> None:
-    """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF zum Druck."""
+    """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF; mit
+    --profile druck auch das Sammel-PDF für die Druckerei (PDF/X-4)."""
+    overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -159,7 +235,9 @@ def factsheets_command(
                 task, advance=1, description=f"Steckbriefe {mark} {sheet.district.code}"
             )
 
-        result = build_factsheets(project_dir, out, regions, formats, jobs, on_start, on_sheet)
+        result = build_factsheets(
+            project_dir, out, regions, formats, jobs, on_start, on_sheet, profiles or (), overrides
+        )
     done = len(result.sheets) - len(result.failed)
     console.print(
         f"{len(result.sheets)} Steckbriefe in {result.seconds:.1f} s: {done} fertig, "
@@ -168,7 +246,15 @@ def factsheets_command(
     if result.sheets:
         console.print(f"Ausgabe: {result.sheets[0].written[0].parent if done else out}")
     if result.combined:
-        console.print(f"Sammel-PDF zum Druck: {result.combined}")
+        console.print(f"Sammel-PDF: {result.combined}")
+    if result.combined_print and result.preflight:
+        console.print(f"Sammel-PDF für die Druckerei: {result.combined_print}")
+    _show_preflight(
+        {result.combined_print: result.preflight}
+        if result.combined_print and result.preflight
+        else {},
+        overrides,
+    )
     for sheet in result.failed:
         errors.print(
             f"[red]Fehlgeschlagen:[/red] {sheet.district.code} {sheet.district.name}: "

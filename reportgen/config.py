@@ -78,6 +78,24 @@ class StyleFiles(_Frozen):
     fonts: Path = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
 
 
+class PrintConfig(_Frozen):
+    """The print edition (PDF/X-4): the print shop's ICC profile, bleed, marks and book layout.
+
+    The command line overrides every field; without ``icc_profil`` reportgen looks for a
+    generic CMYK profile of the system (see ``reportgen.print_setup``).
+    """
+
+    icc_profile: Path | None = Field(default=None, alias="icc_profil")
+    bleed_mm: float = Field(default=3.0, alias="beschnitt_mm", ge=1.0, le=10.0)
+    crop_marks: bool = Field(default=False, alias="schnittmarken")
+    pad_to_four: bool = Field(default=False, alias="vielfaches_von_vier")
+    chapters_right: bool = Field(default=True, alias="kapitel_rechts")
+    stylesheet: Path = Field(default=DEFAULT_STYLES / "druck.css", alias="css")
+    factsheet_stylesheet: Path = Field(
+        default=DEFAULT_STYLES / "steckbrief-druck.css", alias="css_steckbrief"
+    )
+
+
 class TargetValue(_Frozen):
     """A Zielwert or Schwellenwert for an indicator, with the decision it comes from."""
 
@@ -133,6 +151,7 @@ class ReportConfig(_Frozen):
     output: Output = Field(default_factory=Output, alias="ausgabe")
     styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
     factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
+    printing: PrintConfig = Field(default_factory=PrintConfig, alias="druck")
     targets: tuple[TargetValue, ...] = Field(default=(), alias="zielwerte")
     project_dir: Path = Field(default=Path("."), exclude=True)
 
@@ -204,4 +223,15 @@ def load_config(project_dir: Path) -> ReportConfig:
             for name, value in config.styles.model_dump(by_alias=True).items()
         }
     )
-    return config.model_copy(update={"styles": styles})
+    printing = config.printing.model_copy(
+        update={
+            name: _resolve(project_dir, value)
+            for name in ("icc_profile", "stylesheet", "factsheet_stylesheet")
+            if (value := getattr(config.printing, name)) is not None
+        }
+    )
+    return config.model_copy(update={"styles": styles, "printing": printing})
+
+
+def _resolve(project_dir: Path, path: Path) -> Path:
+    return path if path.is_absolute() else project_dir / path

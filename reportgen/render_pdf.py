@@ -8,7 +8,7 @@ import io
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,7 @@ PROFILES: dict[str, PdfProfile] = {
     "barrierefrei": PdfProfile(
         "barrierefrei", "pdf/ua-1", "", "barrierefreies PDF (PDF/UA-1) für Web und Bildschirm"
     ),
+    "druck": PdfProfile("druck", "pdf/x-4", "-druck", "Druck-PDF (PDF/X-4) für die Druckerei"),
 }
 
 
@@ -78,17 +79,38 @@ def _stylesheet(path: Path) -> tuple[CSS, FontConfiguration]:
     return CSS(filename=str(path), font_config=fonts), fonts
 
 
-def write_pdf(html: str, stylesheet: Path, profile: PdfProfile, day: dt.date) -> bytes:
+def write_pdf(
+    html: str,
+    stylesheet: Path,
+    profile: PdfProfile,
+    day: dt.date,
+    overlays: Sequence[Path] = (),
+    rules: str = "",
+) -> bytes:
     """Lay out and write one PDF; raises RenderError if WeasyPrint reports an error.
 
     ``day`` (the publication date) stamps every date inside the file, so the same inputs
-    give the same bytes.
+    give the same bytes. ``overlays`` are stylesheets laid over ``stylesheet`` (the print
+    edition's), ``rules`` CSS generated from settings; a ``@color-profile`` among them
+    becomes the output intent.
     """
     css, fonts = _stylesheet(stylesheet)
     with _weasyprint_errors() as collector, _fixed_timestamps(day):
+        profiles: dict[str, object] = {}
+        extra = [CSS(filename=str(p), font_config=fonts, color_profiles=profiles) for p in overlays]
+        if rules:
+            extra.append(
+                CSS(
+                    string=rules,
+                    base_url=str(stylesheet.parent),
+                    font_config=fonts,
+                    color_profiles=profiles,
+                )
+            )
         document = HTML(string=html, base_url=str(stylesheet.parent))
         pdf = document.write_pdf(
-            stylesheets=[css],
+            stylesheets=[css, *extra],
+            color_profiles=profiles,
             font_config=fonts,
             pdf_variant=profile.variant,
             pdf_identifier=b"reportgen",
