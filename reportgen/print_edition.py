@@ -9,7 +9,7 @@ from reportgen.model import ChartSpec, Factsheet, MapSpec, Report
 from reportgen.print_colors import CmykPalette, cmyk_svg, load_palette
 from reportgen.print_pdf import write_print_pdf
 from reportgen.print_setup import PrintSetup
-from reportgen.render_html import png_data_uri, render_factsheet_html, render_html, svg_data_uri
+from reportgen.render_html import render_factsheet_html, render_html, svg_data_uri
 
 
 def render_print_report(report: Report, styles: StyleFiles, setup: PrintSetup) -> bytes:
@@ -36,10 +36,9 @@ class PrintChartImages(ChartImages):
     def svg(self, spec: ChartSpec) -> bytes:
         return cmyk_svg(self._screen.svg(spec), self._palette)
 
-    def map_png(self, spec: MapSpec) -> bytes:
-        """SVG, not PNG: the template embeds the map as PNG, render_print_factsheet fixes the
-        media type. A raster map would need CMYK at 300 ppi; vector needs neither."""
-        return cmyk_svg(self._screen.map_svg(spec), self._palette)
+    def map_uri(self, spec: MapSpec) -> str:
+        """A CMYK vector map: a raster would need CMYK at 300 ppi; vector needs neither."""
+        return svg_data_uri(cmyk_svg(self._screen.map_svg(spec), self._palette))
 
 
 def render_print_factsheet(
@@ -48,9 +47,6 @@ def render_print_factsheet(
     palette = load_palette(setup.factsheet_stylesheet, setup.icc_profile)
     cmyk_images = PrintChartImages(images, palette)
     html = render_factsheet_html(sheet, cmyk_images)
-    if sheet.locator:
-        vector_map = cmyk_images.map_png(sheet.locator.map)
-        html = html.replace(png_data_uri(vector_map), svg_data_uri(vector_map))
     return write_print_pdf(
         html,
         styles.factsheet_stylesheet,

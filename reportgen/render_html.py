@@ -80,10 +80,6 @@ def svg_data_uri(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
-def png_data_uri(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-
-
 def _environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
@@ -127,7 +123,7 @@ def render_factsheet_html(
 ) -> str:
     """One fact sheet as an HTML document; charts and map inline as SVG."""
     figures = [svg_data_uri(images.svg(figure.chart)) for figure in sheet.figures]
-    locator = png_data_uri(images.map_png(sheet.locator.map)) if sheet.locator else ""
+    locator = images.map_uri(sheet.locator.map) if sheet.locator else ""
     return (
         _environment(templates)
         .get_template(template)
