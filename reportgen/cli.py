@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer import rich_utils
+from typer._click.core import Context  # the type Typer passes to its command classes
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -31,11 +34,44 @@ from reportgen.project import Project, chapter_plan, load_project
 from reportgen.regions import Level
 from reportgen.render_pdf import PROFILES
 
+HELP_OPTION_TEXT = "Diese Hilfe anzeigen und beenden."
+
+# Typer's help layout speaks English by default; users of this tool read German.
+rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"
+rich_utils.OPTIONS_PANEL_TITLE = "Optionen"
+rich_utils.COMMANDS_PANEL_TITLE = "Befehle"
+rich_utils.ERRORS_PANEL_TITLE = "Fehler"
+rich_utils.ABORTED_TEXT = "Abgebrochen."
+rich_utils.DEFAULT_STRING = "[Standard: {}]"
+rich_utils.REQUIRED_LONG_STRING = "[erforderlich]"
+rich_utils.RICH_HELP = "Hilfe: [blue]'{command_path} {help_option}'[/]"
+
+
+class _GermanHelp(TyperGroup):
+    """Gives the --help option of the program and of every command a German text."""
+
+    def get_help_option(self, ctx: Context) -> Any:
+        return _german(super().get_help_option(ctx))
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _german(command.get_help_option(ctx))
+        return command
+
+
+def _german(option: Any) -> Any:
+    if option is not None:
+        option.help = HELP_OPTION_TEXT
+    return option
+
+
 app = typer.Typer(
     help="reportgen – Integrationsberichte aus Open-SDG-Indikatordaten erzeugen.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    cls=_GermanHelp,
 )
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
