@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from typer import rich_utils
-from typer._click.core import Context  # the type Typer passes to its command classes
-from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -21,6 +18,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from typer import rich_utils
+from typer._click.core import Context  # the type Typer passes to its command classes
+from typer.core import TyperGroup
 
 from reportgen.batch import SheetResult, build_factsheets
 from reportgen.build import FORMATS, build_report, preflight_path, write_atomically

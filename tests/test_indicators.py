@@ -77,8 +77,11 @@ def test_precision_from_metadata_or_data(tmp_path: Path) -> None:
 
 def test_region_selection_tolerates_a_mislabelled_row(tmp_path: Path) -> None:
     rows = "".join(f"2020,Kreis {i},K0310{i},{i}\n" for i in range(1, 10))
-    write_indicator(tmp_path, "1-1-1", "Year,Gebietseinheit,GeoCode,Value\n2020,Land,K030,99\n"
-                    + rows + "2020,Kreis 1,K03102,5\n")  # "Kreis 1" also under another code
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,Gebietseinheit,GeoCode,Value\n2020,Land,K030,99\n" + rows + "2020,Kreis 1,K03102,5\n",
+    )  # "Kreis 1" also under another code
     indicator = load(tmp_path).indicators["1-1-1"]
     regions = [("030", "Land")] + [(f"0310{i}", f"Kreis {i}") for i in range(1, 10)]
     selection = region_selection(indicator, regions)
