@@ -428,7 +428,3 @@ def _overview(project: Project) -> Table:
                 indicator.meta.vintage or "–",
             )
     return table
-
-
-def main() -> None:  # pragma: no cover - entry point
-    app()
