@@ -6,14 +6,14 @@ from __future__ import annotations
 from reportgen.charts import ChartImages, render_svg
 from reportgen.config import StyleFiles
 from reportgen.model import ChartSpec, Factsheet, MapSpec, Report
-from reportgen.print_colors import CmykPalette, cmyk_svg, load_palette
+from reportgen.print_colors import CmykPalette, cmyk_svg
 from reportgen.print_pdf import write_print_pdf
 from reportgen.print_setup import PrintSetup
 from reportgen.render_html import render_factsheet_html, render_html, svg_data_uri
 
 
 def render_print_report(report: Report, styles: StyleFiles, setup: PrintSetup) -> bytes:
-    palette = load_palette(setup.stylesheet, setup.icc_profile)
+    palette = setup.palette
     html = render_html(
         report,
         lambda spec: cmyk_svg(render_svg(spec, styles.chart_style, styles.fonts), palette),
@@ -44,7 +44,7 @@ class PrintChartImages(ChartImages):
 def render_print_factsheet(
     sheet: Factsheet, styles: StyleFiles, images: ChartImages, setup: PrintSetup
 ) -> bytes:
-    palette = load_palette(setup.factsheet_stylesheet, setup.icc_profile)
+    palette = setup.factsheet_palette
     cmyk_images = PrintChartImages(images, palette)
     html = render_factsheet_html(sheet, cmyk_images)
     return write_print_pdf(

@@ -10,6 +10,7 @@ from PIL import ImageCms
 
 from reportgen.config import PrintConfig
 from reportgen.errors import ConfigError
+from reportgen.print_colors import CmykPalette, load_palette
 
 # Generic CMYK profiles from Debian packages, in order of preference. A print shop's own
 # profile (PSO Coated v3, ISO Coated v2 …) is set with druck.icc_profil or --icc-profil.
@@ -49,6 +50,9 @@ class PrintSetup:
     chapters_right: bool
     stylesheet: Path
     factsheet_stylesheet: Path
+    palette: CmykPalette
+    """Chart colours of the report's print stylesheet, read once here (renderers read no files)."""
+    factsheet_palette: CmykPalette
 
 
 def resolve_print_setup(config: PrintConfig) -> PrintSetup:
@@ -81,6 +85,8 @@ def resolve_print_setup(config: PrintConfig) -> PrintSetup:
         chapters_right=config.chapters_right,
         stylesheet=config.stylesheet,
         factsheet_stylesheet=config.factsheet_stylesheet,
+        palette=load_palette(config.stylesheet, profile),
+        factsheet_palette=load_palette(config.factsheet_stylesheet, profile),
     )
 
 
