@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,3 +96,34 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     if not matches:
         return None
     return "Meinten Sie " + " oder ".join(matches) + "?"
+
+
+# --- what is being worked on, for messages about unexpected errors --------------------------
+
+_INPUT_ATTRIBUTE = "reportgen_input"
+
+
+@contextmanager
+def working_on(what: str | Path) -> Iterator[None]:
+    """Mark an unexpected exception leaving this block with the input being processed.
+
+    The innermost block wins, so the CLI can say which file (or output) the tool was busy with
+    when a genuine bug surfaced. Domain errors (``ReportError``) say that themselves.
+    """
+    try:
+        yield
+    except ReportError:
+        raise
+    except BaseException as exc:
+        if input_of(exc) is None:
+            try:
+                setattr(exc, _INPUT_ATTRIBUTE, str(what))
+            except (AttributeError, TypeError):  # exceptions without a __dict__
+                pass
+        raise
+
+
+def input_of(exc: BaseException) -> str | None:
+    """The input an unexpected exception was raised for, if a ``working_on`` block knew it."""
+    value = getattr(exc, _INPUT_ATTRIBUTE, None)
+    return value if isinstance(value, str) else None
