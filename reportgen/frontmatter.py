@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reportgen.errors import Location, Problem
-from reportgen.yamlfile import parse_yaml, read_text, yaml_error_location
+from reportgen.errors import InputFileError, Location, Problem
+from reportgen.yamlfile import FileKind, YamlProblem, parse_yaml, read_text, yaml_problem
 
 
 @dataclass(frozen=True)
@@ -32,21 +30,27 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return "\n".join(lines[1:]), "", len(lines) + 1
 
 
-def read_front_matter(path: Path, owner: str, problems: list[Problem]) -> FrontMatterFile | None:
-    """Read a file; a broken head is reported (``owner``: "der Metadaten", …) and gives None."""
-    head, body, body_line = split_front_matter(read_text(path))
+def read_front_matter(
+    path: Path, owner: str, problems: list[Problem], kind: FileKind
+) -> FrontMatterFile | None:
+    """Read a file; an unreadable file or a broken head is reported and gives None.
+
+    ``owner`` names the head in messages ("der Metadaten", "des Textbausteins"); ``kind``
+    (``FileKind.METADATA`` or ``FileKind.TEXT_BLOCK``) sets the size limit.
+    """
+    try:
+        text = read_text(path, kind)
+    except InputFileError as exc:
+        problems.append(exc.problem)
+        return None
+    head, body, body_line = split_front_matter(text)
     if head is None:
         return FrontMatterFile(None, "", body, body_line)
     try:
         meta = parse_yaml(head)
-    except yaml.YAMLError as exc:
-        problems.append(
-            Problem(
-                f"Der YAML-Kopf {owner} ist fehlerhaft.",
-                yaml_error_location(exc, path, first_line=2),
-                "Prüfen Sie Doppelpunkte und Einrückung zwischen den ---.",
-            )
-        )
+    except YamlProblem as exc:
+        # the head starts on the file's second line, after the opening ---
+        problems.append(yaml_problem(exc, path, 2, f"Der YAML-Kopf {owner} ist fehlerhaft"))
         return None
     if meta is not None and not isinstance(meta, dict):
         problems.append(
