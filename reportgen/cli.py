@@ -1,98 +1,73 @@
-"""Command line (Typer): thin commands; a ReportError becomes German lines and exit code 1."""
+"""Command line (Typer): thin commands; every error ends in German lines, never a traceback.
+
+Exit codes: 0 done; 1 an input problem (``ReportError``) or an internal error; 2 the command was
+called wrongly (a usage error, Click's convention); 130 interrupted with Ctrl+C. The pipeline's
+heavy modules (pandas, matplotlib, WeasyPrint) are imported inside the commands, so help pages
+and usage errors answer at once.
+"""
 
 from __future__ import annotations
 
+import errno
 import time
+import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
+from rich.markup import escape
+from typer._click.exceptions import ClickException
+
+from reportgen.cli_german import HELP_OPTION_NAMES, GermanCommand, GermanGroup
+from reportgen.errors import InvalidInput, Problem, ReportError, input_of
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from reportgen.preflight import Preflight
+    from reportgen.print_setup import PrintOverrides
+    from reportgen.project import Project
+
+INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
+REPORT_BUG = (
+    "Bitte melden Sie diesen Fehler an die Betreuer von reportgen (siehe README, Abschnitt "
+    "„Fehler melden“) und legen Sie {} bei."
 )
-from rich.table import Table
-from typer import rich_utils
-from typer._click.core import Context  # the type Typer passes to its command classes
-from typer.core import TyperGroup
-
-from reportgen.batch import SheetResult, build_factsheets
-from reportgen.build import FORMATS, build_report, preflight_path, write_atomically
-from reportgen.config import EXAMPLE_PROJECT, load_config
-from reportgen.errors import InvalidInput, Problem, ReportError
-from reportgen.indicators import default_selection
-from reportgen.opensdg import LEVEL
-from reportgen.preflight import Preflight
-from reportgen.print_setup import PrintOverrides
-from reportgen.project import Project, chapter_plan, load_project
-from reportgen.regions import Level
-from reportgen.render_pdf import PROFILES
-
-HELP_OPTION_TEXT = "Diese Hilfe anzeigen und beenden."
-
-# Typer's help layout speaks English by default; users of this tool read German.
-rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"
-rich_utils.OPTIONS_PANEL_TITLE = "Optionen"
-rich_utils.COMMANDS_PANEL_TITLE = "Befehle"
-rich_utils.ERRORS_PANEL_TITLE = "Fehler"
-rich_utils.ABORTED_TEXT = "Abgebrochen."
-rich_utils.DEFAULT_STRING = "[Standard: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[erforderlich]"
-rich_utils.RICH_HELP = "Hilfe: [blue]'{command_path} {help_option}'[/]"
-
-
-class _GermanHelp(TyperGroup):
-    """Gives the --help option of the program and of every command a German text."""
-
-    def get_help_option(self, ctx: Context) -> Any:
-        return _german(super().get_help_option(ctx))
-
-    def get_command(self, ctx: Context, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
-            _german(command.get_help_option(ctx))
-        return command
-
-
-def _german(option: Any) -> Any:
-    if option is not None:
-        option.help = HELP_OPTION_TEXT
-    return option
-
+WITH_OUTPUT = "diese Ausgabe"
+RUN_AGAIN = "die Ausgabe desselben Befehls mit --verbose (sie enthält den Traceback)"
+# Option help names the choices; tests keep these in step with build.FORMATS and PROFILES.
+FORMAT_NAMES = ("pdf", "docx", "druck")
+PROFILE_NAMES = ("barrierefrei", "druck")
 
 app = typer.Typer(
+    name="reportgen",
     help="reportgen – Integrationsberichte aus Open-SDG-Indikatordaten erzeugen.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
-    cls=_GermanHelp,
+    cls=GermanGroup,
+    context_settings={"help_option_names": HELP_OPTION_NAMES},
 )
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
-ProjectArg = Annotated[
-    Path,
-    typer.Argument(
-        help="Projektordner mit reportgen.yml (Standard: das Beispielprojekt).", show_default=False
-    ),
-]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _print_problems(problems: tuple[Problem, ...]) -> None:
-    for problem in sorted(problems, key=lambda p: not p.is_error):
-        style = "red" if problem.is_error else "yellow"
-        errors.print(f"[{style}]{problem.severity}:[/{style}] {problem}", soft_wrap=True)
+def command(name: str, summary: str) -> Callable[[F], F]:
+    """Register a command (``summary`` is its line in the command list); errors end it cleanly."""
+
+    def register(function: F) -> F:
+        app.command(name, cls=GermanCommand, short_help=summary)(reports_errors(function))
+        return function
+
+    return register
 
 
 def reports_errors(command: F) -> F:
-    """Domain errors end the program with a German message and exit code 1, no traceback."""
+    """Every way a command can fail ends in German lines and an exit code, never a traceback."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -103,17 +78,131 @@ def reports_errors(command: F) -> F:
             errors.print(f"[red]Abbruch:[/red] {exc.problem.message} Es wurde nichts geschrieben.")
             raise typer.Exit(1) from None
         except ReportError as exc:
-            errors.print(f"[red]Fehler:[/red] {exc.problem}", soft_wrap=True)
+            errors.print(f"[red]Fehler:[/red] {escape(str(exc.problem))}", soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, ClickException, BrokenPipeError):
+            raise  # Typer ends these itself (a closed pipe quietly, with exit code 1)
+        except typer.Abort:
+            errors.print("[red]Abgebrochen.[/red]")
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            errors.print("[red]Abgebrochen.[/red]")
+            raise typer.Exit(INTERRUPTED) from None
+        except Exception as exc:  # MemoryError and RecursionError included
+            _report_unexpected(exc, verbose=bool(kwargs.get("verbose")))
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def _print_problems(problems: tuple[Problem, ...]) -> None:
+    """Errors first, then warnings, then the known defects the project accepted."""
+    for problem in sorted(problems, key=lambda p: (not p.is_error, p.is_accepted)):
+        style = "red" if problem.is_error else "cyan" if problem.is_accepted else "yellow"
+        errors.print(
+            f"[{style}]{problem.severity}:[/{style}] {escape(str(problem))}", soft_wrap=True
+        )
+
+
+def count(number: int, singular: str, plural: str) -> str:
+    """``1 Warnung``, ``2 Warnungen``."""
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def _summary(problems: tuple[Problem, ...], indicators: int | None = None) -> str:
+    found = [
+        count(sum(p.is_error for p in problems), "Fehler", "Fehler"),
+        count(sum(not p.is_error and not p.is_accepted for p in problems), "Warnung", "Warnungen"),
+    ]
+    accepted = sum(p.is_accepted for p in problems)
+    if accepted:
+        found.append(count(accepted, "bekannter Datenfehler", "bekannte Datenfehler"))
+    where = f" in {count(indicators, 'Indikator', 'Indikatoren')}" if indicators is not None else ""
+    return ", ".join(found) + where + "."
+
+
+def _accepted_line(accepted: int) -> str | None:
+    if not accepted:
+        return None
+    return (
+        f"[cyan]{count(accepted, 'bekannter Datenfehler', 'bekannte Datenfehler')} der "
+        "veröffentlichten Daten akzeptiert[/cyan] (reportgen.yml, „bekannte_datenfehler“) – "
+        "Details mit „reportgen check“."
+    )
+
+
+# errno → what the user reads; these come from the machine, not from a bug in reportgen
+_SYSTEM_REASONS = {
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.ENOSPC: "kein Speicherplatz mehr frei",
+    errno.EDQUOT: "Speicherkontingent erschöpft",
+    errno.EROFS: "das Dateisystem ist schreibgeschützt",
+    errno.ENOENT: "nicht gefunden",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+}
+
+
+def _report_unexpected(exc: Exception, verbose: bool) -> None:
+    """An exception no domain error caught: say what and where, the traceback only on request."""
+    if verbose:
+        errors.print("".join(traceback.format_exception(exc)), markup=False, end="")
+    where = input_of(exc)
+    place = f" beim Verarbeiten von {where}" if where else ""
+    if isinstance(exc, OSError) and exc.filename and exc.errno in _SYSTEM_REASONS:
+        errors.print(
+            f"[red]Fehler{escape(place)}:[/red] „{escape(str(exc.filename))}“: "
+            f"{_SYSTEM_REASONS[exc.errno]}.",
+            soft_wrap=True,
+        )
+        return
+    message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    errors.print(f"[red]Interner Fehler{escape(place)}:[/red] {escape(message)}", soft_wrap=True)
+    hint = _resource_hint(exc)
+    if hint:
+        errors.print(hint, soft_wrap=True)
+    errors.print(REPORT_BUG.format(WITH_OUTPUT if verbose else RUN_AGAIN), soft_wrap=True)
+
+
+def _resource_hint(exc: Exception) -> str | None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, (MemoryError, BrokenProcessPool)):
+        return (
+            "Vermutlich hat der Arbeitsspeicher nicht gereicht; weniger parallele Prozesse "
+            "(--jobs 1) oder weniger Kreise (--region) helfen vielleicht."
+        )
+    return None
+
+
+def _project(project_dir: Path | None) -> Path:
+    from reportgen.config import EXAMPLE_PROJECT
+
+    return project_dir or EXAMPLE_PROJECT
+
+
+ProjectArg = Annotated[
+    Path | None,
+    typer.Argument(
+        metavar="PROJEKTORDNER",
+        help="Projektordner mit reportgen.yml (Standard: das Beispielprojekt).",
+        show_default=False,
+    ),
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Bei einem internen Fehler den vollständigen Traceback ausgeben."
+    ),
+]
+OutOption = Annotated[Path, typer.Option("--out", "-o", metavar="<Ordner>", help="Ausgabeordner.")]
 ProfileOption = Annotated[
     list[str] | None,
     typer.Option(
         "--profile",
-        help=f"Zusätzliches PDF-Profil, mehrfach möglich: {', '.join(PROFILES)}. "
+        metavar="<Profil>",
+        help=f"Zusätzliches PDF-Profil, mehrfach möglich: {', '.join(PROFILE_NAMES)}. "
         "„druck“ schreibt das Druck-PDF (PDF/X-4) für die Druckerei neben das barrierefreie "
         "PDF, mit Preflight-Bericht.",
     ),
@@ -122,13 +211,20 @@ IccOption = Annotated[
     Path | None,
     typer.Option(
         "--icc-profil",
+        metavar="<Datei>",
         help="Druck: CMYK-Ausgabeprofil der Druckerei (ICC-Datei). Standard: druck.icc_profil "
         "in reportgen.yml, sonst das Standardprofil des Systems.",
     ),
 ]
 BleedOption = Annotated[
     float | None,
-    typer.Option("--beschnitt", min=1.0, max=10.0, help="Druck: Beschnitt in mm (Standard: 3)."),
+    typer.Option(
+        "--beschnitt",
+        min=1.0,
+        max=10.0,
+        metavar="<mm>",
+        help="Druck: Beschnitt in mm (Standard: 3).",
+    ),
 ]
 MarksOption = Annotated[
     bool | None,
@@ -159,6 +255,9 @@ RightOption = Annotated[
 
 
 def _show_preflight(preflights: dict[Path, Preflight], overrides: PrintOverrides) -> None:
+    from reportgen.build import preflight_path
+    from reportgen.print_setup import PrintOverrides
+
     for path, found in preflights.items():
         console.print("\n".join(found.lines(str(path))), soft_wrap=True, markup=False)
         console.print(f"Preflight-Bericht: {preflight_path(path)}", soft_wrap=True)
@@ -166,22 +265,28 @@ def _show_preflight(preflights: dict[Path, Preflight], overrides: PrintOverrides
         console.print("[yellow]Hinweis:[/yellow] Druckoptionen wirken nur mit --profile druck.")
 
 
-@app.command("build")
-@reports_errors
+@command("build", "Bericht als barrierefreies PDF und DOCX erzeugen.")
 def build_command(
-    project_dir: ProjectArg = EXAMPLE_PROJECT,
+    project_dir: ProjectArg = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            help=f"Ausgabeformat, mehrfach möglich: {', '.join(FORMATS)}."
+            metavar="<Format>",
+            help=f"Ausgabeformat, mehrfach möglich: {', '.join(FORMAT_NAMES)}."
             " Standard: wie in reportgen.yml.",
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
+    out: OutOption = Path("out"),
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Dauer jedes Arbeitsschritts ausgeben.")
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Dauer jedes Arbeitsschritts ausgeben; bei einem internen Fehler den "
+            "vollständigen Traceback.",
+        ),
     ] = False,
     final: Annotated[
         bool, typer.Option("--final", help="Endfassung: nur wenn alle Texte freigegeben sind.")
@@ -193,7 +298,13 @@ def build_command(
     pad_to_four: FourOption = None,
     chapters_right: RightOption = None,
 ) -> None:
-    """Bericht erzeugen (barrierefreies PDF und DOCX; mit --profile druck auch das Druck-PDF)."""
+    """Bericht erzeugen: barrierefreies PDF (PDF/UA-1) und DOCX.
+
+    Mit --profile druck entsteht daneben das Druck-PDF (PDF/X-4) für die Druckerei. Alle
+    Eingaben werden zuerst geprüft; bei einem Fehler wird nichts geschrieben."""
+    from reportgen.build import build_report
+    from reportgen.print_setup import PrintOverrides
+
     started = time.perf_counter()
     overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
     with console.status("Bericht wird erzeugt …") as status:
@@ -203,12 +314,17 @@ def build_command(
             if verbose:
                 console.print(f"  {name}: {seconds:.1f} s")
 
-        result = build_report(project_dir, out, formats, on_stage, final, profiles or (), overrides)
+        result = build_report(
+            _project(project_dir), out, formats, on_stage, final, profiles or (), overrides
+        )
     project = result.project
     if project and project.warnings:
         console.print(
-            f"[yellow]{len(project.warnings)} Warnung(en)[/yellow] – Details mit „reportgen check“."
+            f"[yellow]{count(len(project.warnings), 'Warnung', 'Warnungen')}[/yellow] – "
+            "Details mit „reportgen check“."
         )
+    if project and (line := _accepted_line(len(project.accepted))):
+        console.print(line, soft_wrap=True)
     if result.release:
         console.print(result.release.summary())
     for path in result.written:
@@ -218,15 +334,15 @@ def build_command(
         console.print(f"Gesamtdauer: {time.perf_counter() - started:.1f} s")
 
 
-@app.command("steckbriefe")
-@reports_errors
+@command("steckbriefe", "Steckbriefe für jeden Kreis erzeugen, dazu ein Sammel-PDF.")
 def factsheets_command(
-    project_dir: ProjectArg = EXAMPLE_PROJECT,
+    project_dir: ProjectArg = None,
     regions: Annotated[
         list[str] | None,
         typer.Option(
             "--region",
             "-r",
+            metavar="<Kreis>",
             help="Kreis als Code (K03355) oder Name; mehrfach "
             "möglich. Standard: alle Kreise der Daten.",
         ),
@@ -234,13 +350,22 @@ def factsheets_command(
     formats: Annotated[
         list[str] | None,
         typer.Option(
-            "--format", "-f", help="Ausgabeformat, mehrfach möglich: pdf, docx. Standard: beide."
+            "--format",
+            "-f",
+            metavar="<Format>",
+            help="Ausgabeformat, mehrfach möglich: pdf, docx. Standard: beide.",
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
+    out: OutOption = Path("out"),
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Parallele Prozesse (Standard: alle Kerne)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="<Zahl>",
+            help="Parallele Prozesse (Standard: alle Kerne).",
+        ),
     ] = None,
     profiles: ProfileOption = None,
     icc_profile: IccOption = None,
@@ -248,9 +373,25 @@ def factsheets_command(
     crop_marks: MarksOption = None,
     pad_to_four: FourOption = None,
     chapters_right: RightOption = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Bei internen Fehlern (auch einzelner Steckbriefe) den vollständigen "
+            "Traceback ausgeben.",
+        ),
+    ] = False,
 ) -> None:
-    """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF; mit
-    --profile druck auch das Sammel-PDF für die Druckerei (PDF/X-4)."""
+    """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF.
+
+    Mit --profile druck entsteht auch das Sammel-PDF für die Druckerei (PDF/X-4). Scheitert
+    ein Kreis, entstehen alle anderen trotzdem; der Befehl endet dann mit Code 1."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from reportgen.batch import SheetResult, build_factsheets
+    from reportgen.print_setup import PrintOverrides
+
     overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
     with Progress(
         TextColumn("{task.description}"),
@@ -272,13 +413,23 @@ def factsheets_command(
             )
 
         result = build_factsheets(
-            project_dir, out, regions, formats, jobs, on_start, on_sheet, profiles or (), overrides
+            _project(project_dir),
+            out,
+            regions,
+            formats,
+            jobs,
+            on_start,
+            on_sheet,
+            profiles or (),
+            overrides,
         )
     done = len(result.sheets) - len(result.failed)
     console.print(
-        f"{len(result.sheets)} Steckbriefe in {result.seconds:.1f} s: {done} fertig, "
-        f"{len(result.failed)} fehlgeschlagen."
+        f"{count(len(result.sheets), 'Steckbrief', 'Steckbriefe')} in {result.seconds:.1f} s: "
+        f"{done} fertig, {len(result.failed)} fehlgeschlagen."
     )
+    if line := _accepted_line(result.accepted):
+        console.print(line, soft_wrap=True)
     if result.sheets:
         console.print(f"Ausgabe: {result.sheets[0].written[0].parent if done else out}")
     if result.combined:
@@ -291,40 +442,63 @@ def factsheets_command(
         else {},
         overrides,
     )
-    for sheet in result.failed:
-        errors.print(
-            f"[red]Fehlgeschlagen:[/red] {sheet.district.code} {sheet.district.name}: "
-            f"{sheet.error}",
-            soft_wrap=True,
-        )
+    _show_failed_sheets(
+        [(f"{s.district.code} {s.district.name}", s.error) for s in result.failed], verbose
+    )
     if result.failed:
         raise typer.Exit(1)
 
 
-@app.command("check")
-@reports_errors
-def check_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
-    """Daten, Texte und Konfiguration prüfen; alle Probleme auflisten."""
-    project = load_project(project_dir)
+def _show_failed_sheets(failed: list[tuple[str, str | None]], verbose: bool) -> None:
+    # A worker reports an internal error as its message plus the formatted traceback.
+    internal = False
+    for district, error in failed:
+        message, marker, trace = (error or "").partition("\nTraceback (most recent call last):")
+        errors.print(f"[red]Fehlgeschlagen:[/red] {district}: {escape(message)}", soft_wrap=True)
+        internal = internal or bool(marker)
+        if marker and verbose:
+            errors.print(marker.strip() + trace, markup=False)
+    if internal:
+        errors.print(REPORT_BUG.format(WITH_OUTPUT if verbose else RUN_AGAIN), soft_wrap=True)
+
+
+@command("check", "Daten, Texte und Konfiguration prüfen.")
+def check_command(project_dir: ProjectArg = None, verbose: VerboseOption = False) -> None:
+    """Daten, Texte und Konfiguration prüfen; alle Probleme auflisten.
+
+    Jedes Problem nennt Datei, Zeile und Spalte. Der Befehl endet mit Code 1, wenn Fehler
+    darunter sind; Warnungen halten nichts auf."""
+    from reportgen.project import load_project
+
+    try:
+        project = load_project(_project(project_dir))
+    except InvalidInput as exc:  # reportgen.yml is invalid: what else could be checked
+        _print_problems(exc.problems)
+        errors.print(f"[red]{_summary(exc.problems)}[/red]")
+        raise typer.Exit(1) from None
     _print_problems(project.problems)
-    summary = (
-        f"{len(project.errors)} Fehler, {len(project.warnings)} Warnung(en) in "
-        f"{len(project.dataset.indicators)} Indikatoren."
-    )
+    summary = _summary(project.problems, len(project.dataset.indicators))
     if project.errors:
         errors.print(f"[red]{summary}[/red]")
         raise typer.Exit(1)
     console.print(f"[green]Keine Fehler.[/green] {summary}")
 
 
-@app.command("init")
-@reports_errors
+@command("init", "Neues Berichtsprojekt anlegen.")
 def init_command(
-    project_dir: Annotated[Path, typer.Argument(help="Neuer Projektordner.")],
-    data: Annotated[Path, typer.Option("--data", "-d", help="Open-SDG-Datenordner.")],
+    project_dir: Annotated[
+        Path, typer.Argument(metavar="PROJEKTORDNER", help="Neuer Projektordner.")
+    ],
+    data: Annotated[
+        Path,
+        typer.Option("--data", "-d", metavar="<Ordner>", help="Open-SDG-Datenordner."),
+    ],
+    verbose: VerboseOption = False,
 ) -> None:
     """Neues Berichtsprojekt anlegen: Konfiguration und ein Textbaustein je Handlungsfeld und
-    Indikator (Status „entwurf“). Vorhandene Dateien werden nie überschrieben."""
+    Indikator (Status „entwurf“).
+
+    Vorhandene Dateien werden nie überschrieben."""
     from reportgen.scaffold import init_project
 
     result = init_project(project_dir, data)
@@ -338,25 +512,30 @@ def init_command(
     console.print(f"Weiter: reportgen check {project_dir}", soft_wrap=True)
 
 
-@app.command("vergleich")
-@reports_errors
+@command("vergleich", "Zwei Datenstände vergleichen (Fortschreibung).")
 def compare_command(
-    old: Annotated[Path, typer.Argument(help="Datenordner der letzten Ausgabe.")],
-    new: Annotated[Path, typer.Argument(help="Datenordner der neuen Ausgabe.")],
+    old: Annotated[Path, typer.Argument(metavar="ALT", help="Datenordner der letzten Ausgabe.")],
+    new: Annotated[Path, typer.Argument(metavar="NEU", help="Datenordner der neuen Ausgabe.")],
     project_dir: Annotated[
         Path | None,
         typer.Option(
             "--projekt",
             "-p",
+            metavar="<Ordner>",
             help="Projekt, dessen Textbausteine auf Erwähnungen "
             "geprüft werden (ohne Angabe: keine Texte).",
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Ausgabeordner.")] = Path("out"),
+    out: OutOption = Path("out"),
+    verbose: VerboseOption = False,
 ) -> None:
-    """Zwei Datenstände vergleichen (Fortschreibung): neue und entfallene Indikatoren, neue
-    Jahre, revidierte Werte, auffällige Veränderungen – mit den Texten, die sie erwähnen."""
+    """Zwei Datenstände vergleichen (Fortschreibung).
+
+    Neue und entfallene Indikatoren, neue Jahre, revidierte Werte, auffällige Veränderungen –
+    mit den Texten, die sie erwähnen. Schreibt vergleich.md und vergleich.html."""
+    from reportgen.build import write_atomically
     from reportgen.compare import compare_data
+    from reportgen.config import load_config
     from reportgen.render_comparison import render_html, render_markdown, summary_lines
 
     texts = load_config(project_dir).texts_path if project_dir else None
@@ -371,26 +550,32 @@ def compare_command(
         console.print(f"Geschrieben: {out / name}")
 
 
-@app.command("list")
-@reports_errors
-def list_command(project_dir: ProjectArg = EXAMPLE_PROJECT) -> None:
+@command("list", "Handlungsfelder und Indikatoren mit Zeiträumen anzeigen.")
+def list_command(project_dir: ProjectArg = None, verbose: VerboseOption = False) -> None:
     """Handlungsfelder, Themen und Indikatoren mit Zeiträumen und Gebietsebenen anzeigen."""
-    project = load_project(project_dir)
+    from reportgen.project import load_project
+
+    project = load_project(_project(project_dir))
     console.print(_overview(project))
     if project.errors:
         errors.print(f"[red]{len(project.errors)} Fehler[/red] – Details mit „reportgen check“.")
 
 
-_LEVEL_NAMES = {
-    Level.LAND: "Land",
-    Level.REGION: "Regionen",
-    Level.DISTRICT: "Kreise",
-    Level.PART: "Teilgebiete",
-    Level.OTHER: "andere",
-}
-
-
 def _overview(project: Project) -> Table:
+    from rich.table import Table
+
+    from reportgen.indicators import default_selection
+    from reportgen.opensdg import LEVEL
+    from reportgen.project import chapter_plan
+    from reportgen.regions import Level
+
+    level_names = {
+        Level.LAND: "Land",
+        Level.REGION: "Regionen",
+        Level.DISTRICT: "Kreise",
+        Level.PART: "Teilgebiete",
+        Level.OTHER: "andere",
+    }
     dataset = project.dataset
     table = Table(
         title=f"{project.config.title} – {len(dataset.indicators)} Indikatoren", show_lines=False
@@ -417,7 +602,7 @@ def _overview(project: Project) -> Table:
             span = f"{periods[0]} – {periods[-1]} ({len(periods)})" if periods else "–"
             levels = [
                 name
-                for level, name in _LEVEL_NAMES.items()
+                for level, name in level_names.items()
                 if (indicator.frame[LEVEL] == level).any()
             ]
             table.add_row(

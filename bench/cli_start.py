@@ -1,0 +1,49 @@
+"""Benchmark: how fast the command line answers, as a user starts it (a new process each time).
+
+Runs ``reportgen --help``, ``reportgen check --help`` and ``reportgen build --help`` as
+subprocesses and prints median and maximum wall time of each. The goal is below 0.5 s.
+Run: .venv/bin/python bench/cli_start.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPORTGEN = Path(sys.executable).with_name("reportgen")
+CALLS = (["--help"], ["check", "--help"], ["build", "--help"])
+GOAL_SECONDS = 0.5
+
+
+def wall_times(args: list[str], runs: int) -> list[float]:
+    """Seconds per run, from start to exit of a fresh process."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(REPORTGEN), *args], capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    wall_times(["--help"], 1)  # warm the file cache, as on any machine after the first call
+    print(f"{'Aufruf':<28} {'Median':>8} {'Maximum':>8}  ({runs} Läufe)")
+    slow = False
+    for args in CALLS:
+        times = wall_times(args, runs)
+        median, worst = statistics.median(times), max(times)
+        slow = slow or median >= GOAL_SECONDS
+        print(f"{'reportgen ' + ' '.join(args):<28} {median:>7.2f}s {worst:>7.2f}s")
+    print(f"Ziel: Median unter {GOAL_SECONDS} s – {'verfehlt' if slow else 'erreicht'}.")
+    sys.exit(1 if slow else 0)
+
+
+if __name__ == "__main__":
+    main()
