@@ -72,6 +72,8 @@ class SheetResult:
 @dataclass
 class BatchResult:
     sheets: list[SheetResult] = field(default_factory=list)
+    accepted: int = 0
+    """Known defects of the published data the project accepted (``bekannte_datenfehler``)."""
     combined: Path | None = None
     combined_print: Path | None = None
     preflight: Preflight | None = None
@@ -234,7 +236,7 @@ def build_factsheets(
     selected = select_districts(districts(project.dataset), regions)
     target = out_dir / SUBFOLDER
     workers = max(1, min(jobs or os.cpu_count() or 1, len(selected)))
-    result = BatchResult()
+    result = BatchResult(accepted=len(project.accepted))
     if on_start:
         on_start(len(selected))
     global _STATE

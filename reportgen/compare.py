@@ -104,6 +104,9 @@ def compare_data(old: Path, new: Path, texts: Path | None) -> Comparison:
     """Load both data folders (and the texts, if given) and compare them."""
     before, after = _load(old, "Bisheriger Datenstand"), _load(new, "Neuer Datenstand")
     blocks, notes = _text_blocks(texts)
+    notes += _defect_notes(before, "Bisheriger Datenstand") + _defect_notes(
+        after, "Neuer Datenstand"
+    )
     common = [key for key in after.indicators if key in before.indicators]
     diffs = [diff_indicator(before.indicators[k], after.indicators[k]) for k in common]
     comparison = Comparison(
@@ -132,9 +135,21 @@ def _load(root: Path, edition: str) -> opensdg.Dataset:
             Location(root),
             "Geben Sie den Open-SDG-Ordner an, der data/indicator_*.csv und meta/*.md enthält.",
         )
-    if errors:
+    if any(not p.rule for p in errors):
+        # unreadable data; defects a project may accept (``bekannte_datenfehler``) do not
+        # stop a comparison, they are named in its notes
         raise InvalidInput(dataset.problems)
     return dataset
+
+
+def _defect_notes(dataset: opensdg.Dataset, edition: str) -> list[str]:
+    defects = sum(1 for p in dataset.problems if p.is_error)
+    if not defects:
+        return []
+    return [
+        f"{edition}: {defects} Datenfehler, die ein Bericht nur als bekannte Datenfehler "
+        "übernehmen kann (Details mit reportgen check)."
+    ]
 
 
 def diff_indicator(old: Indicator, new: Indicator) -> IndicatorDiff:

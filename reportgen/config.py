@@ -6,17 +6,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from reportgen.errors import ConfigError, Location
+from reportgen.config_messages import config_problems
+from reportgen.defects import Rule
+from reportgen.errors import ConfigError, InputFileError, InvalidInput, Location
+from reportgen.layout import INDICATOR_ID
 from reportgen.signs import SIGNS
 from reportgen.yamlfile import (
-    key_location,
+    FileKind,
+    YamlProblem,
     parse_yaml,
     read_text,
-    yaml_error_location,
     yaml_nodes,
+    yaml_problem,
 )
 
 CONFIG_NAME = "reportgen.yml"
@@ -25,7 +28,7 @@ DEFAULT_STYLES = PACKAGE_ROOT / "styles"
 DEFAULT_TEMPLATES = PACKAGE_ROOT / "templates"
 EXAMPLE_PROJECT = PACKAGE_ROOT / "data" / "niedersachsen"
 
-IndicatorId = Annotated[str, Field(pattern=r"^\d+-\d+-\d+$")]
+IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID.pattern)]
 
 
 class _Frozen(BaseModel):
@@ -132,6 +135,30 @@ class FactsheetConfig(_Frozen):
     basename: str = Field(default="steckbriefe", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
 
 
+class KnownDefect(_Frozen):
+    """A defect of the published data the project knows and publishes anyway, with a reason
+    (``bekannte_datenfehler``; see ``reportgen.defects``)."""
+
+    rule: Rule = Field(alias="regel")
+    indicator: IndicatorId | None = Field(default=None, alias="indikator")
+    file: str | None = Field(default=None, alias="datei")
+    lines: tuple[int, ...] | None = Field(default=None, alias="zeilen")
+    reason: str = Field(alias="grund", min_length=10)
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> KnownDefect:
+        if self.rule == Rule.UNKNOWN_FILE:
+            if not self.file:
+                raise ValueError("für „unbekannte-datei“ fehlt „datei“ (Pfad im Datenordner)")
+        elif not self.indicator:
+            raise ValueError(f"für „{self.rule}“ fehlt „indikator“")
+        return self
+
+    @property
+    def subject(self) -> str:
+        return self.file or self.indicator or ""
+
+
 class ReportConfig(_Frozen):
     """Everything a report build needs besides the data and the texts."""
 
@@ -153,6 +180,7 @@ class ReportConfig(_Frozen):
     factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
     printing: PrintConfig = Field(default_factory=PrintConfig, alias="druck")
     targets: tuple[TargetValue, ...] = Field(default=(), alias="zielwerte")
+    known_defects: tuple[KnownDefect, ...] = Field(default=(), alias="bekannte_datenfehler")
     project_dir: Path = Field(default=Path("."), exclude=True)
 
     @field_validator("flags")
@@ -166,6 +194,14 @@ class ReportConfig(_Frozen):
                 )
         return value
 
+    def discarded_lines(self) -> dict[str, set[int]]:
+        """Per indicator, the table lines declared wrong (one of two conflicting rows)."""
+        lines: dict[str, set[int]] = {}
+        for defect in self.known_defects:
+            if defect.rule == Rule.CONFLICTING_ROWS and defect.lines:
+                lines.setdefault(defect.subject, set()).update(defect.lines)
+        return lines
+
     @property
     def data_path(self) -> Path:
         return self.project_dir / self.data_dir
@@ -173,20 +209,6 @@ class ReportConfig(_Frozen):
     @property
     def texts_path(self) -> Path:
         return self.project_dir / self.texts_dir
-
-
-_FIELD_LABELS = {
-    "missing": "fehlt",
-    "extra_forbidden": "ist unbekannt",
-}
-
-
-def _describe(error: Any) -> str:
-    kind = error["type"]
-    field = ".".join(str(part) for part in error["loc"])
-    if kind in _FIELD_LABELS:
-        return f"Das Feld „{field}“ {_FIELD_LABELS[kind]}."
-    return f"Das Feld „{field}“ ist ungültig: {error['msg']}."
 
 
 def load_config(project_dir: Path) -> ReportConfig:
@@ -200,12 +222,14 @@ def load_config(project_dir: Path) -> ReportConfig:
             "Legen Sie die Datei an oder geben Sie den Projektordner an.",
         )
     try:
-        text = read_text(path)
+        text = read_text(path, FileKind.CONFIG)
         data = parse_yaml(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(
-            "Die Konfiguration ist kein gültiges YAML.", yaml_error_location(exc, path)
-        ) from exc
+    except InputFileError as exc:
+        problem = exc.problem
+        raise ConfigError(problem.message, problem.location, problem.hint) from exc
+    except YamlProblem as exc:
+        problem = yaml_problem(exc, path, what="Die Konfiguration ist kein gültiges YAML")
+        raise ConfigError(problem.message, problem.location, problem.hint) from exc
     if not isinstance(data, dict):
         raise ConfigError(
             "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.", Location(path)
@@ -213,9 +237,9 @@ def load_config(project_dir: Path) -> ReportConfig:
     try:
         config = ReportConfig.model_validate({**data, "project_dir": project_dir})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(
-            _describe(first), key_location(yaml_nodes(text), tuple(first["loc"]), path)
+        # every field at once, in German, at its line
+        raise InvalidInput(
+            config_problems(exc.errors(), ReportConfig, yaml_nodes(text), path)
         ) from exc
     styles = StyleFiles.model_validate(
         {

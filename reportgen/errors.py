@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -26,6 +27,15 @@ class Location:
         return text
 
 
+class Severity(StrEnum):
+    """How a finding ends: an error stops the build, a warning does not; a known defect of the
+    published data that the project accepted in ``reportgen.yml`` is listed, not fatal."""
+
+    ERROR = "Fehler"
+    WARNING = "Warnung"
+    ACCEPTED = "Akzeptiert"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding of validation; an error stops the build, a warning does not."""
@@ -33,17 +43,29 @@ class Problem:
     message: str
     location: Location | None = None
     hint: str | None = None
-    severity: str = "Fehler"
+    severity: str = Severity.ERROR
+    rule: str | None = None
+    """The defect rule (``reportgen.defects.Rule``) a project may accept, if any."""
+    subject: str | None = None
+    """What the rule applies to: an indicator id, or a file of the data folder."""
+    reason: str | None = None
+    """Why the project accepted the defect (set with severity ``Akzeptiert``)."""
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}" if self.location else self.message
         if self.hint:
             text += f" {self.hint}"
+        if self.reason:
+            text += f" Akzeptiert in reportgen.yml: {self.reason}"
         return text
 
     @property
     def is_error(self) -> bool:
-        return self.severity == "Fehler"
+        return self.severity == Severity.ERROR
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.severity == Severity.ACCEPTED
 
 
 class ReportError(Exception):
@@ -72,6 +94,10 @@ class MetadataError(ReportError):
 
 class ContentError(ReportError):
     """An editorial text block is broken or refers to something unknown."""
+
+
+class InputFileError(ReportError):
+    """An input file cannot be read as text: missing, too large, not UTF-8 or not text at all."""
 
 
 class RenderError(ReportError):
@@ -116,10 +142,8 @@ def working_on(what: str | Path) -> Iterator[None]:
         raise
     except BaseException as exc:
         if input_of(exc) is None:
-            try:
+            with suppress(AttributeError, TypeError):  # exceptions without a __dict__
                 setattr(exc, _INPUT_ATTRIBUTE, str(what))
-            except (AttributeError, TypeError):  # exceptions without a __dict__
-                pass
         raise
 
 

@@ -31,6 +31,7 @@ from reportgen.model import (
     TableRow,
 )
 from reportgen.opensdg import LEVEL, REGION, Dataset, Indicator
+from reportgen.periods import Period, parse_period
 from reportgen.placeholders import Facts, text_blocks
 from reportgen.project import Project
 from reportgen.regions import Level
@@ -173,7 +174,7 @@ def compose_factsheet(
     sources = _Sources()
     used_signs: set[str] = set()
     rows = []
-    periods: list[str] = []
+    periods: list[Period] = []
     for planned in plan.rows:
         selection = for_regions(
             planned.selection, [(district.key, district.name), (land, land_name)]
@@ -183,9 +184,11 @@ def compose_factsheet(
         rows.append(
             TableRow(row.header, (*row.cells, Cell(period or NO_DATA), Cell(str(footnote))))
         )
-        if period and period[-4:].isdigit():
-            periods.append(period)
-    data_year = max(periods, key=lambda p: p[-4:]) if periods else str(config.reporting_year)
+        # a configured period without data says nothing about how recent the data are
+        if period in selection.period_keys and (dated := parse_period(period, 0)).year is not None:
+            periods.append(dated)
+    # the latest in time, not by label text ("WS 2023/24" > "2025" as text)
+    data_year = max(periods).label if periods else str(config.reporting_year)
     table = Table(
         number=1,
         caption=f"Kennzahlen {district.display} im Vergleich mit {land_name}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -20,10 +20,19 @@ def is_percent(unit: str) -> bool:
     return bool(_PERCENT_UNITS.match(unit.strip()))
 
 
+_CONTEXT = Context(prec=400)
+"""Enough digits for any finite float with its decimals (the default 28 would refuse to
+quantize a large value and raise InvalidOperation)."""
+
+
+def _quantized(value: float, decimals: int) -> Decimal:
+    exponent = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(float(value))).quantize(exponent, ROUND_HALF_UP, context=_CONTEXT)
+
+
 def round_half_up(value: float, decimals: int) -> float:
     """Round as the tables do, so that differences match the printed values."""
-    exponent = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(float(value))).quantize(exponent, ROUND_HALF_UP))
+    return float(_quantized(value, decimals))
 
 
 def format_number(value: float, decimals: int, signed: bool = False) -> str:
@@ -32,10 +41,11 @@ def format_number(value: float, decimals: int, signed: bool = False) -> str:
     if signed:
         pattern = "+" + pattern + ";-" + pattern
     # official statistics round half up (kaufmännisch); Babel would round half to even
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    rounded = _quantized(value, decimals)
     if rounded == 0:
         rounded = abs(rounded)  # no "−0,0"
-    text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True)
+    with localcontext(_CONTEXT):
+        text = format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True)
     return str(text).replace("-", "−")
 
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import shapely
+from shapely.errors import ShapelyError
 from shapely.geometry import MultiPolygon, Polygon, shape
 
-from reportgen.errors import Location, Problem
+from reportgen.errors import InputFileError, Location, Problem, Severity, working_on
 from reportgen.regions import region_key
+from reportgen.yamlfile import FileKind, read_text
 
 TOLERANCE_DEGREES = 0.008
 _ID_PROPERTIES = ("AGS", "AGSRH", "AGSMZ", "GeoCode", "id")
@@ -58,18 +61,40 @@ def load_district_map(
 
 
 def _read(path: Path, problems: list[Problem]) -> dict[str, tuple[Ring, ...]] | None:
-    try:
-        collection = json.loads(path.read_text(encoding="utf-8-sig"))
-        features = collection["features"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        problems.append(
-            Problem(
-                f"Die Kartendatei ist nicht lesbar ({exc}).", Location(path), severity="Warnung"
+    with working_on(path):
+        try:
+            geometries = _geometries(json.loads(read_text(path, FileKind.GEOJSON)))
+        except InputFileError as exc:
+            problems.append(replace(exc.problem, severity=Severity.WARNING))
+            return None
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            ShapelyError,
+        ) as exc:
+            # ValueError covers JSON syntax and shapely's invalid geometries
+            problems.append(
+                Problem(
+                    "Die Kartendatei ist keine lesbare GeoJSON-Datei "
+                    f"({type(exc).__name__}: {str(exc)[:120]}); die Steckbriefe erscheinen "
+                    "ohne diese Karte.",
+                    Location(path),
+                    severity=Severity.WARNING,
+                )
             )
-        )
+            return None
+    if not geometries:
         return None
+    return _projected(geometries)
+
+
+def _geometries(collection: Any) -> dict[str, list[Polygon]]:
+    """Region key → simplified polygons of a GeoJSON feature collection."""
     geometries: dict[str, list[Polygon]] = {}
-    for feature in features:
+    for feature in collection["features"]:
         properties = feature.get("properties") or {}
         code = next((str(properties[k]) for k in _ID_PROPERTIES if properties.get(k)), None)
         if code is None or not feature.get("geometry"):
@@ -81,8 +106,10 @@ def _read(path: Path, problems: list[Problem]) -> dict[str, tuple[Ring, ...]] | 
         geometries.setdefault(region_key(code), []).extend(
             p for p in polygons if isinstance(p, Polygon)
         )
-    if not geometries:
-        return None
+    return geometries
+
+
+def _projected(geometries: dict[str, list[Polygon]]) -> dict[str, tuple[Ring, ...]]:
     latitudes = [
         y for polygons in geometries.values() for p in polygons for _, y in p.exterior.coords
     ]

@@ -1,23 +1,37 @@
-"""Open SDG data folder → typed indicators. The only module that knows the Open SDG layout.
+"""Open SDG data folder → typed indicators. The only module that knows how the parts fit.
 
-A data folder holds ``data/indicator_G-T-I.csv`` (one table per indicator), ``meta/G-T-I.md``
-(YAML front matter plus Markdown) and ``translations/de/*.yml``. Problems are collected, not
-raised one by one, so ``reportgen check`` can list all of them at once.
+Which files are read is decided by ``reportgen.layout`` (``config_data.yml`` or the defaults);
+tables are read by ``reportgen.observations``, metadata and translations by
+``reportgen.metadata``. Here they are paired (a table and its metadata always come together),
+the areas are checked across all indicators, and goals and topics are named. Problems are
+collected, not raised one by one, so ``reportgen check`` can list all of them at once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
-import yaml
 
-from reportgen.errors import Location, Problem
-from reportgen.frontmatter import read_front_matter
+from reportgen.defects import Rule
+from reportgen.errors import Location, Problem, ReportError, Severity, working_on
+from reportgen.layout import Layout, data_files, meta_files, read_layout, unknown_files
+from reportgen.metadata import (
+    IndicatorMeta,
+    PrecisionRule,
+    RawMeta,
+    SourceLink,
+    Translations,
+    build_meta,
+    goal_title,
+    indicator_parts,
+    read_metadata,
+    target_title,
+)
 from reportgen.model import Block
 from reportgen.observations import (
     FLAG,
@@ -35,8 +49,8 @@ from reportgen.observations import (
     load_table,
 )
 from reportgen.regions import geo_level
-from reportgen.richtext import html_to_blocks, html_to_text, markdown_to_blocks, safe_url
-from reportgen.yamlfile import parse_yaml, read_text, yaml_error_location
+from reportgen.richtext import html_to_blocks, html_to_text
+from reportgen.yamlfile import FileKind, read_text
 
 __all__ = [
     "FLAG",
@@ -62,47 +76,8 @@ __all__ = [
     "load_dataset",
 ]
 
-_INDICATOR_FILE = re.compile(r"^indicator_(\d+-\d+-\d+)\.csv$")
-_TRANSLATION_KEY = re.compile(r"^([A-Za-z_][\w]*)\.([\w.-]+)$")
-_FOOTNOTE_KEYS = ("data_footnote", "data_footnotes", "datafootnote", "datafootnotes")
-
-
-@dataclass(frozen=True)
-class SourceLink:
-    text: str
-    url: str | None
-
-
-@dataclass(frozen=True)
-class PrecisionRule:
-    decimals: int
-    unit: str | None = None
-    series: str | None = None
-
-
-@dataclass(frozen=True)
-class IndicatorMeta:
-    id: str
-    number: str
-    goal: str
-    target: str
-    title: str
-    has_title: bool
-    """False when the metadata gave no usable title and ``title`` is a stand-in."""
-    graph_type: str
-    sort_order: str
-    precision: tuple[PrecisionRule, ...]
-    start_values: tuple[tuple[str, str], ...]
-    description: tuple[Block, ...]
-    computation: tuple[Block, ...]
-    footnotes: tuple[Block, ...]
-    other_info: tuple[Block, ...]
-    body: tuple[Block, ...]
-    data_source: str
-    sources: tuple[SourceLink, ...]
-    vintage: str | None
-    tags: tuple[str, ...]
-    path: Path
+AREA_NAME_COLUMNS = ("Gebietseinheit",)
+"""Breakdown columns that carry the name of the area a row's GeoCode stands for."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,49 +136,27 @@ class Dataset:
     problems: tuple[Problem, ...] = field(default=())
 
 
-# --- translations ---------------------------------------------------------------------------
-
-
-class Translations:
-    """German translation files; values referenced from metadata as ``file.key``."""
-
-    def __init__(self, folder: Path, problems: list[Problem]):
-        self.tables: dict[str, dict[str, Any]] = {}
-        for path in sorted(folder.glob("*.yml")):
-            try:
-                data = parse_yaml(read_text(path))
-            except yaml.YAMLError as exc:
-                problems.append(
-                    Problem(
-                        "Übersetzungsdatei ist kein gültiges YAML.", yaml_error_location(exc, path)
-                    )
-                )
-                continue
-            if isinstance(data, dict):
-                self.tables[path.stem] = {str(k): v for k, v in data.items()}
-
-    def lookup(self, value: Any) -> tuple[str | None, bool]:
-        """Resolve a translation key; returns (text, was_key). Plain text passes through."""
-        if not isinstance(value, str):
-            return (None if value is None else str(value)), False
-        match = _TRANSLATION_KEY.match(value.strip())
-        if not match or match.group(1) not in self.tables:
-            return value, False
-        found = self.tables[match.group(1)].get(match.group(2))
-        return (None if found is None else str(found)), True
-
-    def text(self, key: str) -> str | None:
-        return self.lookup(key)[0]
-
-
 # --- loading ---------------------------------------------------------------------------------
 
 
-def load_dataset(root: Path, flag_overrides: Mapping[str, str] | None = None) -> Dataset:
-    """Read a whole Open SDG data folder; problems are collected in ``Dataset.problems``."""
+def load_dataset(
+    root: Path,
+    flag_overrides: Mapping[str, str] | None = None,
+    titled: Collection[str] = (),
+    discard: Mapping[str, Collection[int]] | None = None,
+) -> Dataset:
+    """Read a whole Open SDG data folder; problems are collected in ``Dataset.problems``.
+
+    ``flag_overrides``: observation flags → signs; ``titled``: ids whose title the project
+    gives itself (``indikatortitel``); ``discard``: per indicator, table lines the project
+    declared wrong.
+    """
     problems: list[Problem] = []
     root = root.resolve()
-    if not (root / "data").is_dir() or not (root / "meta").is_dir():
+    layout = read_layout(root, problems)
+    tables = data_files(layout)
+    metas = meta_files(layout)
+    if not tables and not metas and not _has_folders(layout):
         problems.append(
             Problem(
                 "Kein Open-SDG-Datenordner: es fehlen die Unterordner data/ und meta/.",
@@ -213,44 +166,29 @@ def load_dataset(root: Path, flag_overrides: Mapping[str, str] | None = None) ->
             )
         )
         return Dataset(root, {}, {}, {}, {}, tuple(problems))
-    translations = Translations(root / "translations" / "de", problems)
+    translations = Translations(layout.translation_folders, layout.remote_translations, problems)
+    csv_by_id = _tables_by_id(tables, problems)
+    raw = read_metadata([(s, p, i) for s, p, i in metas if i is not None], problems)
+    known = {path for path, i in tables.items() if i is not None}
+    known |= {path for _, path, i in metas if i is not None}
+    problems.extend(unknown_files(layout, known))
     indicators: dict[str, Indicator] = {}
-    metas = sorted((root / "meta").glob("*.md"))
-    csv_ids = {
-        m.group(1): p for p in (root / "data").glob("*.csv") if (m := _INDICATOR_FILE.match(p.name))
-    }
-    for meta_path in metas:
-        indicator_id = meta_path.stem
-        if not re.fullmatch(r"\d+-\d+-\d+", indicator_id):
-            continue
-        meta = _load_meta(meta_path, translations, problems)
-        if meta is None:
-            continue
-        csv_path = csv_ids.get(indicator_id)
-        if csv_path is None:
-            problems.append(
-                Problem(
-                    f"Zu Indikator {meta.number} gibt es keine Datendatei.",
-                    Location(meta_path),
-                    f"Erwartet: data/indicator_{indicator_id}.csv.",
-                )
-            )
-            continue
-        loaded = load_table(csv_path, flag_overrides or {}, problems)
-        if loaded is not None:
-            frame, dimensions = loaded
-            indicators[indicator_id] = Indicator(meta, frame, dimensions, csv_path)
-    for indicator_id, csv_path in sorted(csv_ids.items()):
-        if indicator_id not in indicators and not (root / "meta" / f"{indicator_id}.md").exists():
-            problems.append(
-                Problem(
-                    "Datendatei ohne Metadaten wird übergangen.",
-                    Location(csv_path),
-                    f"Legen Sie meta/{indicator_id}.md an.",
-                    "Warnung",
-                )
-            )
+    for indicator_id in sorted(set(csv_by_id) | set(raw), key=_natural_id):
+        indicator = _load_indicator(
+            indicator_id,
+            csv_by_id.get(indicator_id),
+            raw.get(indicator_id),
+            layout,
+            translations,
+            flag_overrides or {},
+            problems,
+            indicator_id in titled,
+            (discard or {}).get(indicator_id, ()),
+        )
+        if indicator is not None:
+            indicators[indicator_id] = indicator
     ordered = dict(sorted(indicators.items(), key=lambda kv: _sort_key(kv[1].meta)))
+    problems.extend(_check_area_codes(ordered.values()))
     names = _region_names(ordered.values())
     for indicator in ordered.values():
         _infer_missing_geocodes(indicator.frame, names)
@@ -258,118 +196,126 @@ def load_dataset(root: Path, flag_overrides: Mapping[str, str] | None = None) ->
     return Dataset(root, goals, targets, ordered, names, tuple(problems))
 
 
-def _sort_key(meta: IndicatorMeta) -> tuple[int, ...]:
+def _has_folders(layout: Layout) -> bool:
+    return any(folder.is_dir() for folder in layout.data_folders() | layout.meta_folders())
+
+
+def _tables_by_id(tables: Mapping[Path, str | None], problems: list[Problem]) -> dict[str, Path]:
+    by_id: dict[str, Path] = {}
+    for path, indicator_id in tables.items():
+        if indicator_id is None:
+            continue  # reported as an unknown file
+        if indicator_id in by_id:
+            problems.append(
+                Problem(
+                    f"Für Indikator {indicator_parts(indicator_id)[2]} gibt es zwei Datendateien: "
+                    f"{by_id[indicator_id].name} und {path.name}.",
+                    Location(path),
+                    "Es darf nur eine geben; entfernen Sie die überholte.",
+                )
+            )
+            continue
+        by_id[indicator_id] = path
+    return by_id
+
+
+def _load_indicator(
+    indicator_id: str,
+    csv_path: Path | None,
+    raw: RawMeta | None,
+    layout: Layout,
+    translations: Translations,
+    flag_overrides: Mapping[str, str],
+    problems: list[Problem],
+    titled: bool,
+    discard: Collection[int],
+) -> Indicator | None:
+    """One indicator from its table and metadata; either half missing is an error."""
+    if raw is None:
+        assert csv_path is not None
+        problems.append(
+            Problem(
+                f"Zur Datendatei gibt es keine Metadaten; Indikator "
+                f"{indicator_id.replace('-', '.')} fehlte im Bericht.",
+                Location(csv_path),
+                f"Legen Sie die Metadaten an (z. B. meta/{indicator_id}.md) oder entfernen Sie "
+                "die Datei.",
+                rule=Rule.DATA_WITHOUT_METADATA,
+                subject=indicator_id,
+            )
+        )
+        return None
+    meta = build_meta(indicator_id, raw, translations, problems, titled)
+    if meta is None:
+        return None  # published: false
+    if csv_path is None:
+        problems.append(_missing_table(meta, raw, layout))
+        return None
+    with working_on(csv_path):
+        try:
+            text = read_text(csv_path, FileKind.DATA)
+        except ReportError as exc:
+            problems.append(exc.problem)
+            return None
+        loaded = load_table(csv_path, text, flag_overrides, problems, indicator_id, discard)
+    if loaded is None:
+        return None
+    frame, dimensions = loaded
+    return Indicator(meta, frame, dimensions, csv_path)
+
+
+def _missing_table(meta: IndicatorMeta, raw: RawMeta, layout: Layout) -> Problem:
+    expected = f"data/indicator_{meta.id}.csv"
+    if raw.fields.get("data_non_statistical") is True:
+        return Problem(
+            f"Indikator {meta.number} hat laut Metadaten keine statistischen Daten und "
+            "erscheint nicht im Bericht.",
+            raw.where("data_non_statistical"),
+            severity=Severity.WARNING,
+        )
+    return Problem(
+        f"Zu Indikator {meta.number} gibt es keine Datendatei; er fehlte im Bericht.",
+        Location(meta.path),
+        f"Erwartet: {expected}.",
+        rule=Rule.METADATA_WITHOUT_DATA,
+        subject=meta.id,
+    )
+
+
+def _natural(part: str) -> tuple[int, int, str]:
+    return (0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+
+
+def _natural_id(indicator_id: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_natural(part) for part in indicator_id.split("-"))
+
+
+def _sort_key(meta: IndicatorMeta) -> tuple[object, ...]:
     """Goal and topic come from the id; ``indicator_sort_order`` orders within a topic.
 
     A sort order whose goal and topic disagree with the id is a copying slip and is ignored.
     """
-    goal, target, number = (int(part) for part in meta.id.split("-"))
-    parts = [int(p) for p in re.findall(r"\d+", meta.sort_order)]
-    within = parts[2:] if parts[:2] == [goal, target] and len(parts) > 2 else [number]
-    return (goal, target, *within, number)
+    own = _natural_id(meta.id)
+    order = tuple(_natural(p) for p in re.findall(r"\d+|[A-Za-z]+", meta.sort_order))
+    within = order[2:] if order[:2] == own[:2] and len(order) > 2 else own[2:]
+    return (own[:2], within, own)
 
 
-def _load_meta(path: Path, tr: Translations, problems: list[Problem]) -> IndicatorMeta | None:
-    indicator_id = path.stem
-    loaded = read_front_matter(path, "der Metadaten", problems)
-    if loaded is None:
-        return None
-    if loaded.meta is None:
-        problems.append(
-            Problem("Die Metadaten haben keinen YAML-Kopf (--- … ---).", Location(path, 1, 1))
-        )
-        return None
-    data, body = loaded.meta, loaded.body
-    if data.get("published") is False:
-        return None
-    goal, target_no, _ = indicator_id.split("-")
-    number = indicator_id.replace("-", ".")
-
-    def rich(key: str) -> tuple[Block, ...]:
-        text, was_key = tr.lookup(data.get(key))
-        if was_key and text is None:
-            problems.append(
-                Problem(
-                    f"Übersetzungsschlüssel „{data.get(key)}“ fehlt.",
-                    Location(path),
-                    "Der Text wird weggelassen.",
-                    "Warnung",
-                )
-            )
-        return html_to_blocks(text) if text else ()
-
-    title_text, _ = tr.lookup(data.get("indicator_name") or data.get("graph_title"))
-    has_title = bool(title_text) and title_text != "Untitled"
-    if not has_title:
-        title_text = f"Indikator {number}"
-    footnote_html = "\n<br>".join(
-        str(tr.lookup(data[key])[0] or "") for key in _FOOTNOTE_KEYS if data.get(key)
-    )
-    tags = tuple(str(tag) for tag in data.get("tags") or ())
-    vintage = next((tag for tag in tags if tag.lower().startswith("datenstand")), None)
-    source_text, _ = tr.lookup(data.get("data_source"))
-    return IndicatorMeta(
-        id=indicator_id,
-        number=number,
-        goal=goal,
-        target=f"{goal}-{target_no}",
-        title=html_to_text(title_text or ""),
-        has_title=has_title,
-        graph_type=str(data.get("graph_type") or "line").lower(),
-        sort_order=str(data.get("indicator_sort_order") or ""),
-        precision=_precision(data.get("precision") or data.get("presicion")),
-        start_values=tuple(
-            (str(item["field"]), str(item["value"]))
-            for item in data.get("data_start_values") or ()
-            if isinstance(item, dict) and "field" in item and "value" in item
-        ),
-        description=rich("national_indicator_description"),
-        computation=rich("computation_calculations"),
-        footnotes=html_to_blocks(footnote_html) if footnote_html else (),
-        other_info=rich("other_info"),
-        body=markdown_to_blocks(body) if body.strip() else (),
-        data_source=html_to_text(source_text or ""),
-        sources=_sources(data, tr),
-        vintage=vintage,
-        tags=tags,
-        path=path,
-    )
+# --- goals and topics ------------------------------------------------------------------------
 
 
-def _precision(raw: Any) -> tuple[PrecisionRule, ...]:
-    rules = []
-    for item in raw if isinstance(raw, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("decimals"), int):
-            rules.append(PrecisionRule(item["decimals"], item.get("unit"), item.get("series")))
-    return tuple(rules)
-
-
-def _sources(data: dict[str, Any], tr: Translations) -> tuple[SourceLink, ...]:
-    links = []
-    numbers = sorted(
-        {int(m.group(1)) for key in data if (m := re.match(r"source_url_(\d+)$", key))}
-    )
-    for number in numbers:
-        if data.get(f"source_active_{number}") is False:
-            continue
-        url = safe_url(str(data.get(f"source_url_{number}") or ""))
-        text = tr.lookup(data.get(f"source_url_text_{number}"))[0] or url
-        if text:
-            links.append(SourceLink(html_to_text(text), url))
-    return tuple(links)
-
-
-def _structure(indicators: Any, tr: Translations) -> tuple[dict[str, Goal], dict[str, Target]]:
+def _structure(
+    indicators: Iterable[Indicator], tr: Translations
+) -> tuple[dict[str, Goal], dict[str, Target]]:
     goals: dict[str, Goal] = {}
     targets: dict[str, Target] = {}
     for indicator in indicators:
         meta = indicator.meta
         if meta.goal not in goals:
-            title = tr.text(f"global_goals.{meta.goal}-title") or f"Handlungsfeld {meta.goal}"
+            title = goal_title(meta.goal, tr) or f"Handlungsfeld {meta.goal}"
             goals[meta.goal] = Goal(meta.goal, html_to_text(title))
         if meta.target not in targets:
-            raw = tr.text(f"global_targets.{meta.target}-title")
-            targets[meta.target] = _target(meta.target, raw)
+            targets[meta.target] = _target(meta.target, target_title(meta.target, tr))
     return goals, targets
 
 
@@ -386,30 +332,94 @@ def _target(target_id: str, raw: str | None) -> Target:
     return Target(target_id, html_to_text(raw) or fallback, ())
 
 
-# --- CSV -------------------------------------------------------------------------------------
+# --- areas -----------------------------------------------------------------------------------
 
 
-def _region_names(indicators: Any) -> dict[str, str]:
-    """Region key → the name most often used for it across all indicators."""
-    counts: dict[str, dict[str, int]] = {}
+def _name_column(frame: pd.DataFrame) -> str | None:
+    return next((c for c in AREA_NAME_COLUMNS if c in frame.columns), None)
+
+
+def _name_key(name: str) -> str:
+    """Names compare as a reader compares them: "Emden  Stadt" is "Emden, Stadt"."""
+    return " ".join(sorted(re.findall(r"\w+", name.casefold())))
+
+
+def _area_pairs(indicator: Indicator) -> pd.DataFrame:
+    """Distinct (region key, area name) pairs of a table with their number of rows."""
+    column = _name_column(indicator.frame)
+    if column is None:
+        return pd.DataFrame(columns=[REGION, column or "", "rows"])
+    rows = indicator.frame.loc[
+        (indicator.frame[REGION] != "") & (indicator.frame[column] != ""), [REGION, column]
+    ]
+    return rows.value_counts().rename("rows").reset_index()
+
+
+def _check_area_codes(indicators: Iterable[Indicator]) -> list[Problem]:
+    """A row whose code stands for another area elsewhere, and whose name belongs to another
+    code elsewhere, is ambiguous: one of them is wrong. Its rows get the code of their name
+    (what happens when the project accepts the defect); without acceptance it is an error.
+    """
+    indicators = list(indicators)
+    pairs = {indicator.id: _area_pairs(indicator) for indicator in indicators}
+    code_names: dict[str, Counter[str]] = {}
+    name_codes: dict[str, Counter[str]] = {}
+    for table in pairs.values():
+        for key, name, rows in table.itertuples(index=False):
+            code_names.setdefault(key, Counter())[_name_key(name)] += rows
+            name_codes.setdefault(_name_key(name), Counter())[key] += rows
+    usual_name = {key: _most_common(names) for key, names in code_names.items()}
+    usual_code = {name: _most_common(codes) for name, codes in name_codes.items()}
+    problems = []
     for indicator in indicators:
-        frame = indicator.frame
-        if "Gebietseinheit" not in frame.columns:
-            continue
-        pairs = frame.loc[frame[REGION] != "", [REGION, "Gebietseinheit"]].drop_duplicates()
-        for key, name in pairs.itertuples(index=False):
-            counts.setdefault(key, {}).setdefault(name, 0)
-            counts[key][name] += 1
+        column = _name_column(indicator.frame)
+        for key, name, rows in pairs[indicator.id].itertuples(index=False):
+            name_key = _name_key(name)
+            if usual_name[key] == name_key or usual_code[name_key] == key:
+                continue
+            other = usual_code[name_key]
+            assert column is not None
+            mask = (indicator.frame[REGION] == key) & (indicator.frame[column] == name)
+            first = indicator.frame.loc[mask].sort_values(LINE).iloc[0]
+            rows_text = "1 Zeile trägt" if rows == 1 else f"{rows} Zeilen tragen"
+            problems.append(
+                Problem(
+                    f"{rows_text} den Gebietscode „{first[GEO]}“ mit dem Namen „{name}“; in "
+                    f"den übrigen Daten gehört der Code zu einem anderen Gebiet und der Name "
+                    f"zum Gebietsschlüssel {other}.",
+                    Location(indicator.csv_path, int(first[LINE])),
+                    "Berichtigen Sie Code oder Namen. Als bekannter Datenfehler aufgenommen, "
+                    f"erhalten die Zeilen den Gebietsschlüssel {other} ihres Namens.",
+                    rule=Rule.AREA_CODE,
+                    subject=indicator.id,
+                )
+            )
+            indicator.frame.loc[mask, REGION] = other
+            indicator.frame.loc[mask, LEVEL] = geo_level(other)
+    return problems
+
+
+def _most_common(counts: Counter[str]) -> str:
+    return max(sorted(counts), key=lambda item: counts[item])
+
+
+def _region_names(indicators: Iterable[Indicator]) -> dict[str, str]:
+    """Region key → the name most often used for it across all indicators."""
+    counts: dict[str, Counter[str]] = {}
+    for indicator in indicators:
+        for key, name, _ in _area_pairs(indicator).itertuples(index=False):
+            counts.setdefault(key, Counter())[name] += 1
     return {key: max(names, key=lambda n: (names[n], -len(n))) for key, names in counts.items()}
 
 
 def _infer_missing_geocodes(frame: pd.DataFrame, names: Mapping[str, str]) -> None:
     """Rows without GeoCode get the region whose name they carry elsewhere in the data."""
-    if "Gebietseinheit" not in frame.columns:
+    column = _name_column(frame)
+    if column is None:
         return
     by_name = {name: key for key, name in names.items()}
     missing = frame[REGION] == ""
     if missing.any():
-        inferred = frame.loc[missing, "Gebietseinheit"].map(lambda n: by_name.get(n, ""))
+        inferred = frame.loc[missing, column].map(lambda n: by_name.get(n, ""))
         frame.loc[missing, REGION] = inferred
         frame.loc[missing, LEVEL] = inferred.map(geo_level)

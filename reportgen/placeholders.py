@@ -8,6 +8,7 @@ anything else are refused with a message naming the line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -240,9 +241,15 @@ FUNCTIONS: Mapping[str, Callable[..., str]] = {
 
 
 def fill_placeholders(body: str, facts: Facts) -> str:
-    """The body with every placeholder replaced by its formatted value."""
+    """The body with every placeholder replaced by its formatted value.
+
+    Raises the first ``PlaceholderError``; ``placeholder_errors`` lists all of them.
+    """
+    found, errors = _outputs(body)
+    if errors:
+        raise errors[0]
     parts: list[str] = []
-    for node in _outputs(body):
+    for node in found:
         if isinstance(node, nodes.TemplateData):
             parts.append(node.data)
         elif isinstance(node, nodes.Const):
@@ -250,6 +257,18 @@ def fill_placeholders(body: str, facts: Facts) -> str:
         else:
             parts.append(_call(node, facts))
     return "".join(parts)
+
+
+def placeholder_errors(body: str, facts: Facts) -> list[PlaceholderError]:
+    """Every placeholder of a body that cannot be filled (not only the first)."""
+    found, errors = _outputs(body)
+    for node in found:
+        if isinstance(node, nodes.Call):
+            try:
+                _call(node, facts)
+            except PlaceholderError as exc:
+                errors.append(exc)
+    return sorted(errors, key=lambda error: error.line)
 
 
 def placeholder_spans(body: str) -> list[tuple[int, int]]:
@@ -264,26 +283,59 @@ def placeholder_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _outputs(body: str) -> list[nodes.Node]:
+def _outputs(body: str) -> tuple[list[nodes.Node], list[PlaceholderError]]:
+    """The literal text and placeholder nodes of a body, and every node that is not allowed.
+
+    A syntax error ends parsing: the rest of the body cannot be read, only that one is named.
+    """
     try:
         template = _ENVIRONMENT.parse(body)
     except TemplateSyntaxError as exc:
-        raise PlaceholderError(
-            f"Platzhalter fehlerhaft: {exc.message}",
+        error = PlaceholderError(
+            f"Platzhalter fehlerhaft: {_syntax_message(exc.message or '')}",
             exc.lineno,
             'Schreiben Sie z. B. {{ wert("1-2-2", "Niedersachsen", 2024) }}.',
-        ) from exc
+        )
+        return [], [error]
     result: list[nodes.Node] = []
+    errors: list[PlaceholderError] = []
     for statement in template.body:
         if not isinstance(statement, nodes.Output):
-            raise PlaceholderError(
-                "Im Text sind nur Platzhalter {{ … }} erlaubt, keine Anweisungen {% … %}.",
-                statement.lineno,
+            errors.append(
+                PlaceholderError(
+                    "Im Text sind nur Platzhalter {{ … }} erlaubt, keine Anweisungen {% … %}.",
+                    statement.lineno,
+                )
             )
+            continue
         for node in statement.nodes:
-            _check(node)
+            try:
+                _check(node)
+            except PlaceholderError as exc:
+                errors.append(exc)
+                continue
             result.append(node)
-    return result
+    return result, errors
+
+
+_SYNTAX_MESSAGES = (
+    (r"(?<!un)expected '\)'", "die Klammer „)“ fehlt"),
+    (r"(?<!un)expected '\]'", "die Klammer „]“ fehlt"),
+    (r"Expected an expression", "im Platzhalter fehlt der Aufruf, z. B. wert(…)"),
+    (r"unexpected end of template", "der Platzhalter wird nicht mit „}}“ geschlossen"),
+    (r"unexpected char '(.)'", r"das Zeichen „\g<1>“ ist in Platzhaltern nicht erlaubt"),
+    (r"unexpected '}'", "eine „}“ zu viel, oder „}}“ fehlt"),
+    (r"unexpected '\)'", "eine Klammer „)“ zu viel"),
+    (r"expected token ','", "zwischen zwei Angaben fehlt ein Komma"),
+)
+
+
+def _syntax_message(message: str) -> str:
+    """Jinja's English parser message in German words (never passed on in English)."""
+    for pattern, german in _SYNTAX_MESSAGES:
+        if match := re.search(pattern, message):
+            return match.expand(german)
+    return "der Platzhalter ist unvollständig oder hat ein Zeichen zu viel"
 
 
 def _check(node: nodes.Node) -> None:
@@ -329,7 +381,8 @@ def _call(node: nodes.Node, facts: Facts) -> str:
         return function(facts, *args, **kwargs)
     except _Problem as problem:
         raise PlaceholderError(problem.message, node.lineno, problem.hint) from None
-    except TypeError as exc:
+    except (TypeError, ValueError, LookupError, ArithmeticError) as exc:
+        # literal arguments of the wrong kind (a list for a year, a number out of range …)
         raise PlaceholderError(
             f"„{node.node.name}“ mit falschen Angaben aufgerufen.",
             node.lineno,

@@ -12,7 +12,7 @@ from matplotlib.colors import to_hex
 from PIL import Image, ImageCms
 
 from reportgen.errors import ConfigError, Location
-from reportgen.yamlfile import read_text
+from reportgen.yamlfile import FileKind, read_text
 
 Cmyk = tuple[float, float, float, float]
 
@@ -51,7 +51,7 @@ def load_palette(stylesheet: Path, icc_profile: Path) -> CmykPalette:
     """The ``--diagramm-rrggbb: device-cmyk(…)`` entries of a print stylesheet and its imports."""
     builds: dict[str, Cmyk] = {}
     for path in _with_imports(stylesheet):
-        text = read_text(path)
+        text = read_text(path, FileKind.STYLESHEET)
         for match in _CHART_COLOUR.finditer(text):
             builds[match.group(1).lower()] = _parse_cmyk(match.group(2), path, text, match.start())
     return CmykPalette(builds, icc_profile)
@@ -66,7 +66,7 @@ def _with_imports(stylesheet: Path, depth: int = 0) -> list[Path]:
         )
     paths = [stylesheet]
     if depth < 4:
-        for target in _IMPORT.findall(read_text(stylesheet)):
+        for target in _IMPORT.findall(read_text(stylesheet, FileKind.STYLESHEET)):
             if "://" not in target:
                 paths = _with_imports(stylesheet.parent / target, depth + 1) + paths
     return paths

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from reportgen.config import CONFIG_NAME, ReportConfig, load_config
-from reportgen.errors import InvalidInput, Location, Problem, did_you_mean
+from pydantic import ValidationError
+
+from reportgen.config import CONFIG_NAME, KnownDefect, ReportConfig, load_config
+from reportgen.defects import Rule, accept_defects
+from reportgen.errors import InvalidInput, Location, Problem, ReportError, Severity, did_you_mean
 from reportgen.indicators import start_value_fields
 from reportgen.opensdg import Dataset, load_dataset
 from reportgen.placeholders import Facts
 from reportgen.textblocks import TextLibrary, load_texts
 from reportgen.textcheck import check_placeholders, typed_numbers
-from reportgen.yamlfile import key_location, read_text, yaml_nodes
+from reportgen.yamlfile import (
+    FileKind,
+    YamlProblem,
+    key_location,
+    parse_yaml,
+    read_text,
+    yaml_nodes,
+)
 
 ChapterPlan = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -30,7 +41,12 @@ class Project:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
+        return tuple(p for p in self.problems if not p.is_error and not p.is_accepted)
+
+    @property
+    def accepted(self) -> tuple[Problem, ...]:
+        """Known defects of the published data the project accepted in reportgen.yml."""
+        return tuple(p for p in self.problems if p.is_accepted)
 
     def raise_for_errors(self) -> None:
         if self.errors:
@@ -38,9 +54,18 @@ class Project:
 
 
 def load_project(project_dir: Path) -> Project:
-    """Load everything; configuration errors raise, all other problems are collected."""
-    config = load_config(project_dir)
-    dataset = load_dataset(config.data_path, config.flags)
+    """Load everything; problems are collected.
+
+    An invalid configuration raises ``InvalidInput`` — with the problems of the data and the
+    texts as far as they can be read without it, so that ``check`` lists everything at once.
+    """
+    try:
+        config = load_config(project_dir)
+    except InvalidInput as exc:
+        raise InvalidInput([*exc.problems, *_problems_without_config(project_dir)]) from None
+    dataset = load_dataset(
+        config.data_path, config.flags, set(config.indicator_titles), config.discarded_lines()
+    )
     texts, text_problems = load_texts(config.texts_path)
     problems = [
         *dataset.problems,
@@ -62,7 +87,65 @@ def load_project(project_dir: Path) -> Project:
         problems.append(
             Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root))
         )
+    problems, stale = accept_defects(problems, config.known_defects)
+    problems.extend(_stale_acceptances(config, stale))
     return Project(config, dataset, texts, tuple(problems))
+
+
+def _problems_without_config(project_dir: Path) -> list[Problem]:
+    """Data and text problems, read with what can be taken from an invalid configuration."""
+    raw = _raw_config(project_dir.resolve() / CONFIG_NAME)
+    folders = {
+        key: project_dir.resolve() / (value if isinstance(value, str) else key)
+        for key, value in (("daten", raw.get("daten")), ("texte", raw.get("texte")))
+    }
+    defects = []
+    for entry in raw.get("bekannte_datenfehler") or []:
+        try:
+            defects.append(KnownDefect.model_validate(entry))
+        except ValidationError:
+            continue  # reported with the configuration's other problems
+    titles = raw.get("indikatortitel")
+    flags = raw.get("kennzeichen")
+    discard: dict[str, set[int]] = {}
+    for defect in defects:
+        if defect.rule == Rule.CONFLICTING_ROWS and defect.lines:
+            discard.setdefault(defect.subject, set()).update(defect.lines)
+    dataset = load_dataset(
+        folders["daten"],
+        {str(k): str(v) for k, v in flags.items()} if isinstance(flags, dict) else None,
+        set(map(str, titles)) if isinstance(titles, dict) else (),
+        discard,
+    )
+    _, text_problems = load_texts(folders["texte"])
+    problems, _ = accept_defects([*dataset.problems, *text_problems], defects)
+    return problems
+
+
+def _raw_config(path: Path) -> dict[str, Any]:
+    try:
+        data = parse_yaml(read_text(path, FileKind.CONFIG))
+    except (ReportError, YamlProblem):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _stale_acceptances(config: ReportConfig, stale: list[int]) -> list[Problem]:
+    """Entries of ``bekannte_datenfehler`` that match nothing: the data was corrected."""
+    if not stale:
+        return []
+    path = config.project_dir / CONFIG_NAME
+    nodes = yaml_nodes(read_text(path, FileKind.CONFIG))
+    return [
+        Problem(
+            f"Der bekannte Datenfehler „{config.known_defects[index].rule}“ für "
+            f"„{config.known_defects[index].subject}“ kommt in den Daten nicht mehr vor.",
+            key_location(nodes, ("bekannte_datenfehler", index), path),
+            "Entfernen Sie den Eintrag, damit ein neuer Fehler nicht unbemerkt bleibt.",
+            Severity.WARNING,
+        )
+        for index in stale
+    ]
 
 
 def chapter_plan(config: ReportConfig, dataset: Dataset) -> ChapterPlan:
@@ -85,7 +168,7 @@ def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
     if config.selection is None:
         return []
     path = config.project_dir / CONFIG_NAME
-    nodes = yaml_nodes(read_text(path))
+    nodes = yaml_nodes(read_text(path, FileKind.CONFIG))
     problems = []
     goals = {i.meta.goal for i in dataset.indicators.values()}
     for c_index, chapter in enumerate(config.selection):
@@ -159,7 +242,9 @@ def _check_start_values(dataset: Dataset) -> list[Problem]:
                     f"data_start_values nennt das Feld „{field}“, das die Daten nicht haben.",
                     Location(indicator.meta.path),
                     did_you_mean(field, indicator.dimensions),
-                    "Warnung",
+                    Severity.WARNING,
+                    Rule.UNKNOWN_START_FIELD,
+                    indicator.id,
                 )
             )
     return problems
@@ -176,7 +261,9 @@ def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
             "Warnung",
         )
         for indicator in dataset.indicators.values()
-        if not indicator.meta.has_title and indicator.id not in config.indicator_titles
+        if not indicator.meta.has_title
+        and not indicator.meta.title_error
+        and indicator.id not in config.indicator_titles
     ]
 
 

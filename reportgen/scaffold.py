@@ -19,6 +19,7 @@ import yaml
 
 from reportgen.build import write_atomically
 from reportgen.config import CONFIG_NAME
+from reportgen.defects import Rule
 from reportgen.errors import ConfigError, InvalidInput, Location, Problem
 from reportgen.opensdg import YEAR, Dataset, Indicator, load_dataset
 
@@ -74,7 +75,8 @@ def _load_data(data_dir: Path) -> Dataset:
                 "Erwartet: data/indicator_G-T-I.csv und meta/G-T-I.md.",
             )
         )
-    if any(p.is_error for p in problems):
+    if any(p.is_error and not p.rule for p in problems):
+        # unreadable data; defects a project may accept are offered in reportgen.yml instead
         raise InvalidInput(problems)
     return dataset
 
@@ -101,9 +103,38 @@ def config_text(dataset: Dataset, data_reference: str) -> str:
         _selection_example(dataset),
         _CONFIG_OUTPUT.format(year=year),
         _titles_example(dataset),
+        _defects_example(dataset),
         _CONFIG_TAIL,
     ]
     return "\n".join(parts)
+
+
+def _defects_example(dataset: Dataset) -> str:
+    """The data's defects a project may accept, as commented entries to review one by one."""
+    found = [p for p in dataset.problems if p.rule and p.subject and not p.is_accepted]
+    if not found:
+        return ""
+    lines = [
+        "# Bekannte Datenfehler: „reportgen check“ meldet in diesen Daten Fehler, die das",
+        "# Gedruckte verändern würden, und „reportgen build“ bricht dann ab. Sind die Daten so",
+        "# veröffentlicht und soll der Bericht trotzdem erscheinen, einen Eintrag einkommentieren",
+        "# und begründen (was dann geschieht, steht im README, „Bekannte Datenfehler“).",
+        "# bekannte_datenfehler:",
+    ]
+    seen: set[tuple[str, str]] = set()
+    for problem in found:
+        assert problem.rule and problem.subject
+        if (problem.rule, problem.subject) in seen:
+            continue
+        seen.add((problem.rule, problem.subject))
+        key = "datei" if problem.rule == Rule.UNKNOWN_FILE else "indikator"
+        lines += [
+            f"#   - {key}: {problem.subject}",
+            f"#     regel: {problem.rule}",
+            "#     grund: <warum trotzdem veröffentlicht werden darf>",
+            f"#     # {_one_line(problem.message)[:90]}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _latest_year(indicators: Iterable[Indicator]) -> int:

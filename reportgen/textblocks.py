@@ -16,6 +16,7 @@ from typing import Literal
 
 from reportgen.errors import Location, Problem
 from reportgen.frontmatter import read_front_matter
+from reportgen.yamlfile import FileKind
 
 TextKind = Literal["vorwort", "handlungsfeld", "indikator", "steckbrief"]
 STATUSES = ("entwurf", "freigegeben")
@@ -85,7 +86,7 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
 def load_text_block(
     path: Path, kind: TextKind, key: str, problems: list[Problem]
 ) -> TextBlock | None:
-    loaded = read_front_matter(path, "des Textbausteins", problems)
+    loaded = read_front_matter(path, "des Textbausteins", problems, FileKind.TEXT_BLOCK)
     if loaded is None:
         return None
     meta, front, body, body_line = loaded.meta or {}, loaded.head, loaded.body, loaded.body_line

@@ -13,8 +13,7 @@ from reportgen.errors import Location, Problem
 from reportgen.opensdg import VALUE, Indicator
 from reportgen.placeholders import (
     Facts,
-    PlaceholderError,
-    fill_placeholders,
+    placeholder_errors,
     placeholder_location,
     placeholder_spans,
 )
@@ -27,13 +26,12 @@ _PERCENT_AFTER = re.compile(r"\s?(%|Prozent)")
 
 
 def check_placeholders(texts: Iterable[TextBlock], facts: Facts) -> list[Problem]:
-    problems = []
-    for text in texts:
-        try:
-            fill_placeholders(text.body, facts)
-        except PlaceholderError as exc:
-            problems.append(Problem(exc.message, placeholder_location(text, exc), exc.hint))
-    return problems
+    """Every placeholder that cannot be filled, in every text block."""
+    return [
+        Problem(error.message, placeholder_location(text, error), error.hint)
+        for text in texts
+        for error in placeholder_errors(text.body, facts)
+    ]
 
 
 def typed_numbers(text: TextBlock, indicator: Indicator) -> list[Problem]:

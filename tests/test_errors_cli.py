@@ -24,7 +24,7 @@ EXPECTED: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
         ("Indikator 1-2-2 gibt es", "Meinten Sie 1-2-1"),
     ),
     "unbekanntes-handlungsfeld": ("reportgen.yml", 14, ("Handlungsfeld „3“ gibt es",)),
-    "kaputter-textkopf": ("1-1-1.md", 4, ("YAML-Kopf des Textbausteins ist fehlerhaft",)),
+    "kaputter-textkopf": ("1-1-1.md", 3, ("YAML-Kopf des Textbausteins ist fehlerhaft",)),
     "text-unbekannter-indikator": (
         "1-2-2.md",
         1,
@@ -36,7 +36,7 @@ EXPECTED: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
     "keine-datendatei": ("1-3-1.md", None, ("keine Datendatei", "indicator_1-3-1.csv")),
     "unbekannter-status": ("1-1-1.md", 2, ("Unbekannter Status „fertig“", "entwurf, freigegeben")),
     "falsches-kennzeichen": ("reportgen.yml", None, ("kein Zeichen der Zeichenerklärung",)),
-    "kaputter-steckbrief-text": ("K03102.md", 3, ("YAML-Kopf des Textbausteins",)),
+    "kaputter-steckbrief-text": ("K03102.md", 2, ("YAML-Kopf des Textbausteins",)),
     "platzhalter-fehler": (
         "1-1-1.md",
         6,
