@@ -13,14 +13,8 @@ from reportgen.defects import Rule
 from reportgen.errors import ConfigError, InputFileError, InvalidInput, Location
 from reportgen.layout import INDICATOR_ID
 from reportgen.signs import SIGNS
-from reportgen.yamlfile import (
-    FileKind,
-    YamlProblem,
-    parse_yaml,
-    read_text,
-    yaml_nodes,
-    yaml_problem,
-)
+from reportgen.textfile import FileKind, read_text
+from reportgen.yamlfile import YamlProblem, parse_yaml, yaml_nodes, yaml_problem
 
 CONFIG_NAME = "reportgen.yml"
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent

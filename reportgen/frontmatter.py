@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import InputFileError, Location, Problem
-from reportgen.yamlfile import FileKind, YamlProblem, parse_yaml, read_text, yaml_problem
+from reportgen.textfile import FileKind, read_text
+from reportgen.yamlfile import YamlProblem, parse_yaml, yaml_problem
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 
 from reportgen.errors import InputFileError, Location, Problem, Severity, working_on
 from reportgen.regions import region_key
-from reportgen.yamlfile import FileKind, read_text
+from reportgen.textfile import FileKind, read_text
 
 TOLERANCE_DEGREES = 0.008
 _ID_PROPERTIES = ("AGS", "AGSRH", "AGSMZ", "GeoCode", "id")

@@ -18,15 +18,8 @@ from typing import Any
 
 from reportgen.defects import Rule
 from reportgen.errors import Location, Problem, ReportError, Severity, did_you_mean, working_on
-from reportgen.yamlfile import (
-    FileKind,
-    YamlProblem,
-    key_location,
-    parse_yaml,
-    read_text,
-    yaml_nodes,
-    yaml_problem,
-)
+from reportgen.textfile import FileKind, read_text
+from reportgen.yamlfile import YamlProblem, key_location, parse_yaml, yaml_nodes, yaml_problem
 
 CONFIG_DATA = "config_data.yml"
 LANGUAGE = "de"

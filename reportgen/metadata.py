@@ -24,14 +24,8 @@ from reportgen.frontmatter import read_front_matter
 from reportgen.layout import LANGUAGE, MetaFormat, MetaSource
 from reportgen.model import Block
 from reportgen.richtext import html_to_blocks, html_to_text, markdown_to_blocks, safe_url
-from reportgen.yamlfile import (
-    FileKind,
-    YamlProblem,
-    parse_yaml,
-    read_text,
-    yaml_nodes,
-    yaml_problem,
-)
+from reportgen.textfile import FileKind, read_text
+from reportgen.yamlfile import YamlProblem, parse_yaml, yaml_nodes, yaml_problem
 
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\.(\S+)$")
 _TITLE_KEYS = ("indicator_name", "graph_title")

@@ -50,7 +50,7 @@ from reportgen.observations import (
 )
 from reportgen.regions import geo_level
 from reportgen.richtext import html_to_blocks, html_to_text
-from reportgen.yamlfile import FileKind, read_text
+from reportgen.textfile import FileKind, read_text
 
 __all__ = [
     "FLAG",

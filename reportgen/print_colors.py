@@ -12,7 +12,7 @@ from matplotlib.colors import to_hex
 from PIL import Image, ImageCms
 
 from reportgen.errors import ConfigError, Location
-from reportgen.yamlfile import FileKind, read_text
+from reportgen.textfile import FileKind, read_text
 
 Cmyk = tuple[float, float, float, float]
 

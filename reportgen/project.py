@@ -16,14 +16,8 @@ from reportgen.opensdg import Dataset, load_dataset
 from reportgen.placeholders import Facts
 from reportgen.textblocks import TextLibrary, load_texts
 from reportgen.textcheck import check_placeholders, typed_numbers
-from reportgen.yamlfile import (
-    FileKind,
-    YamlProblem,
-    key_location,
-    parse_yaml,
-    read_text,
-    yaml_nodes,
-)
+from reportgen.textfile import FileKind, read_text
+from reportgen.yamlfile import YamlProblem, key_location, parse_yaml, yaml_nodes
 
 ChapterPlan = tuple[tuple[str, tuple[str, ...]], ...]
 

@@ -16,7 +16,7 @@ from typing import Literal
 
 from reportgen.errors import Location, Problem
 from reportgen.frontmatter import read_front_matter
-from reportgen.yamlfile import FileKind
+from reportgen.textfile import FileKind
 
 TextKind = Literal["vorwort", "handlungsfeld", "indikator", "steckbrief"]
 STATUSES = ("entwurf", "freigegeben")

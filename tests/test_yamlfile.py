@@ -16,36 +16,33 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen import yamlfile
+from reportgen import yamlmessages
 from reportgen.config import load_config
 from reportgen.errors import ConfigError, InputFileError, Problem
 from reportgen.frontmatter import read_front_matter
+from reportgen.textfile import SIZE_LIMITS, FileKind, read_text, text_from_bytes
 from reportgen.yamlfile import (
-    SIZE_LIMITS,
-    FileKind,
     YamlProblem,
     key_location,
     parse_yaml,
-    read_text,
-    text_from_bytes,
     yaml_error_location,
     yaml_nodes,
     yaml_problem,
 )
 
 ENGLISH = re.compile(r"\b(found|expected|while|scanning|parsing|could not|token|mapping)\b", re.I)
-PARSERS = {"libyaml": yamlfile._NEW_PARSER, "python": yamlfile._PythonParser}
+PARSERS = {"libyaml": yamlmessages._fastest_parser(), "python": yamlmessages._PythonParser}
 
 
 @contextmanager
 def parsed_with(name: str) -> Iterator[None]:
     """Use libyaml's or PyYAML's pure-Python parser; their English messages differ."""
-    previous = yamlfile._NEW_PARSER
-    yamlfile._NEW_PARSER = PARSERS[name]
+    previous = yamlmessages._PARSER
+    yamlmessages._PARSER = PARSERS[name]
     try:
         yield
     finally:
-        yamlfile._NEW_PARSER = previous
+        yamlmessages._PARSER = previous
 
 
 @pytest.fixture(params=sorted(PARSERS))
