@@ -208,7 +208,7 @@ def _revisions(diff: IndicatorDiff, old: Indicator, new: Indicator) -> Indicator
     rows = both[mask].assign(land=both.loc[mask, LEVEL] == Level.LAND)
     if rows.empty:
         return diff
-    periods = rows.drop_duplicates(PERIOD).sort_values(KEY)[PERIOD]
+    periods = rows.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")[PERIOD]
     first = rows.sort_values(["land", KEY], ascending=False).head(EXAMPLES)
     return replace(
         diff,

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from reportgen.config_messages import config_problems
 from reportgen.defects import Rule
-from reportgen.errors import ConfigError, InputFileError, InvalidInput, Location
+from reportgen.errors import ConfigError, InputFileError, InvalidInput, Location, working_on
 from reportgen.layout import INDICATOR_ID
 from reportgen.signs import SIGNS
 from reportgen.textfile import FileKind, read_text
@@ -208,7 +208,11 @@ class ReportConfig(_Frozen):
 def load_config(project_dir: Path) -> ReportConfig:
     """Read ``reportgen.yml`` from a project folder; paths become absolute."""
     project_dir = project_dir.resolve()
-    path = project_dir / CONFIG_NAME
+    with working_on(project_dir / CONFIG_NAME):
+        return _load_config(project_dir, project_dir / CONFIG_NAME)
+
+
+def _load_config(project_dir: Path, path: Path) -> ReportConfig:
     if not path.is_file():
         raise ConfigError(
             f"Keine Berichtskonfiguration gefunden ({CONFIG_NAME}).",

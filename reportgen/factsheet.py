@@ -15,7 +15,13 @@ from reportgen.formatting import (
     unit_caption,
 )
 from reportgen.geodata import DistrictMap
-from reportgen.indicators import Selection, default_selection, for_regions, region_selection
+from reportgen.indicators import (
+    Selection,
+    default_selection,
+    for_regions,
+    period_for,
+    region_selection,
+)
 from reportgen.model import (
     Cell,
     ChartSeries,
@@ -252,7 +258,7 @@ def _key_figure(
     district = by_level.get(Level.DISTRICT)
     land = by_level.get(Level.LAND)
     period = (
-        item.period
+        ((period_for(selection, item.period) or item.period) if item.period else None)
         or ((district.latest(selection.periods) or (None,))[0] if district else None)
         or next((p for p in reversed(selection.periods) if district and p in district.points), None)
     )
@@ -262,7 +268,8 @@ def _key_figure(
         if point is None:
             cells.append(Cell(NO_DATA))
         elif item.change_since is not None and series is not None:
-            cells.append(Cell(_relative(series, str(item.change_since), period or "")))
+            base = period_for(selection, item.change_since) or str(item.change_since)
+            cells.append(Cell(_relative(series, base, period or "")))
         else:
             text = format_cell(point.value, selection.decimals, point.sign)
             used_signs.update(signs_in(text))

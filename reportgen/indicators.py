@@ -245,6 +245,19 @@ def _make_series(label: str, rows: pd.DataFrame) -> Series:
     return Series(label, points, str(levels[0]) if len(levels) == 1 else "")
 
 
+def period_for(selection: Selection, wanted: object) -> str | None:
+    """The period a user means by a label or a year: the label as written, else the latest
+    period of that year ("2023" finds "WS 2023/24" in school data, "Juni 2023" in monthly)."""
+    text = str(wanted).strip()
+    if text in selection.period_keys:
+        return text
+    if not text.isdigit():
+        return None
+    year = int(text)
+    of_year = [p for p in selection.periods if int(selection.period_keys[p] // 1) == year]
+    return of_year[-1] if of_year else None
+
+
 def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, float] | None:
     """First and latest showable value of a series: (from, value, to, value)."""
     first, last = series.earliest(periods), series.latest(periods)

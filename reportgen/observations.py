@@ -339,8 +339,9 @@ def _quoted_line_break(lines: list[str], start: int, end: int, findings: _Findin
         "quote",
         f"Das Anführungszeichen in Zeile {start}"
         + (f", Spalte {column}," if column else "")
-        + f" wird erst in Zeile {end} geschlossen: die Zeilen {start} bis {end} würden zu "
-        "einer einzigen Zeile.",
+        + f" wird erst in Zeile {end} geschlossen: die Zeilen {start} "
+        + ("und" if end == start + 1 else "bis")
+        + f" {end} würden zu einer einzigen Zeile.",
         start,
         column,
         hint=_QUOTE_HINT.format(line=start),
@@ -482,8 +483,10 @@ def _value_problem(
         message,
         int(lines.iloc[position]),
         column,
-        "Zahlen mit Dezimalpunkt schreiben, z. B. 12.5; fehlende Werte leer lassen oder mit "
-        "einem Zeichen der Zeichenerklärung (. – x /).",
+        "Prüfen Sie Dezimalpunkt und Exponent."
+        if why
+        else "Zahlen mit Dezimalpunkt schreiben, z. B. 12.5; fehlende Werte leer lassen oder "
+        "mit einem Zeichen der Zeichenerklärung (. – x /).",
     )
 
 

@@ -26,7 +26,13 @@ from reportgen.formatting import (
     is_percent,
     round_half_up,
 )
-from reportgen.indicators import Selection, Series, default_selection, region_selection
+from reportgen.indicators import (
+    Selection,
+    Series,
+    default_selection,
+    period_for,
+    region_selection,
+)
 from reportgen.model import Block
 from reportgen.opensdg import Dataset, Indicator
 from reportgen.richtext import markdown_to_blocks
@@ -118,29 +124,21 @@ def _period(selection: Selection, series: Series, year: object | None) -> tuple[
             raise _Problem(f"„{series.label}“ hat keinen veröffentlichten Wert.", None)
         return latest
     wanted = str(year).strip()
-    matching = [
-        p
-        for p in selection.periods
-        if p == wanted or selection.period_keys[p] // 1 == _as_year(wanted)
-    ]
-    if not matching:
+    period = period_for(selection, wanted)
+    if period is None:
         raise _Problem(
             f"Für {wanted} gibt es keinen Wert von „{series.label}“.",
             did_you_mean(wanted, selection.periods)
             or f"Vorhanden: {', '.join(selection.periods[-5:])}.",
         )
-    point = series.points.get(matching[-1])
+    point = series.points.get(period)
     if point is None or point.value is None:
         sign = f" (Zeichen „{point.sign}“)" if point and point.sign else ""
         raise _Problem(
-            f"Der Wert von „{series.label}“ für {matching[-1]} ist nicht veröffentlicht{sign}.",
+            f"Der Wert von „{series.label}“ für {period} ist nicht veröffentlicht{sign}.",
             "Wählen Sie ein anderes Jahr oder eine andere Reihe.",
         )
-    return matching[-1], point.value
-
-
-def _as_year(text: str) -> float:
-    return float(text) if text.isdigit() else -1.0
+    return period, point.value
 
 
 # --- the functions editors may use ---------------------------------------------------------
@@ -164,7 +162,11 @@ def _veraenderung(
 ) -> str:
     indicator = facts.indicator(indikator)
     selection, series = facts.series(indicator, reihe)
-    start = _period(selection, series, von if von is not None else selection.periods[0])
+    first = series.earliest(selection.periods)
+    if von is None and first is None:
+        raise _Problem(f"„{series.label}“ hat keinen veröffentlichten Wert.", None)
+    start = _period(selection, series, von) if von is not None else first
+    assert start is not None
     end = _period(selection, series, bis)
     d = selection.decimals  # differences of the printed values agree with the tables
     difference = round_half_up(end[1], d) - round_half_up(start[1], d)

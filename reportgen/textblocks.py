@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from reportgen.errors import Location, Problem
+from reportgen.errors import Location, Problem, working_on
 from reportgen.frontmatter import read_front_matter
 from reportgen.textfile import FileKind
 
@@ -86,6 +86,11 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
 def load_text_block(
     path: Path, kind: TextKind, key: str, problems: list[Problem]
 ) -> TextBlock | None:
+    with working_on(path):
+        return _text_block(path, kind, key, problems)
+
+
+def _text_block(path: Path, kind: TextKind, key: str, problems: list[Problem]) -> TextBlock | None:
     loaded = read_front_matter(path, "des Textbausteins", problems, FileKind.TEXT_BLOCK)
     if loaded is None:
         return None

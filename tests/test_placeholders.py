@@ -9,9 +9,10 @@ import pytest
 
 from reportgen.config import TargetValue
 from reportgen.opensdg import load_dataset
-from reportgen.placeholders import Facts, PlaceholderError, fill_placeholders
+from reportgen.placeholders import Facts, PlaceholderError, fill_placeholders, placeholder_errors
 from reportgen.textblocks import TextBlock
 from reportgen.textcheck import typed_numbers
+from tests.builders import write_indicator
 from tests.conftest import MINI
 
 
@@ -147,3 +148,37 @@ def test_placeholders_are_filled_in_the_report(tmp_path: Path) -> None:
         plain_text(b.inlines) for b in blocks if hasattr(b, "inlines")
     ]
     assert dataclasses.is_dataclass(report)
+
+
+def test_every_placeholder_error_of_a_block_is_listed(facts: Facts) -> None:
+    body = (
+        'Erst {{ wert("1-1-9") }}, dann {{ summe(1) }},\n'
+        '{% if x %}nein{% endif %} und {{ wert("1-1-1", "Atlantis") }}.\n'
+    )
+    errors = placeholder_errors(body, facts)
+    assert [(e.line, e.message[:30]) for e in errors] == [
+        (1, "Unbekannte Funktion „summe“."),
+        (1, "Indikator „1-1-9“ gibt es nich"),
+        (2, "Im Text sind nur Platzhalter {"),
+        (2, "„Atlantis“ ist weder ein Gebie"),
+    ]
+
+
+def test_a_syntax_error_is_named_in_german(facts: Facts) -> None:
+    (error,) = placeholder_errors('Text {{ wert("1-1-1" }} mehr', facts)
+    assert error.message == "Platzhalter fehlerhaft: die Klammer „)“ fehlt"
+
+
+def test_a_year_finds_its_label_first_then_the_latest_period_of_the_year(
+    tmp_path: Path,
+) -> None:
+    write_indicator(
+        tmp_path,
+        "3-1-1",
+        "Year,Value\n2023,1\nWS 2023/24,2\nSchuljahr 2024/25,3\nWS 2024/25,4\n",
+        "indicator_name: Test",
+    )
+    facts = Facts(load_dataset(tmp_path))
+    assert fill_placeholders('{{ wert("3-1-1", jahr=2023) }}', facts) == "1"
+    assert fill_placeholders('{{ wert("3-1-1", jahr=2024) }}', facts) == "4"
+    assert fill_placeholders('{{ wert("3-1-1", jahr="Schuljahr 2024/25") }}', facts) == "3"
