@@ -15,6 +15,8 @@ steckbriefe: $(STAMP)
 	$(BIN)/reportgen steckbriefe
 
 bench: $(STAMP)
+	$(BIN)/python bench/cli_start.py
+	$(BIN)/python bench/limits.py
 	$(BIN)/python bench/steckbriefe.py
 
 test: $(STAMP)
