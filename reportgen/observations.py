@@ -263,10 +263,10 @@ def _read_careful(text: str, findings: _Findings) -> _Cells | None:
             start, end = previous_end + 1, reader.line_num
             previous_end = end
             if _quote_left_open(lines[start - 1 : end])[0]:
-                _unclosed_quote(lines, start, end, findings)
+                _quote_problem(lines, start, end, findings, closed=False)
                 continue
             if end > start:
-                _quoted_line_break(lines, start, end, findings)
+                _quote_problem(lines, start, end, findings, closed=True)
                 continue
             if header is None:
                 header = [name.strip() for name in row]
@@ -320,28 +320,22 @@ def _quote_left_open(lines: list[str]) -> tuple[bool, int | None]:
     return inside, opened
 
 
-def _unclosed_quote(lines: list[str], start: int, end: int, findings: _Findings) -> None:
+def _quote_problem(
+    lines: list[str], start: int, end: int, findings: _Findings, closed: bool
+) -> None:
+    """A quoted field that runs over its line: to a later line, or to the end of the file."""
     _, column = _quote_left_open(lines[start - 1 : start])
-    findings.add(
-        "quote",
-        f"Das Anführungszeichen in Zeile {start}"
-        + (f", Spalte {column}," if column else "")
-        + " wird nie geschlossen: der Rest der Datei würde zu einem einzigen Wert.",
-        start,
-        column,
-        hint=_QUOTE_HINT.format(line=start),
+    joined = "und" if end == start + 1 else "bis"
+    what = (
+        f"wird erst in Zeile {end} geschlossen: die Zeilen {start} {joined} {end} würden zu "
+        "einer einzigen Zeile."
+        if closed
+        else "wird nie geschlossen: der Rest der Datei würde zu einem einzigen Wert."
     )
-
-
-def _quoted_line_break(lines: list[str], start: int, end: int, findings: _Findings) -> None:
-    _, column = _quote_left_open(lines[start - 1 : start])
+    at = f", Spalte {column}," if column else ""
     findings.add(
         "quote",
-        f"Das Anführungszeichen in Zeile {start}"
-        + (f", Spalte {column}," if column else "")
-        + f" wird erst in Zeile {end} geschlossen: die Zeilen {start} "
-        + ("und" if end == start + 1 else "bis")
-        + f" {end} würden zu einer einzigen Zeile.",
+        f"Das Anführungszeichen in Zeile {start}{at} {what}",
         start,
         column,
         hint=_QUOTE_HINT.format(line=start),

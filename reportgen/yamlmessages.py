@@ -454,61 +454,48 @@ def _bad_start(failure: _Failure) -> YamlProblem:
     )
 
 
-def _block_scalar(failure: _Failure) -> YamlProblem:
-    return problem_at(
-        failure.text,
-        failure.index,
-        "Nach „|“ oder „>“ darf in derselben Zeile nur eine Angabe wie „|-“ oder ein Kommentar "
-        "stehen.",
-        "Beginnen Sie den mehrzeiligen Text in der nächsten Zeile und rücken Sie ihn ein.",
-    )
+@dataclass(frozen=True)
+class _Said:
+    """An explanation that is a fixed text, at the failure or where its construct began."""
+
+    message: str
+    hint: str
+    at_start: bool = False
+
+    def __call__(self, failure: _Failure) -> YamlProblem:
+        start = failure.context if self.at_start and failure.context is not None else None
+        index = failure.index if start is None else start
+        return problem_at(failure.text, index, self.message, self.hint)
 
 
-def _directive(failure: _Failure) -> YamlProblem:
-    return problem_at(
-        failure.text,
-        failure.context if failure.context is not None else failure.index,
-        "Eine Zeile, die mit „%“ beginnt, ist in YAML eine Anweisung (Direktive).",
-        "Setzen Sie den Wert in Anführungszeichen oder entfernen Sie das „%“ am Zeilenanfang.",
-    )
-
-
-def _complex_key(failure: _Failure) -> YamlProblem:
-    return problem_at(
-        failure.text,
-        failure.index,
-        "Ein Schlüssel darf keine Liste und keine Zuordnung sein.",
-        "Setzen Sie den Schlüssel in Anführungszeichen.",
-    )
-
-
-def _merge(failure: _Failure) -> YamlProblem:
-    return problem_at(
-        failure.text,
-        failure.index,
-        "„<<“ übernimmt die Einträge einer anderen Zuordnung und verlangt einen Verweis darauf, "
-        "etwa „<<: *vorgaben“.",
-        "Setzen Sie den Schlüssel in Anführungszeichen, wenn „<<“ wörtlich gemeint ist.",
-    )
-
-
-def _unclosed_somewhere(failure: _Failure) -> YamlProblem:
-    return problem_at(
-        failure.text,
-        failure.index,
-        "Vor Zeile {0} wird eine Klammer „[“ oder „{{“ nicht geschlossen, oder Zeile {0} ist zu "
-        "wenig eingerückt.",
-        "Prüfen Sie die Klammern in den Zeilen davor und die Einrückung von Zeile {0}.",
-    )
-
-
-def _early_end(failure: _Failure) -> YamlProblem:
-    return problem_at(
-        failure.text,
-        failure.context if failure.context is not None else failure.index,
-        "Die Datei endet mitten in einem Eintrag, der in Zeile {0} beginnt.",
-        "Prüfen Sie Anführungszeichen und Klammern ab Zeile {0}.",
-    )
+_block_scalar = _Said(
+    "Nach „|“ oder „>“ darf in derselben Zeile nur eine Angabe wie „|-“ oder ein Kommentar stehen.",
+    "Beginnen Sie den mehrzeiligen Text in der nächsten Zeile und rücken Sie ihn ein.",
+)
+_directive = _Said(
+    "Eine Zeile, die mit „%“ beginnt, ist in YAML eine Anweisung (Direktive).",
+    "Setzen Sie den Wert in Anführungszeichen oder entfernen Sie das „%“ am Zeilenanfang.",
+    at_start=True,
+)
+_complex_key = _Said(
+    "Ein Schlüssel darf keine Liste und keine Zuordnung sein.",
+    "Setzen Sie den Schlüssel in Anführungszeichen.",
+)
+_merge = _Said(
+    "„<<“ übernimmt die Einträge einer anderen Zuordnung und verlangt einen Verweis darauf, "
+    "etwa „<<: *vorgaben“.",
+    "Setzen Sie den Schlüssel in Anführungszeichen, wenn „<<“ wörtlich gemeint ist.",
+)
+_unclosed_somewhere = _Said(
+    "Vor Zeile {0} wird eine Klammer „[“ oder „{{“ nicht geschlossen, oder Zeile {0} ist zu "
+    "wenig eingerückt.",
+    "Prüfen Sie die Klammern in den Zeilen davor und die Einrückung von Zeile {0}.",
+)
+_early_end = _Said(
+    "Die Datei endet mitten in einem Eintrag, der in Zeile {0} beginnt.",
+    "Prüfen Sie Anführungszeichen und Klammern ab Zeile {0}.",
+    at_start=True,
+)
 
 
 def _broken_structure(failure: _Failure) -> YamlProblem:

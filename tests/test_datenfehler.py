@@ -235,3 +235,13 @@ def test_build_refuses_before_writing(name: str, tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "Es wurde nichts geschrieben" in flat(result.output, project)
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_steckbriefe_refuse_before_writing(tmp_path: Path) -> None:
+    project = make_defect(tmp_path, "widerspruechliche-zeilen")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["steckbriefe", str(project), "-f", "docx", "-o", str(out)])
+    output = flat(result.output, project)
+    assert result.exit_code == 1, output
+    assert "indicator_1-1-1.csv, Zeile 42" in output and "Es wurde nichts geschrieben" in output
+    assert not out.exists() or not any(out.rglob("*"))
