@@ -176,6 +176,19 @@ def _resource_hint(exc: Exception) -> str | None:
     return None
 
 
+def _loaded(project_dir: Path | None) -> Project:
+    """The project for check and list; an invalid reportgen.yml ends the command with all
+    problems found (those of the data and texts too) and their count."""
+    from reportgen.project import load_project
+
+    try:
+        return load_project(_project(project_dir))
+    except InvalidInput as exc:
+        _print_problems(exc.problems)
+        errors.print(f"[red]{_summary(exc.problems)}[/red]")
+        raise typer.Exit(1) from None
+
+
 def _project(project_dir: Path | None) -> Path:
     from reportgen.config import EXAMPLE_PROJECT
 
@@ -468,14 +481,8 @@ def check_command(project_dir: ProjectArg = None, verbose: VerboseOption = False
 
     Jedes Problem nennt Datei, Zeile und Spalte. Der Befehl endet mit Code 1, wenn Fehler
     darunter sind; Warnungen halten nichts auf."""
-    from reportgen.project import load_project
 
-    try:
-        project = load_project(_project(project_dir))
-    except InvalidInput as exc:  # reportgen.yml is invalid: what else could be checked
-        _print_problems(exc.problems)
-        errors.print(f"[red]{_summary(exc.problems)}[/red]")
-        raise typer.Exit(1) from None
+    project = _loaded(project_dir)
     _print_problems(project.problems)
     summary = _summary(project.problems, len(project.dataset.indicators))
     if project.errors:
@@ -553,12 +560,14 @@ def compare_command(
 @command("list", "Handlungsfelder und Indikatoren mit Zeiträumen anzeigen.")
 def list_command(project_dir: ProjectArg = None, verbose: VerboseOption = False) -> None:
     """Handlungsfelder, Themen und Indikatoren mit Zeiträumen und Gebietsebenen anzeigen."""
-    from reportgen.project import load_project
 
-    project = load_project(_project(project_dir))
+    project = _loaded(project_dir)
     console.print(_overview(project))
     if project.errors:
-        errors.print(f"[red]{len(project.errors)} Fehler[/red] – Details mit „reportgen check“.")
+        errors.print(
+            f"[red]{count(len(project.errors), 'Fehler', 'Fehler')}[/red] – Details mit "
+            "„reportgen check“."
+        )
 
 
 def _overview(project: Project) -> Table:

@@ -34,6 +34,7 @@ TARGETS = (
     "daten/meta/5-3-3.md",
     "daten/translations/de/global_indicators.yml",
     "reportgen.yml",
+    "texte/vorwort.md",
 )
 runner = CliRunner()
 
