@@ -69,7 +69,7 @@ def run_one(name: str, project: Path) -> None:
     """In a fresh process: check the project, print time and memory as JSON."""
     from typer.testing import CliRunner
 
-    import reportgen.project  # noqa: F401  (imported before the clock starts)
+    import reportgen.load.project  # noqa: F401  (imported before the clock starts)
     from reportgen.cli import app
 
     baseline = _resident_mb()

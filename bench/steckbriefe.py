@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from reportgen.batch import build_factsheets
-from reportgen.config import EXAMPLE_PROJECT
+from reportgen.resources import EXAMPLE_PROJECT
 
 
 def _rss_tree(root: int) -> int:

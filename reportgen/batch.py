@@ -17,25 +17,25 @@ from pathlib import Path
 import pikepdf
 
 from reportgen.build import check_print_pdf, preflight_path, write_atomically
-from reportgen.charts import ChartImages
-from reportgen.config import StyleFiles
-from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
-from reportgen.factsheet import (
+from reportgen.compose.factsheet import (
     District,
     FactsheetPlan,
     compose_factsheet,
     districts,
     plan_factsheets,
 )
-from reportgen.geodata import DistrictMap, load_district_map
-from reportgen.model import Factsheet
-from reportgen.preflight import Preflight
-from reportgen.print_edition import render_print_factsheet
-from reportgen.print_pdf import combine_print_pdfs
-from reportgen.print_setup import PrintOverrides, PrintSetup, resolve_print_setup
-from reportgen.project import Project, load_project
-from reportgen.render_html import render_factsheet_html
-from reportgen.render_pdf import PROFILES, write_pdf
+from reportgen.compose.model import Factsheet
+from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
+from reportgen.load.config import StyleFiles
+from reportgen.load.geodata import DistrictMap, load_district_map
+from reportgen.load.project import Project, load_project
+from reportgen.printing.edition import render_print_factsheet
+from reportgen.printing.pdf import combine_print_pdfs
+from reportgen.printing.preflight import Preflight
+from reportgen.printing.setup import PrintOverrides, PrintSetup, resolve_print_setup
+from reportgen.render.charts import ChartImages
+from reportgen.render.html import render_factsheet_html
+from reportgen.render.pdf import PROFILES, write_pdf
 
 SUBFOLDER = "steckbriefe"
 
@@ -48,7 +48,7 @@ def _render_pdf(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> by
 
 
 def _render_docx(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
-    from reportgen.render_docx_factsheet import render_factsheet_docx
+    from reportgen.render.docx.factsheet import render_factsheet_docx
 
     return render_factsheet_docx(sheet, styles, images)
 

@@ -12,18 +12,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.charts import render_svg
-from reportgen.compose import compose_report
-from reportgen.config import StyleFiles
+from reportgen.compose.model import Report
+from reportgen.compose.release import ReleaseState, describe, release_state
+from reportgen.compose.report import compose_report
 from reportgen.errors import ConfigError, RenderError, ReportError
-from reportgen.model import Report
-from reportgen.preflight import Preflight, preflight
-from reportgen.print_edition import render_print_report
-from reportgen.print_setup import PrintOverrides, PrintSetup, resolve_print_setup
-from reportgen.project import Project, load_project
-from reportgen.release import ReleaseState, describe, release_state
-from reportgen.render_html import render_html
-from reportgen.render_pdf import PROFILES, write_pdf
+from reportgen.load.config import StyleFiles
+from reportgen.load.project import Project, load_project
+from reportgen.printing.edition import render_print_report
+from reportgen.printing.preflight import Preflight, preflight
+from reportgen.printing.setup import PrintOverrides, PrintSetup, resolve_print_setup
+from reportgen.render.charts import render_svg
+from reportgen.render.html import render_html
+from reportgen.render.pdf import PROFILES, write_pdf
 
 StageCallback = Callable[[str, float], None]
 
@@ -53,7 +53,7 @@ def _render_print_pdf(report: Report, settings: RenderSettings) -> bytes:
 
 
 def _render_docx(report: Report, settings: RenderSettings) -> bytes:
-    from reportgen.render_docx import check_word_template, render_docx
+    from reportgen.render.docx.report import check_word_template, render_docx
 
     check_word_template(settings.styles.word_template)
     return render_docx(report, settings.styles)

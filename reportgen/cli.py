@@ -27,9 +27,9 @@ from reportgen.errors import InvalidInput, Problem, ReportError, input_of
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from reportgen.preflight import Preflight
-    from reportgen.print_setup import PrintOverrides
-    from reportgen.project import Project
+    from reportgen.load.project import Project
+    from reportgen.printing.preflight import Preflight
+    from reportgen.printing.setup import PrintOverrides
 
 INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
 REPORT_BUG = (
@@ -179,7 +179,7 @@ def _resource_hint(exc: Exception) -> str | None:
 def _loaded(project_dir: Path | None) -> Project:
     """The project for check and list; an invalid reportgen.yml ends the command with all
     problems found (those of the data and texts too) and their count."""
-    from reportgen.project import load_project
+    from reportgen.load.project import load_project
 
     try:
         return load_project(_project(project_dir))
@@ -190,7 +190,7 @@ def _loaded(project_dir: Path | None) -> Project:
 
 
 def _project(project_dir: Path | None) -> Path:
-    from reportgen.config import EXAMPLE_PROJECT
+    from reportgen.resources import EXAMPLE_PROJECT
 
     return project_dir or EXAMPLE_PROJECT
 
@@ -269,7 +269,7 @@ RightOption = Annotated[
 
 def _show_preflight(preflights: dict[Path, Preflight], overrides: PrintOverrides) -> None:
     from reportgen.build import preflight_path
-    from reportgen.print_setup import PrintOverrides
+    from reportgen.printing.setup import PrintOverrides
 
     for path, found in preflights.items():
         console.print("\n".join(found.lines(str(path))), soft_wrap=True, markup=False)
@@ -316,7 +316,7 @@ def build_command(
     Mit --profile druck entsteht daneben das Druck-PDF (PDF/X-4) für die Druckerei. Alle
     Eingaben werden zuerst geprüft; bei einem Fehler wird nichts geschrieben."""
     from reportgen.build import build_report
-    from reportgen.print_setup import PrintOverrides
+    from reportgen.printing.setup import PrintOverrides
 
     started = time.perf_counter()
     overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
@@ -403,7 +403,7 @@ def factsheets_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from reportgen.batch import SheetResult, build_factsheets
-    from reportgen.print_setup import PrintOverrides
+    from reportgen.printing.setup import PrintOverrides
 
     overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
     with Progress(
@@ -541,9 +541,9 @@ def compare_command(
     Neue und entfallene Indikatoren, neue Jahre, revidierte Werte, auffällige Veränderungen –
     mit den Texten, die sie erwähnen. Schreibt vergleich.md und vergleich.html."""
     from reportgen.build import write_atomically
-    from reportgen.compare import compare_data
-    from reportgen.config import load_config
-    from reportgen.render_comparison import render_html, render_markdown, summary_lines
+    from reportgen.compare.editions import compare_data
+    from reportgen.compare.render import render_html, render_markdown, summary_lines
+    from reportgen.load.config import load_config
 
     texts = load_config(project_dir).texts_path if project_dir else None
     comparison = compare_data(old, new, texts)
@@ -573,10 +573,10 @@ def list_command(project_dir: ProjectArg = None, verbose: VerboseOption = False)
 def _overview(project: Project) -> Table:
     from rich.table import Table
 
-    from reportgen.indicators import default_selection
-    from reportgen.opensdg import LEVEL
-    from reportgen.project import chapter_plan
-    from reportgen.regions import Level
+    from reportgen.compose.indicators import default_selection
+    from reportgen.load.opensdg import LEVEL
+    from reportgen.load.project import chapter_plan
+    from reportgen.load.regions import Level
 
     level_names = {
         Level.LAND: "Land",

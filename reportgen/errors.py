@@ -45,7 +45,7 @@ class Problem:
     hint: str | None = None
     severity: str = Severity.ERROR
     rule: str | None = None
-    """The defect rule (``reportgen.defects.Rule``) a project may accept, if any."""
+    """The defect rule (``reportgen.load.defects.Rule``) a project may accept, if any."""
     subject: str | None = None
     """What the rule applies to: an indicator id, or a file of the data folder."""
     reason: str | None = None

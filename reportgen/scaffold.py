@@ -18,10 +18,10 @@ from pathlib import Path
 import yaml
 
 from reportgen.build import write_atomically
-from reportgen.config import CONFIG_NAME
-from reportgen.defects import Rule
 from reportgen.errors import ConfigError, InvalidInput, Location, Problem
-from reportgen.opensdg import YEAR, Dataset, Indicator, load_dataset
+from reportgen.load.config import CONFIG_NAME
+from reportgen.load.defects import Rule
+from reportgen.load.opensdg import YEAR, Dataset, Indicator, load_dataset
 
 _FALLBACK_YEAR = 2025  # only when no observation of the data names a year
 _WIDTH = 96

@@ -1,10 +1,10 @@
 """Generate ``styles/reference.docx``, the Word template of the DOCX output, from python-docx's
 default template: ``.venv/bin/python styles/make_reference_docx.py [target.docx]``.
 
-Designers may instead edit reference.docx in Word (or replace it with an office template); it must
-keep every style named in ``reportgen.docx_template.REQUIRED_STYLES``. The look: A4, Arial, body
-10.5 pt, headings in dark blue, sources and notes small and grey; all colours reach at least
-4.5:1 contrast on white.
+Designers may instead edit reference.docx in Word (or replace it with an office template); it
+must keep every style named in ``reportgen.render.docx.template.REQUIRED_STYLES``. The look: A4,
+Arial, body 10.5 pt, headings in dark blue, sources and notes small and grey; all colours reach
+at least 4.5:1 contrast on white.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
-from reportgen import docx_xml
-from reportgen.docx_template import REQUIRED_STYLES, stable_zip
+from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.template import REQUIRED_STYLES, stable_zip
 
 TARGET = Path(__file__).resolve().parent / "reference.docx"
 FONT = "Arial"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.opensdg import Dataset, Indicator, load_dataset
+from reportgen.load.opensdg import Dataset, Indicator, load_dataset
 
 
 def write_indicator(root: Path, indicator_id: str, csv: str | bytes, meta: str = "") -> Path:

@@ -18,7 +18,7 @@ from typer.core import TyperOption
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
-import reportgen.project
+import reportgen.load.project
 from reportgen import cli
 from reportgen.cli import app
 from reportgen.cli_german import GermanCommand, GermanGroup, german_usage_error
@@ -142,7 +142,7 @@ def test_every_command_has_the_german_frame_and_verbose() -> None:
 
 def test_option_help_lists_the_formats_and_profiles_there_are() -> None:
     from reportgen.build import FORMATS
-    from reportgen.render_pdf import PROFILES
+    from reportgen.render.pdf import PROFILES
 
     assert tuple(FORMATS) == cli.FORMAT_NAMES
     assert tuple(PROFILES) == cli.PROFILE_NAMES
@@ -270,7 +270,7 @@ def _failing_loader(exc: BaseException) -> Callable[[Path], None]:
 @pytest.fixture
 def failing_check(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException], None]:
     def install(exc: BaseException) -> None:
-        monkeypatch.setattr(reportgen.project, "load_project", _failing_loader(exc))
+        monkeypatch.setattr(reportgen.load.project, "load_project", _failing_loader(exc))
 
     return install
 
@@ -347,7 +347,7 @@ def _load_in_worker(project_dir: Path) -> None:
 
 
 def test_an_error_in_a_worker_process_names_its_input(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reportgen.project, "load_project", _load_in_worker)
+    monkeypatch.setattr(reportgen.load.project, "load_project", _load_in_worker)
     quiet = runner.invoke(app, ["check"], env=WIDE)
     assert quiet.exit_code == 1
     assert "Interner Fehler beim Verarbeiten von x.csv: ZeroDivisionError" in flat(quiet)

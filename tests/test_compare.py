@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.compare import Comparison, IndicatorDiff, compare_data
+from reportgen.compare.editions import Comparison, IndicatorDiff, compare_data
+from reportgen.compare.render import render_html, render_markdown, summary_lines
 from reportgen.errors import DataError, InvalidInput
-from reportgen.render_comparison import render_html, render_markdown, summary_lines
 from tests.builders import write_indicator
 from tests.conftest import FAILURES, MINI
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.compose import compose_report
-from reportgen.model import Report, plain_text
-from reportgen.project import load_project
+from reportgen.compose.model import Report, plain_text
+from reportgen.compose.report import compose_report
+from reportgen.load.project import load_project
 from tests.conftest import make_project
 
 

@@ -8,9 +8,9 @@ import numpy as np
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.config import EXAMPLE_PROJECT
-from reportgen.observations import LINE, PERIOD, REGION, SIGN, VALUE
-from reportgen.project import load_project
+from reportgen.load.observations import LINE, PERIOD, REGION, SIGN, VALUE
+from reportgen.load.project import load_project
+from reportgen.resources import EXAMPLE_PROJECT
 from tests.test_datenfehler import flat, make_defect
 
 runner = CliRunner()

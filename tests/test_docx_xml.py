@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from PIL import Image
 
-from reportgen import docx_xml
+from reportgen.render.docx import xml as docx_xml
 
 
 def pixel_png() -> bytes:

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.factsheet import (
+from reportgen.compose.factsheet import (
     compose_factsheet,
     districts,
     plan_factsheets,
     plan_items,
     safe_name,
 )
-from reportgen.geodata import load_district_map
-from reportgen.model import Factsheet
-from reportgen.project import load_project
+from reportgen.compose.model import Factsheet
+from reportgen.load.geodata import load_district_map
+from reportgen.load.project import load_project
 from tests.conftest import make_project
 
 STECKBRIEF = """

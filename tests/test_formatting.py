@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reportgen.formatting import (
+from reportgen.compose.formatting import (
     format_cell,
     format_change,
     format_date,
@@ -60,7 +60,7 @@ def test_dates() -> None:
 
 
 def test_signs_shown_in_cells() -> None:
-    from reportgen.signs import legend_sign, signs_in
+    from reportgen.load.signs import legend_sign, signs_in
 
     assert signs_in("(12,0)") == {"()"}
     assert signs_in("3,0 p") == {"p"}

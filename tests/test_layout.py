@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.opensdg import load_dataset
+from reportgen.load.opensdg import load_dataset
 from tests.conftest import MINI
 
 runner = CliRunner()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from reportgen.model import BulletList, Link, Paragraph, Strong, Text
-from reportgen.opensdg import GEO, LEVEL, PERIOD, REGION, SIGN, VALUE, YEAR, load_dataset
+from reportgen.compose.model import BulletList, Link, Paragraph, Strong, Text
+from reportgen.load.opensdg import GEO, LEVEL, PERIOD, REGION, SIGN, VALUE, YEAR, load_dataset
 from tests.builders import load, write_indicator
 from tests.conftest import MINI
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.describe import key_statement
-from reportgen.factsheet import compose_factsheet, districts, plan_factsheets
-from reportgen.indicators import default_selection
-from reportgen.periods import parse_period
-from reportgen.project import load_project
+from reportgen.compose.describe import key_statement
+from reportgen.compose.factsheet import compose_factsheet, districts, plan_factsheets
+from reportgen.compose.indicators import default_selection
+from reportgen.load.periods import parse_period
+from reportgen.load.project import load_project
 from tests.builders import load, write_indicator
 from tests.conftest import make_project
 

@@ -7,11 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.config import TargetValue
-from reportgen.opensdg import load_dataset
-from reportgen.placeholders import Facts, PlaceholderError, fill_placeholders, placeholder_errors
-from reportgen.textblocks import TextBlock
-from reportgen.textcheck import typed_numbers
+from reportgen.check.texts import typed_numbers
+from reportgen.compose.placeholders import (
+    Facts,
+    PlaceholderError,
+    fill_placeholders,
+    placeholder_errors,
+)
+from reportgen.load.config import TargetValue
+from reportgen.load.opensdg import load_dataset
+from reportgen.load.textblocks import TextBlock
 from tests.builders import write_indicator
 from tests.conftest import MINI
 
@@ -122,17 +127,17 @@ def test_hand_typed_numbers_that_match_no_value_are_warned(facts: Facts) -> None
 
 
 def test_the_check_of_the_example_project_has_no_text_warnings() -> None:
-    from reportgen.config import EXAMPLE_PROJECT
-    from reportgen.project import load_project
+    from reportgen.load.project import load_project
+    from reportgen.resources import EXAMPLE_PROJECT
 
     project = load_project(EXAMPLE_PROJECT)
     assert not [p for p in project.problems if p.location and "texte" in p.location.path.parts]
 
 
 def test_placeholders_are_filled_in_the_report(tmp_path: Path) -> None:
-    from reportgen.compose import compose_report
-    from reportgen.model import plain_text
-    from reportgen.project import load_project
+    from reportgen.compose.model import plain_text
+    from reportgen.compose.report import compose_report
+    from reportgen.load.project import load_project
     from tests.conftest import make_project
 
     project_dir = make_project(tmp_path)

@@ -13,12 +13,13 @@ import pytest
 from PIL import ImageCms
 from typer.testing import CliRunner
 
-from reportgen import print_setup
 from reportgen.build import BuildResult, build_report
 from reportgen.cli import app
 from reportgen.errors import ConfigError, RenderError
-from reportgen.preflight import preflight
-from reportgen.print_colors import CmykPalette, cmyk_svg
+from reportgen.printing import setup as print_setup
+from reportgen.printing.colors import CmykPalette, cmyk_svg
+from reportgen.printing.preflight import preflight
+from reportgen.resources import DEFAULT_STYLES
 from tests.conftest import make_project
 from tests.pdfstructure import fonts_embedded, outline_titles
 
@@ -410,7 +411,7 @@ def test_unknown_profile_is_refused(tmp_path: Path) -> None:
 
 def test_build_fails_when_its_own_preflight_finds_rgb(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    druck = (Path(print_setup.__file__).parents[1] / "styles" / "druck.css").as_uri()
+    druck = (DEFAULT_STYLES / "druck.css").as_uri()
     (project / "rot.css").write_text(
         f'@import url("{druck}");\nh1 {{ color: rgb(200 0 0); }}\n', encoding="utf-8"
     )

@@ -13,10 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from reportgen import docx_xml
-from reportgen.config import StyleFiles
-from reportgen.errors import ConfigError
-from reportgen.model import (
+from reportgen.compose.model import (
     Appendix,
     BulletList,
     Cell,
@@ -41,7 +38,10 @@ from reportgen.model import (
     Text,
     TextStatus,
 )
-from reportgen.render_docx import REQUIRED_STYLES, check_word_template, render_docx
+from reportgen.errors import ConfigError
+from reportgen.load.config import StyleFiles
+from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.report import REQUIRED_STYLES, check_word_template, render_docx
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 STYLE_FILES = StyleFiles(
@@ -466,9 +466,9 @@ def test_required_styles_include_every_heading_level() -> None:
 
 
 def test_example_report_renders_accessibly() -> None:
-    from reportgen.compose import compose_report
-    from reportgen.config import EXAMPLE_PROJECT
-    from reportgen.project import load_project
+    from reportgen.compose.report import compose_report
+    from reportgen.load.project import load_project
+    from reportgen.resources import EXAMPLE_PROJECT
 
     project = load_project(EXAMPLE_PROJECT)
     report = compose_report(project)

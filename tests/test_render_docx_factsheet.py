@@ -16,9 +16,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from PIL import Image
 
-from reportgen import docx_xml
-from reportgen.config import StyleFiles
-from reportgen.model import (
+from reportgen.compose.model import (
     Block,
     BulletList,
     Cell,
@@ -37,7 +35,9 @@ from reportgen.model import (
     TableRow,
     Text,
 )
-from reportgen.render_docx_factsheet import render_factsheet_docx
+from reportgen.load.config import StyleFiles
+from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.factsheet import render_factsheet_docx
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 STYLE_FILES = StyleFiles(word_vorlage=STYLES / "reference.docx")

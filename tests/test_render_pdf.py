@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from reportgen.build import build_report
-from reportgen.config import EXAMPLE_PROJECT
 from reportgen.errors import RenderError
-from reportgen.render_pdf import PROFILES, write_pdf
+from reportgen.render.pdf import PROFILES, write_pdf
+from reportgen.resources import EXAMPLE_PROJECT
 from tests.conftest import make_project
 from tests.pdfstructure import (
     by_type,

@@ -10,12 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.compose import compose_report
-from reportgen.config import load_config
+from reportgen.compose.report import compose_report
 from reportgen.errors import InvalidInput
-from reportgen.project import load_project
+from reportgen.load.config import load_config
+from reportgen.load.project import load_project
+from reportgen.load.textblocks import load_texts
 from reportgen.scaffold import init_project
-from reportgen.textblocks import load_texts
 from tests.conftest import FAILURES, MINI
 
 TEXTS = {

@@ -16,12 +16,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen import yamlmessages
-from reportgen.config import load_config
 from reportgen.errors import ConfigError, InputFileError, Problem
-from reportgen.frontmatter import read_front_matter
-from reportgen.textfile import SIZE_LIMITS, FileKind, read_text, text_from_bytes
-from reportgen.yamlfile import (
+from reportgen.load import yamlmessages
+from reportgen.load.config import load_config
+from reportgen.load.frontmatter import read_front_matter
+from reportgen.load.textfile import SIZE_LIMITS, FileKind, read_text, text_from_bytes
+from reportgen.load.yamlfile import (
     YamlProblem,
     key_location,
     parse_yaml,

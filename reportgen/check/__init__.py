@@ -1,0 +1,1 @@
+"""Stage 2, checking: cross-checks and placeholder evaluation after loading, before composing."""

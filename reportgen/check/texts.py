@@ -1,0 +1,90 @@
+"""Editorial checks on text blocks: placeholders that cannot be filled, and figures typed by hand
+that match no value of the indicator (stale numbers from the last edition)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+import numpy as np
+
+from reportgen.compose.placeholders import (
+    Facts,
+    placeholder_errors,
+    placeholder_location,
+    placeholder_spans,
+)
+from reportgen.errors import Location, Problem
+from reportgen.load.opensdg import VALUE, Indicator
+from reportgen.load.textblocks import TextBlock
+
+# German numbers: 1.234.567 | 12,3 | 1.234,5 | 42 — not part of 1.2.2, dates or words
+_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)(?![\w.,]\d)")
+_DATE_OR_NUMBERING = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2,4})?|\d+\.\d+\.\d+")
+_PERCENT_AFTER = re.compile(r"\s?(%|Prozent)")
+
+
+def check_placeholders(texts: Iterable[TextBlock], facts: Facts) -> list[Problem]:
+    """Every placeholder that cannot be filled, in every text block."""
+    return [
+        Problem(error.message, placeholder_location(text, error), error.hint)
+        for text in texts
+        for error in placeholder_errors(text.body, facts)
+    ]
+
+
+def typed_numbers(text: TextBlock, indicator: Indicator) -> list[Problem]:
+    """Warnings for figures in a text that no value of its indicator rounds to.
+
+    Years, dates, indicator numbers and small whole numbers (ages, "die 20 häufigsten")
+    are not figures of the data and are left alone.
+    """
+    body = _blank(text.body, placeholder_spans(text.body))
+    body = _DATE_OR_NUMBERING.sub(lambda m: " " * len(m.group(0)), body)
+    values = indicator.frame[VALUE].dropna().to_numpy(dtype=float)
+    problems = []
+    for match in _NUMBER.finditer(body):
+        literal = match.group(1)
+        number = float(literal.replace(".", "").replace(",", "."))
+        decimals = len(literal.split(",")[1]) if "," in literal else 0
+        percent = bool(_PERCENT_AFTER.match(body, match.end()))
+        if _not_a_figure(number, decimals, percent) or _found(number, decimals, values):
+            continue
+        line = text.body_line + body.count("\n", 0, match.start())
+        problems.append(
+            Problem(
+                f"Die Zahl „{literal}“ kommt in den Daten von Indikator {indicator.meta.number} "
+                "nicht vor.",
+                Location(text.path, line),
+                f"Prüfen Sie sie oder schreiben Sie einen Platzhalter, z. B. "
+                f'{{{{ wert("{indicator.id}") }}}}.',
+                "Warnung",
+            )
+        )
+    return problems
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [" " if c != "\n" else c for c in chars[start:end]]
+    return "".join(chars)
+
+
+def _not_a_figure(number: float, decimals: int, percent: bool) -> bool:
+    if decimals == 0 and (1900 <= number <= 2100 or number in (100, 1000)):
+        return True  # a year, or a base such as "je 100" and "in 1.000"
+    return decimals == 0 and number <= 100 and not percent
+
+
+def _found(number: float, decimals: int, values: np.ndarray) -> bool:
+    """Does any value of the data round to the typed number at its precision?"""
+    if values.size == 0:
+        return False
+    tolerance = 0.5 * 10 ** (-decimals) + 1e-9
+    candidates = np.abs(values)
+    if bool((np.abs(candidates - number) <= tolerance).any()):
+        return True
+    # counts written in thousands ("96,4 Tsd.") or shares written from a fraction are rare
+    return math.isclose(number, 0.0)

@@ -1,0 +1,1 @@
+"""Comparing two data editions for the next report (Fortschreibung)."""

@@ -1,0 +1,354 @@
+"""Pure pandas on an Indicator: the default selection, its series, latest values and changes.
+
+The selection follows Open SDG: ``data_start_values`` pick values per field (several values of
+one field become several series); a field not named is held at its headline (empty) value, or
+else at its total ("Insgesamt"), or else at the Land level for area columns.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from reportgen.load.opensdg import (
+    KEY,
+    LEVEL,
+    PERIOD,
+    REGION,
+    SERIES,
+    SIGN,
+    UNIT,
+    VALUE,
+    YEAR,
+    Indicator,
+)
+from reportgen.load.regions import Level
+
+MAX_SERIES = 12
+_TOTAL = re.compile(
+    r"^(insgesamt|zusammen|gesamt|total|alle\b|mit und ohne\b|staaten insgesamt$)", re.I
+)
+_LEVEL_RANK = {Level.LAND: 0, Level.REGION: 1, Level.DISTRICT: 2, Level.PART: 3}
+
+
+@dataclass(frozen=True)
+class Point:
+    value: float | None
+    sign: str
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: dict[str, Point]
+    """Period label → observation."""
+    level: str = ""
+    region: str = ""
+    """Region key, for series that stand for one area."""
+
+    def latest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
+        """The latest period with a showable value."""
+        for period in reversed(periods):
+            point = self.points.get(period)
+            if point and point.value is not None:
+                return period, point.value
+        return None
+
+    def earliest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
+        for period in periods:
+            point = self.points.get(period)
+            if point and point.value is not None:
+                return period, point.value
+        return None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What an indicator shows by default: series over periods in one unit."""
+
+    unit: str
+    open_sdg_series: str
+    fixed: tuple[tuple[str, str], ...]
+    varying: tuple[str, ...]
+    periods: tuple[str, ...]
+    temporal: bool
+    series: tuple[Series, ...]
+    decimals: int
+    period_keys: dict[str, float]
+    omitted_series: int = 0
+    by_area: bool = False
+    """True when the series stand for areas (Land, regions, districts), not categories."""
+
+    @property
+    def main(self) -> Series:
+        """The series a key statement speaks about: the Land where shown, else the first."""
+        for series in self.series:
+            if series.level == Level.LAND:
+                return series
+        return self.series[0]
+
+
+_FOOTNOTE_MARK = re.compile(r"\s*(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?)$")
+
+
+def _norm(text: str) -> str:
+    """Compare labels the way a reader does: spaces, case and footnote marks do not count."""
+    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+    return _FOOTNOTE_MARK.sub("", text).casefold()
+
+
+def _column_for(field: str, indicator: Indicator) -> str | None:
+    lowered = field.strip().casefold()
+    if lowered in ("unit", "units"):
+        return UNIT
+    if lowered == "series":
+        return SERIES
+    for dim in indicator.dimensions:
+        if _norm(dim) == _norm(field):
+            return dim
+    return None
+
+
+def start_value_fields(indicator: Indicator) -> dict[str, list[str]]:
+    """``data_start_values`` grouped by the frame column they address (unknown fields dropped)."""
+    grouped: dict[str, list[str]] = {}
+    for field, value in indicator.meta.start_values:
+        column = _column_for(field, indicator)
+        if column is not None and value not in grouped.setdefault(column, []):
+            grouped[column].append(value)
+    return grouped
+
+
+def default_selection(indicator: Indicator) -> Selection:
+    frame = indicator.frame
+    wanted = start_value_fields(indicator)
+    fixed: list[tuple[str, str]] = []
+    varying: list[str] = []
+    order: dict[str, list[str]] = {}
+
+    for column in (UNIT, SERIES):
+        frame, _ = _one_value(frame, column, wanted.get(column))
+    unit = str(frame[UNIT].iloc[0]) if len(frame) else ""
+    open_sdg_series = str(frame[SERIES].iloc[0]) if len(frame) else ""
+
+    for column in indicator.dimensions:
+        values = wanted.get(column)
+        if values:
+            present = {_norm(v): v for v in frame[column].unique()}
+            matched = [present[_norm(v)] for v in values if _norm(v) in present]
+            if matched:
+                frame = frame[frame[column].isin(matched)]
+                if len(matched) > 1:
+                    varying.append(column)
+                    order[column] = matched
+                else:
+                    fixed.append((column, matched[0]))
+                continue
+        frame, held = _hold(frame, column, varying)
+        if held is None:
+            varying.append(column)
+            order[column] = [str(v) for v in frame[column].unique()]
+        elif held:
+            fixed.append((column, held))
+
+    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
+    periods = tuple(ordered[PERIOD].tolist())
+    period_keys = dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True))
+    temporal = bool(len(frame)) and bool(frame[YEAR].notna().all())
+    series = _series(frame, varying, order, fixed)
+    decimals = indicator.decimals(unit, open_sdg_series)
+    areas = {
+        c
+        for c in (varying or [c for c, v in fixed if v][:1])
+        if _is_area_column(indicator.frame, c)
+    }
+    return Selection(
+        unit=unit,
+        open_sdg_series=open_sdg_series,
+        fixed=tuple(fixed),
+        varying=tuple(varying),
+        periods=periods,
+        temporal=temporal,
+        series=series[:MAX_SERIES],
+        decimals=decimals,
+        period_keys=period_keys,
+        omitted_series=max(0, len(series) - MAX_SERIES),
+        by_area=bool(areas),
+    )
+
+
+def _one_value(
+    frame: pd.DataFrame, column: str, wanted: list[str] | None
+) -> tuple[pd.DataFrame, str]:
+    """Units and Open SDG series are never mixed in one chart: keep one of them."""
+    values = [str(v) for v in frame[column].unique()]
+    if len(values) <= 1:
+        return frame, values[0] if values else ""
+    chosen = next((v for v in values for w in wanted or () if _norm(v) == _norm(w)), values[0])
+    return frame[frame[column] == chosen], chosen
+
+
+def _hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.DataFrame, str | None]:
+    """Hold an unnamed column at one value; None means it should vary instead."""
+    values = [str(v) for v in frame[column].unique()]
+    if len(values) <= 1:
+        return frame, values[0] if values else ""
+    if "" in values:
+        return frame[frame[column] == ""], ""
+    totals = [v for v in values if _TOTAL.match(_norm(v))]
+    if totals:
+        return frame[frame[column] == totals[0]], totals[0]
+    levels = frame.groupby(column, sort=False)[LEVEL].first()
+    if levels.nunique() < 2:  # not an area column
+        levels = levels.iloc[0:0]
+    ranked = sorted(
+        (rank, position, value)
+        for position, (value, level) in enumerate(levels.items())
+        if (rank := _LEVEL_RANK.get(level)) is not None
+    )
+    if ranked:
+        return frame[frame[column] == ranked[0][2]], str(ranked[0][2])
+    if not varying and len(values) <= 8:
+        return frame, None
+    return frame[frame[column] == values[0]], values[0]
+
+
+def _series(
+    frame: pd.DataFrame,
+    varying: list[str],
+    order: dict[str, list[str]],
+    fixed: list[tuple[str, str]],
+) -> tuple[Series, ...]:
+    if not varying:
+        label = next((value for _, value in fixed if value), "Insgesamt")
+        return (_make_series(label, frame),) if len(frame) else ()
+    groups: dict[tuple[str, ...], pd.DataFrame] = {
+        tuple(str(part) for part in (key if isinstance(key, tuple) else (key,))): rows
+        for key, rows in frame.groupby(varying, sort=False)
+    }
+
+    def rank(key: tuple[str, ...]) -> tuple[int, ...]:
+        return tuple(
+            order[column].index(part) if part in order[column] else 999
+            for column, part in zip(varying, key, strict=True)
+        )
+
+    result = []
+    for key in sorted(groups, key=rank):
+        label = " – ".join(str(part) for part in key if part) or "Insgesamt"
+        result.append(_make_series(label, groups[key]))
+    return tuple(result)
+
+
+def _make_series(label: str, rows: pd.DataFrame) -> Series:
+    points: dict[str, Point] = {}
+    columns = (rows[PERIOD].to_numpy(), rows[VALUE].to_numpy(), rows[SIGN].to_numpy())
+    for period, value, sign in zip(*columns, strict=True):
+        if period in points:
+            continue
+        hidden = sign in (".", "/", "x", "…") or value is None or math.isnan(value)
+        points[period] = Point(None if hidden else float(value), sign)
+    levels = rows[LEVEL].unique()
+    return Series(label, points, str(levels[0]) if len(levels) == 1 else "")
+
+
+def period_for(selection: Selection, wanted: object) -> str | None:
+    """The period a user means by a label or a year: the label as written, else the latest
+    period of that year ("2023" finds "WS 2023/24" in school data, "Juni 2023" in monthly)."""
+    text = str(wanted).strip()
+    if text in selection.period_keys:
+        return text
+    if not text.isdigit():
+        return None
+    year = int(text)
+    of_year = [p for p in selection.periods if int(selection.period_keys[p] // 1) == year]
+    return of_year[-1] if of_year else None
+
+
+def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, float] | None:
+    """First and latest showable value of a series: (from, value, to, value)."""
+    first, last = series.earliest(periods), series.latest(periods)
+    if first is None or last is None or first[0] == last[0]:
+        return None
+    return first[0], first[1], last[0], last[1]
+
+
+def region_selection(
+    indicator: Indicator,
+    regions: Sequence[tuple[str, str]],
+    unit: str | None = None,
+    fixed: Mapping[str, str] | None = None,
+) -> Selection:
+    """One series per region (key, label), every other breakdown held at one value.
+
+    ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
+    named are held at their headline or total value, never split into several series.
+    """
+    if len(regions) > 8:  # many regions: one filter beats many small pieces
+        frame = indicator.frame[indicator.frame[REGION].isin([key for key, _ in regions])]
+    else:
+        by_region = indicator.rows_by_region()
+        parts = [by_region[key] for key, _ in regions if key in by_region]
+        frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
+    frame, chosen_unit = _one_value(frame, UNIT, [unit] if unit else None)
+    frame, open_sdg_series = _one_value(frame, SERIES, None)
+    held: list[tuple[str, str]] = []
+    for column in indicator.dimensions:
+        wanted = (fixed or {}).get(column)
+        if wanted is not None:
+            target = _norm(wanted)
+            frame = frame[
+                frame[column].isin([v for v in frame[column].unique() if _norm(str(v)) == target])
+            ]
+            held.append((column, wanted))
+        elif not _is_area_column(frame, column):
+            frame, value = _hold(frame, column, varying=[column])
+            if value:
+                held.append((column, value))
+    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
+    periods = tuple(ordered[PERIOD].tolist())
+    groups = {str(key): rows for key, rows in frame.groupby(REGION, sort=False)}
+    series = tuple(
+        replace(_make_series(label, rows), level=str(rows[LEVEL].iloc[0]), region=key)
+        for key, label in regions
+        if (rows := groups.get(key)) is not None
+    )
+    return Selection(
+        unit=chosen_unit,
+        open_sdg_series=open_sdg_series,
+        fixed=tuple(held),
+        varying=(),
+        periods=periods,
+        temporal=bool(len(frame)) and bool(frame[YEAR].notna().all()),
+        series=series,
+        decimals=indicator.decimals(chosen_unit, open_sdg_series),
+        period_keys=dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True)),
+        by_area=True,
+    )
+
+
+def _is_area_column(frame: pd.DataFrame, column: str) -> bool:
+    """A column whose value only changes with the area (like "Gebietseinheit")."""
+    if frame[column].nunique() < 2:
+        return False
+    # tolerant: published tables carry the odd mislabelled row (a name under two codes)
+    return bool((frame.groupby(REGION)[column].nunique() <= 1).mean() >= 0.9)
+
+
+def for_regions(selection: Selection, regions: Sequence[tuple[str, str]]) -> Selection:
+    """A region selection narrowed to some regions (key, label), without touching the data."""
+    by_region = {series.region: series for series in selection.series}
+    series = tuple(
+        replace(by_region[key], label=label) for key, label in regions if key in by_region
+    )
+    periods = tuple(p for p in selection.periods if any(p in s.points for s in series))
+    return replace(
+        selection,
+        series=series,
+        periods=periods,
+        period_keys={p: selection.period_keys[p] for p in periods},
+    )

@@ -1,0 +1,222 @@
+"""Markdown (editorial texts) and HTML snippets (Open SDG metadata) → model blocks, parsed once."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reportgen.compose.model import (
+    Block,
+    BulletList,
+    Emphasis,
+    Inline,
+    LineBreak,
+    Link,
+    Paragraph,
+    Strong,
+    SubHeading,
+    Text,
+    plain_text,
+)
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_COMMENT = re.compile(r"<!--.*?-->", re.S)  # editors' notes to themselves, never printed
+_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+
+
+def safe_url(url: str) -> str | None:
+    """Absolute web and mail links only; site-relative Open SDG paths lead nowhere in print."""
+    url = url.strip().strip("'\"")
+    return url if _SAFE_URL.match(url) else None
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def markdown_to_blocks(source: str) -> tuple[Block, ...]:
+    """Parse editorial Markdown into paragraphs, lists and sub-headings."""
+    tokens = _MARKDOWN.parse(_COMMENT.sub("", source))
+    blocks: list[Block] = []
+    list_stack: list[tuple[bool, list[tuple[Inline, ...]]]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append((token.type == "ordered_list_open", []))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            ordered, items = list_stack.pop()
+            if list_stack:  # nested list: flatten into the parent's items
+                list_stack[-1][1].extend(items)
+            else:
+                blocks.append(BulletList(tuple(items), ordered))
+        elif token.type == "inline":
+            inlines = _markdown_inlines(token.children or [])
+            parent = tokens[i - 1].type if i else ""
+            if parent == "heading_open":
+                blocks.append(SubHeading(inlines))
+            elif list_stack:
+                list_stack[-1][1].append(inlines)
+            elif inlines:
+                blocks.append(Paragraph(inlines))
+        i += 1
+    return tuple(blocks)
+
+
+def _markdown_inlines(tokens: list[Token]) -> tuple[Inline, ...]:
+    stack: list[tuple[str, list[Inline], str]] = [("root", [], "")]
+    for token in tokens:
+        kind = token.type
+        if kind == "text" or kind == "code_inline":
+            stack[-1][1].append(Text(token.content))
+        elif kind in ("softbreak",):
+            stack[-1][1].append(Text(" "))
+        elif kind == "hardbreak":
+            stack[-1][1].append(LineBreak())
+        elif kind in ("strong_open", "em_open"):
+            stack.append((kind, [], ""))
+        elif kind == "link_open":
+            stack.append((kind, [], str(token.attrGet("href") or "")))
+        elif kind in ("strong_close", "em_close", "link_close"):
+            opened, children, href = stack.pop()
+            node: Inline
+            if opened == "strong_open":
+                node = Strong(tuple(children))
+            elif opened == "em_open":
+                node = Emphasis(tuple(children))
+            else:
+                node = _link(tuple(children), href)
+            stack[-1][1].append(node)
+    return _merge_text(tuple(stack[0][1]))
+
+
+def _link(children: tuple[Inline, ...], href: str) -> Inline:
+    """A link; one without a usable target keeps only its words."""
+    url = safe_url(href)
+    return Link(children, url) if url else Text(plain_text(children))
+
+
+def _merge_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    merged: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)
+
+
+# --- HTML from metadata ---------------------------------------------------------------------
+
+_ALLOWED_TAGS = {"a", "b", "strong", "i", "em", "br", "p", "ul", "ol", "li", "sup", "sub"}
+
+
+def html_to_blocks(source: str) -> tuple[Block, ...]:
+    """Reduce an HTML snippet to safe text, lists and links (anything else is dropped)."""
+    cleaned = nh3.clean(
+        source,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        link_rel=None,
+        url_schemes={"http", "https", "mailto"},
+    )
+    parser = _SnippetParser()
+    parser.feed(cleaned)
+    parser.close()
+    return parser.finish()
+
+
+def html_to_text(source: str) -> str:
+    """Plain text of an HTML snippet (for titles)."""
+    cleaned = nh3.clean(source, tags=set())
+    return _collapse(html.unescape(cleaned))
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+class _SnippetParser(HTMLParser):
+    """Builds paragraphs split at <br>/<p>, lists from <ul>/<ol>, inline emphasis and links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.stack: list[tuple[str, list[Inline], str]] = [("root", [], "")]
+        self.list_items: list[tuple[Inline, ...]] | None = None
+        self.ordered = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "p"):
+            self._end_paragraph()
+        elif tag in ("ul", "ol"):
+            self._end_paragraph()
+            self.list_items, self.ordered = [], tag == "ol"
+        elif tag == "li":
+            self._end_paragraph()
+        elif tag in ("b", "strong", "i", "em", "a"):
+            href = dict(attrs).get("href") or ""
+            self.stack.append((tag, [], href))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("b", "strong", "i", "em", "a") and len(self.stack) > 1:
+            opened, children, href = self.stack.pop()
+            kids = tuple(children)
+            node: Inline
+            if opened in ("b", "strong"):
+                node = Strong(kids)
+            elif opened in ("i", "em"):
+                node = Emphasis(kids)
+            else:
+                node = _link(kids, href)
+            self.stack[-1][1].append(node)
+        elif tag in ("li", "p"):
+            self._end_paragraph()
+        elif tag in ("ul", "ol") and self.list_items is not None:
+            self._end_paragraph()
+            if self.list_items:
+                self.blocks.append(BulletList(tuple(self.list_items), self.ordered))
+            self.list_items = None
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1][1].append(Text(data))
+
+    def _end_paragraph(self) -> None:
+        while len(self.stack) > 1:  # unclosed inline tags end with the paragraph
+            self.handle_endtag(self.stack[-1][0])
+        inlines = _normalise(tuple(self.stack[0][1]))
+        self.stack = [("root", [], "")]
+        if not inlines:
+            return
+        if self.list_items is not None:
+            self.list_items.append(inlines)
+        else:
+            self.blocks.append(Paragraph(inlines))
+
+    def finish(self) -> tuple[Block, ...]:
+        self._end_paragraph()
+        if self.list_items:
+            self.blocks.append(BulletList(tuple(self.list_items), self.ordered))
+        return tuple(self.blocks)
+
+
+def _normalise(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Collapse white space as a browser would and drop empty runs."""
+    merged = _merge_text(inlines)
+    out: list[Inline] = []
+    for node in merged:
+        if isinstance(node, Text):
+            text = re.sub(r"\s+", " ", node.text.replace("\xa0", " "))
+            if text:
+                out.append(Text(text))
+        else:
+            out.append(node)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    return tuple(node for node in out if not (isinstance(node, Text) and not node.text))

@@ -1,0 +1,256 @@
+"""Report configuration (``reportgen.yml``): validated, frozen, every path resolved here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from reportgen.errors import ConfigError, InputFileError, InvalidInput, Location, working_on
+from reportgen.load.config_messages import config_problems
+from reportgen.load.defects import Rule
+from reportgen.load.layout import INDICATOR_ID
+from reportgen.load.signs import SIGNS
+from reportgen.load.textfile import FileKind, read_text
+from reportgen.load.yamlfile import YamlProblem, parse_yaml, yaml_nodes, yaml_problem
+from reportgen.resources import DEFAULT_STYLES
+
+CONFIG_NAME = "reportgen.yml"
+
+IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID.pattern)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class ChapterSelection(_Frozen):
+    """One chapter of the report: a Handlungsfeld and optionally its indicators in order."""
+
+    goal: str = Field(alias="handlungsfeld")
+    indicators: tuple[IndicatorId, ...] | None = Field(default=None, alias="indikatoren")
+
+    @field_validator("goal", mode="before")
+    @classmethod
+    def _goal_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Attribution(_Frozen):
+    """Who produced the data and under which terms it may be reused."""
+
+    producer: str = Field(alias="herausgeber")
+    work: str = Field(alias="werk")
+    terms: str = Field(default="", alias="nutzungsbedingungen")
+
+    def source_line(self, data_vintage: str | None) -> str:
+        """The "Quelle: …" line, with the Datenstand where known."""
+        text = f"Quelle: {self.producer}, {self.work}"
+        if data_vintage:
+            text += f", {data_vintage}"
+        return text + "."
+
+
+class Output(_Frozen):
+    """File names and formats of the outputs."""
+
+    basename: str = Field(default="bericht", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
+    formats: tuple[str, ...] = Field(default=("pdf", "docx"), alias="formate")
+
+
+class StyleFiles(_Frozen):
+    """Designer-owned files; each may be replaced by an office's own."""
+
+    stylesheet: Path = Field(default=DEFAULT_STYLES / "report.css", alias="css")
+    factsheet_stylesheet: Path = Field(
+        default=DEFAULT_STYLES / "steckbrief.css", alias="css_steckbrief"
+    )
+    chart_style: Path = Field(default=DEFAULT_STYLES / "report.mplstyle", alias="diagramme")
+    word_template: Path = Field(default=DEFAULT_STYLES / "reference.docx", alias="word_vorlage")
+    fonts: Path = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
+
+
+class PrintConfig(_Frozen):
+    """The print edition (PDF/X-4): the print shop's ICC profile, bleed, marks and book layout.
+
+    The command line overrides every field; without ``icc_profil`` reportgen looks for a
+    generic CMYK profile of the system (see ``reportgen.printing.setup``).
+    """
+
+    icc_profile: Path | None = Field(default=None, alias="icc_profil")
+    bleed_mm: float = Field(default=3.0, alias="beschnitt_mm", ge=1.0, le=10.0)
+    crop_marks: bool = Field(default=False, alias="schnittmarken")
+    pad_to_four: bool = Field(default=False, alias="vielfaches_von_vier")
+    chapters_right: bool = Field(default=True, alias="kapitel_rechts")
+    stylesheet: Path = Field(default=DEFAULT_STYLES / "druck.css", alias="css")
+    factsheet_stylesheet: Path = Field(
+        default=DEFAULT_STYLES / "steckbrief-druck.css", alias="css_steckbrief"
+    )
+
+
+class TargetValue(_Frozen):
+    """A Zielwert or Schwellenwert for an indicator, with the decision it comes from."""
+
+    indicator: IndicatorId = Field(alias="indikator")
+    series: str | None = Field(default=None, alias="reihe")
+    value: float = Field(alias="wert")
+    kind: Literal["ziel", "schwelle"] = Field(default="ziel", alias="art")
+    decision: str = Field(default="", alias="beschluss")
+    year: int | None = Field(default=None, alias="jahr")
+
+    @property
+    def label(self) -> str:
+        name = "Zielwert" if self.kind == "ziel" else "Schwellenwert"
+        return f"{name} {self.year}" if self.year else name
+
+
+class FactsheetItem(_Frozen):
+    """One key figure or chart of the Steckbriefe: an indicator and which of its values."""
+
+    indicator: IndicatorId = Field(alias="indikator")
+    label: str | None = Field(default=None, alias="bezeichnung")
+    unit: str | None = Field(default=None, alias="einheit")
+    selection: dict[str, str] = Field(default_factory=dict, alias="auswahl")
+    period: str | None = Field(default=None, alias="zeitraum")
+    change_since: int | None = Field(default=None, alias="veraenderung_seit")
+
+
+class FactsheetConfig(_Frozen):
+    """What the district fact sheets show; without entries reportgen chooses from the data."""
+
+    key_figures: tuple[FactsheetItem, ...] | None = Field(default=None, alias="kennzahlen")
+    charts: tuple[FactsheetItem, ...] | None = Field(default=None, alias="diagramme")
+    map_file: str | None = Field(default=None, alias="karte")
+    basename: str = Field(default="steckbriefe", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
+
+
+class KnownDefect(_Frozen):
+    """A defect of the published data the project knows and publishes anyway, with a reason
+    (``bekannte_datenfehler``; see ``reportgen.load.defects``)."""
+
+    rule: Rule = Field(alias="regel")
+    indicator: IndicatorId | None = Field(default=None, alias="indikator")
+    file: str | None = Field(default=None, alias="datei")
+    lines: tuple[int, ...] | None = Field(default=None, alias="zeilen")
+    reason: str = Field(alias="grund", min_length=10)
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> KnownDefect:
+        if self.rule == Rule.UNKNOWN_FILE:
+            if not self.file:
+                raise ValueError("für „unbekannte-datei“ fehlt „datei“ (Pfad im Datenordner)")
+        elif not self.indicator:
+            raise ValueError(f"für „{self.rule}“ fehlt „indikator“")
+        return self
+
+    @property
+    def subject(self) -> str:
+        return self.file or self.indicator or ""
+
+
+class ReportConfig(_Frozen):
+    """Everything a report build needs besides the data and the texts."""
+
+    title: str = Field(alias="titel", min_length=1)
+    subtitle: str = Field(default="", alias="untertitel")
+    reporting_year: int = Field(alias="berichtsjahr", ge=1990, le=2100)
+    publication_date: dt.date = Field(alias="veroeffentlichungsdatum")
+    publisher: str = Field(alias="herausgeber", min_length=1)
+    imprint: str = Field(default="", alias="impressum")
+    attribution: Attribution = Field(alias="quelle")
+    data_dir: Path = Field(default=Path("daten"), alias="daten")
+    texts_dir: Path = Field(default=Path("texte"), alias="texte")
+    selection: tuple[ChapterSelection, ...] | None = Field(default=None, alias="auswahl")
+    table_periods: int = Field(default=5, alias="tabellenjahre", ge=1, le=12)
+    flags: dict[str, str] = Field(default_factory=dict, alias="kennzeichen")
+    indicator_titles: dict[str, str] = Field(default_factory=dict, alias="indikatortitel")
+    output: Output = Field(default_factory=Output, alias="ausgabe")
+    styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
+    factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
+    printing: PrintConfig = Field(default_factory=PrintConfig, alias="druck")
+    targets: tuple[TargetValue, ...] = Field(default=(), alias="zielwerte")
+    known_defects: tuple[KnownDefect, ...] = Field(default=(), alias="bekannte_datenfehler")
+    project_dir: Path = Field(default=Path("."), exclude=True)
+
+    @field_validator("flags")
+    @classmethod
+    def _known_signs(cls, value: dict[str, str]) -> dict[str, str]:
+        for flag, sign in value.items():
+            if sign not in SIGNS:
+                raise ValueError(
+                    f"„{sign}“ (für „{flag}“) ist kein Zeichen der Zeichenerklärung; "
+                    f"erlaubt: {' '.join(SIGNS)}"
+                )
+        return value
+
+    def discarded_lines(self) -> dict[str, set[int]]:
+        """Per indicator, the table lines declared wrong (one of two conflicting rows)."""
+        lines: dict[str, set[int]] = {}
+        for defect in self.known_defects:
+            if defect.rule == Rule.CONFLICTING_ROWS and defect.lines:
+                lines.setdefault(defect.subject, set()).update(defect.lines)
+        return lines
+
+    @property
+    def data_path(self) -> Path:
+        return self.project_dir / self.data_dir
+
+    @property
+    def texts_path(self) -> Path:
+        return self.project_dir / self.texts_dir
+
+
+def load_config(project_dir: Path) -> ReportConfig:
+    """Read ``reportgen.yml`` from a project folder; paths become absolute."""
+    project_dir = project_dir.resolve()
+    with working_on(project_dir / CONFIG_NAME):
+        return _load_config(project_dir, project_dir / CONFIG_NAME)
+
+
+def _load_config(project_dir: Path, path: Path) -> ReportConfig:
+    if not path.is_file():
+        raise ConfigError(
+            f"Keine Berichtskonfiguration gefunden ({CONFIG_NAME}).",
+            Location(path),
+            "Legen Sie die Datei an oder geben Sie den Projektordner an.",
+        )
+    try:
+        text = read_text(path, FileKind.CONFIG)
+        data = parse_yaml(text)
+    except InputFileError as exc:
+        problem = exc.problem
+        raise ConfigError(problem.message, problem.location, problem.hint) from exc
+    except YamlProblem as exc:
+        problem = yaml_problem(exc, path, what="Die Konfiguration ist kein gültiges YAML")
+        raise ConfigError(problem.message, problem.location, problem.hint) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(
+            "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.", Location(path)
+        )
+    try:
+        config = ReportConfig.model_validate({**data, "project_dir": project_dir})
+    except ValidationError as exc:
+        # every field at once, in German, at its line
+        raise InvalidInput(
+            config_problems(exc.errors(), ReportConfig, yaml_nodes(text), path)
+        ) from exc
+    styles = StyleFiles.model_validate(
+        {
+            name: (project_dir / value) if not Path(value).is_absolute() else Path(value)
+            for name, value in config.styles.model_dump(by_alias=True).items()
+        }
+    )
+    printing = config.printing.model_copy(
+        update={
+            name: _resolve(project_dir, value)
+            for name in ("icc_profile", "stylesheet", "factsheet_stylesheet")
+            if (value := getattr(config.printing, name)) is not None
+        }
+    )
+    return config.model_copy(update={"styles": styles, "printing": printing})
+
+
+def _resolve(project_dir: Path, path: Path) -> Path:
+    return path if path.is_absolute() else project_dir / path

@@ -1,0 +1,101 @@
+"""Defects of published data that a project may accept explicitly, and how accepting works.
+
+A defect that would change what is printed is an error. Some of them have one defined way of
+going on (keep the first of two conflicting rows, leave out an indicator without metadata …);
+for those a project can declare in ``reportgen.yml`` that it knows the defect and publishes
+anyway::
+
+    bekannte_datenfehler:
+      - indikator: 2-1-5
+        regel: widerspruechliche-zeilen
+        zeilen: [13648]
+        grund: Zeile 13648 wiederholt Zeile 13501 mit anderem Wert; LSN informiert.
+
+Defects without a defined way of going on (a file that cannot be decoded, a quote that is not
+closed, a value that is not a number) cannot be accepted: they must be fixed in the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from enum import StrEnum
+from typing import Protocol
+
+from reportgen.errors import Problem, Severity
+
+
+class Rule(StrEnum):
+    """The defects a project may accept, by the name used in ``reportgen.yml``."""
+
+    CONFLICTING_ROWS = "widerspruechliche-zeilen"
+    AREA_CODE = "gebietscode"
+    EXTRA_FIELDS = "ueberzaehlige-werte"
+    DATA_WITHOUT_METADATA = "daten-ohne-metadaten"
+    METADATA_WITHOUT_DATA = "metadaten-ohne-daten"
+    EMPTY_TABLE = "leere-tabelle"
+    UNKNOWN_FILE = "unbekannte-datei"
+    MISSING_TRANSLATION = "uebersetzung-fehlt"
+    IMPLAUSIBLE_VALUE = "unplausibler-wert"
+    IDENTICAL_ROWS = "doppelte-zeilen"
+    UNKNOWN_START_FIELD = "startwert-feld"
+
+
+CONSEQUENCE: dict[Rule, str] = {
+    Rule.CONFLICTING_ROWS: "es gilt jeweils die erste der widersprüchlichen Zeilen",
+    Rule.AREA_CODE: "die Zeilen erhalten den Gebietscode, den ihr Gebietsname sonst in den "
+    "Daten trägt",
+    Rule.EXTRA_FIELDS: "die überzähligen Werte werden nicht gelesen",
+    Rule.DATA_WITHOUT_METADATA: "der Indikator erscheint nicht im Bericht",
+    Rule.METADATA_WITHOUT_DATA: "der Indikator erscheint nicht im Bericht",
+    Rule.EMPTY_TABLE: "der Indikator erscheint nicht im Bericht",
+    Rule.UNKNOWN_FILE: "die Datei wird nicht gelesen",
+    Rule.MISSING_TRANSLATION: "der Text des Feldes entfällt",
+    Rule.IMPLAUSIBLE_VALUE: "der Wert wird gedruckt, wie er veröffentlicht ist",
+    Rule.IDENTICAL_ROWS: "die wiederholten Zeilen zählen einmal (nichts ändert sich)",
+    Rule.UNKNOWN_START_FIELD: "die Voreinstellung für das unbekannte Merkmal entfällt "
+    "(nichts ändert sich)",
+}
+"""What reportgen does when a project accepts the defect (for messages and the README)."""
+
+
+class Acceptance(Protocol):
+    """One entry of ``bekannte_datenfehler`` (see ``reportgen.load.config.KnownDefect``)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def lines(self) -> tuple[int, ...] | None: ...
+    @property
+    def reason(self) -> str: ...
+
+
+def accept_defects(
+    problems: Iterable[Problem], accepted: Sequence[Acceptance]
+) -> tuple[list[Problem], list[int]]:
+    """Errors and warnings the project accepted become ``Akzeptiert``; returns the problems and
+    the indexes of acceptances that matched nothing (stale entries to remove)."""
+    used: set[int] = set()
+    result = []
+    for problem in problems:
+        index = _matching(problem, accepted) if problem.rule and not problem.is_accepted else None
+        if index is None:
+            result.append(problem)
+            continue
+        used.add(index)
+        result.append(
+            replace(problem, severity=Severity.ACCEPTED, reason=accepted[index].reason, hint=None)
+        )
+    return result, [i for i in range(len(accepted)) if i not in used]
+
+
+def _matching(problem: Problem, accepted: Sequence[Acceptance]) -> int | None:
+    line = problem.location.line if problem.location else None
+    for index, entry in enumerate(accepted):
+        if entry.rule != problem.rule or entry.subject != problem.subject:
+            continue
+        if entry.lines is None or line in entry.lines:
+            return index
+    return None

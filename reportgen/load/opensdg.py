@@ -1,0 +1,425 @@
+"""Open SDG data folder → typed indicators. The only module that knows how the parts fit.
+
+Which files are read is decided by ``reportgen.load.layout`` (``config_data.yml`` or the defaults);
+tables are read by ``reportgen.load.observations``, metadata and translations by
+``reportgen.load.metadata``. Here they are paired (a table and its metadata always come together),
+the areas are checked across all indicators, and goals and topics are named. Problems are
+collected, not raised one by one, so ``reportgen check`` can list all of them at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from reportgen.compose.model import Block
+from reportgen.compose.richtext import html_to_blocks, html_to_text
+from reportgen.errors import Location, Problem, ReportError, Severity, working_on
+from reportgen.load.defects import Rule
+from reportgen.load.layout import Layout, data_files, meta_files, read_layout, unknown_files
+from reportgen.load.metadata import (
+    IndicatorMeta,
+    PrecisionRule,
+    RawMeta,
+    SourceLink,
+    Translations,
+    build_meta,
+    goal_title,
+    indicator_parts,
+    read_metadata,
+    target_title,
+)
+from reportgen.load.observations import (
+    FLAG,
+    GEO,
+    KEY,
+    LEVEL,
+    LINE,
+    PERIOD,
+    REGION,
+    SERIES,
+    SIGN,
+    UNIT,
+    VALUE,
+    YEAR,
+    load_table,
+)
+from reportgen.load.regions import geo_level
+from reportgen.load.textfile import FileKind, read_text
+
+__all__ = [
+    "FLAG",
+    "GEO",
+    "KEY",
+    "LEVEL",
+    "LINE",
+    "PERIOD",
+    "REGION",
+    "SERIES",
+    "SIGN",
+    "UNIT",
+    "VALUE",
+    "YEAR",
+    "Dataset",
+    "Goal",
+    "Indicator",
+    "IndicatorMeta",
+    "PrecisionRule",
+    "SourceLink",
+    "Target",
+    "Translations",
+    "load_dataset",
+]
+
+AREA_NAME_COLUMNS = ("Gebietseinheit",)
+"""Breakdown columns that carry the name of the area a row's GeoCode stands for."""
+
+
+@dataclass(frozen=True, eq=False)
+class Indicator:
+    """One indicator: its metadata and its observations as a tidy frame."""
+
+    meta: IndicatorMeta
+    frame: pd.DataFrame
+    dimensions: tuple[str, ...]
+    csv_path: Path
+    _regions: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def rows_by_region(self) -> dict[str, pd.DataFrame]:
+        """The rows of each region, grouped once (fact sheets ask for them often)."""
+        if not self._regions:
+            self._regions.update(
+                (str(key), rows) for key, rows in self.frame.groupby(REGION, sort=False)
+            )
+        return self._regions
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def decimals(self, unit: str = "", series: str = "") -> int:
+        """Decimals to show for a unit/series, from ``precision`` or else from the data."""
+        for rule in self.meta.precision:
+            if (rule.unit in (None, unit)) and (rule.series in (None, series)):
+                return rule.decimals
+        values = self.frame.loc[self.frame[UNIT] == unit, VALUE].dropna()
+        if values.empty or (values == values.round()).all():
+            return 0
+        return 1
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    title: str
+    description: tuple[Block, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    root: Path
+    goals: Mapping[str, Goal]
+    targets: Mapping[str, Target]
+    indicators: Mapping[str, Indicator]
+    region_names: Mapping[str, str]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def load_dataset(
+    root: Path,
+    flag_overrides: Mapping[str, str] | None = None,
+    titled: Collection[str] = (),
+    discard: Mapping[str, Collection[int]] | None = None,
+) -> Dataset:
+    """Read a whole Open SDG data folder; problems are collected in ``Dataset.problems``.
+
+    ``flag_overrides``: observation flags → signs; ``titled``: ids whose title the project
+    gives itself (``indikatortitel``); ``discard``: per indicator, table lines the project
+    declared wrong.
+    """
+    problems: list[Problem] = []
+    root = root.resolve()
+    layout = read_layout(root, problems)
+    tables = data_files(layout)
+    metas = meta_files(layout)
+    if not tables and not metas and not _has_folders(layout):
+        problems.append(
+            Problem(
+                "Kein Open-SDG-Datenordner: es fehlen die Unterordner data/ und meta/.",
+                Location(root),
+                "Geben Sie in reportgen.yml unter „daten“ den Ordner an, "
+                "der data/ und meta/ enthält.",
+            )
+        )
+        return Dataset(root, {}, {}, {}, {}, tuple(problems))
+    translations = Translations(layout.translation_folders, layout.remote_translations, problems)
+    csv_by_id = _tables_by_id(tables, problems)
+    raw = read_metadata([(s, p, i) for s, p, i in metas if i is not None], problems)
+    known = {path for path, i in tables.items() if i is not None}
+    known |= {path for _, path, i in metas if i is not None}
+    problems.extend(unknown_files(layout, known))
+    indicators: dict[str, Indicator] = {}
+    for indicator_id in sorted(set(csv_by_id) | set(raw), key=_natural_id):
+        indicator = _load_indicator(
+            indicator_id,
+            csv_by_id.get(indicator_id),
+            raw.get(indicator_id),
+            layout,
+            translations,
+            flag_overrides or {},
+            problems,
+            indicator_id in titled,
+            (discard or {}).get(indicator_id, ()),
+        )
+        if indicator is not None:
+            indicators[indicator_id] = indicator
+    ordered = dict(sorted(indicators.items(), key=lambda kv: _sort_key(kv[1].meta)))
+    problems.extend(_check_area_codes(ordered.values()))
+    names = _region_names(ordered.values())
+    for indicator in ordered.values():
+        _infer_missing_geocodes(indicator.frame, names)
+    goals, targets = _structure(ordered.values(), translations)
+    return Dataset(root, goals, targets, ordered, names, tuple(problems))
+
+
+def _has_folders(layout: Layout) -> bool:
+    return any(folder.is_dir() for folder in layout.data_folders() | layout.meta_folders())
+
+
+def _tables_by_id(tables: Mapping[Path, str | None], problems: list[Problem]) -> dict[str, Path]:
+    by_id: dict[str, Path] = {}
+    for path, indicator_id in tables.items():
+        if indicator_id is None:
+            continue  # reported as an unknown file
+        if indicator_id in by_id:
+            problems.append(
+                Problem(
+                    f"Für Indikator {indicator_parts(indicator_id)[2]} gibt es zwei Datendateien: "
+                    f"{by_id[indicator_id].name} und {path.name}.",
+                    Location(path),
+                    "Es darf nur eine geben; entfernen Sie die überholte.",
+                )
+            )
+            continue
+        by_id[indicator_id] = path
+    return by_id
+
+
+def _load_indicator(
+    indicator_id: str,
+    csv_path: Path | None,
+    raw: RawMeta | None,
+    layout: Layout,
+    translations: Translations,
+    flag_overrides: Mapping[str, str],
+    problems: list[Problem],
+    titled: bool,
+    discard: Collection[int],
+) -> Indicator | None:
+    """One indicator from its table and metadata; either half missing is an error."""
+    if raw is None:
+        assert csv_path is not None
+        problems.append(
+            Problem(
+                f"Zur Datendatei gibt es keine Metadaten; Indikator "
+                f"{indicator_id.replace('-', '.')} fehlte im Bericht.",
+                Location(csv_path),
+                f"Legen Sie die Metadaten an (z. B. meta/{indicator_id}.md) oder entfernen Sie "
+                "die Datei.",
+                rule=Rule.DATA_WITHOUT_METADATA,
+                subject=indicator_id,
+            )
+        )
+        return None
+    meta = build_meta(indicator_id, raw, translations, problems, titled)
+    if meta is None:
+        return None  # published: false
+    if csv_path is None:
+        problems.append(_missing_table(meta, raw, layout))
+        return None
+    with working_on(csv_path):
+        try:
+            text = read_text(csv_path, FileKind.DATA)
+        except ReportError as exc:
+            problems.append(exc.problem)
+            return None
+        loaded = load_table(csv_path, text, flag_overrides, problems, indicator_id, discard)
+    if loaded is None:
+        return None
+    frame, dimensions = loaded
+    return Indicator(meta, frame, dimensions, csv_path)
+
+
+def _missing_table(meta: IndicatorMeta, raw: RawMeta, layout: Layout) -> Problem:
+    expected = f"data/indicator_{meta.id}.csv"
+    if raw.fields.get("data_non_statistical") is True:
+        return Problem(
+            f"Indikator {meta.number} hat laut Metadaten keine statistischen Daten und "
+            "erscheint nicht im Bericht.",
+            raw.where("data_non_statistical"),
+            severity=Severity.WARNING,
+        )
+    return Problem(
+        f"Zu Indikator {meta.number} gibt es keine Datendatei; er fehlte im Bericht.",
+        Location(meta.path),
+        f"Erwartet: {expected}.",
+        rule=Rule.METADATA_WITHOUT_DATA,
+        subject=meta.id,
+    )
+
+
+def _natural(part: str) -> tuple[int, int, str]:
+    return (0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+
+
+def _natural_id(indicator_id: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_natural(part) for part in indicator_id.split("-"))
+
+
+def _sort_key(meta: IndicatorMeta) -> tuple[object, ...]:
+    """Goal and topic come from the id; ``indicator_sort_order`` orders within a topic.
+
+    A sort order whose goal and topic disagree with the id is a copying slip and is ignored.
+    """
+    own = _natural_id(meta.id)
+    order = tuple(_natural(p) for p in re.findall(r"\d+|[A-Za-z]+", meta.sort_order))
+    within = order[2:] if order[:2] == own[:2] and len(order) > 2 else own[2:]
+    return (own[:2], within, own)
+
+
+# --- goals and topics ------------------------------------------------------------------------
+
+
+def _structure(
+    indicators: Iterable[Indicator], tr: Translations
+) -> tuple[dict[str, Goal], dict[str, Target]]:
+    goals: dict[str, Goal] = {}
+    targets: dict[str, Target] = {}
+    for indicator in indicators:
+        meta = indicator.meta
+        if meta.goal not in goals:
+            title = goal_title(meta.goal, tr) or f"Handlungsfeld {meta.goal}"
+            goals[meta.goal] = Goal(meta.goal, html_to_text(title))
+        if meta.target not in targets:
+            targets[meta.target] = _target(meta.target, target_title(meta.target, tr))
+    return goals, targets
+
+
+def _target(target_id: str, raw: str | None) -> Target:
+    """Open SDG target texts often pack a bold title and an explanation into one string."""
+    fallback = f"Thema {target_id.replace('-', '.')}"
+    if not raw:
+        return Target(target_id, fallback, ())
+    match = re.match(r"\s*<b>(.*?)</b>(.*)$", raw, re.S | re.I)
+    if match:
+        return Target(
+            target_id, html_to_text(match.group(1)) or fallback, html_to_blocks(match.group(2))
+        )
+    return Target(target_id, html_to_text(raw) or fallback, ())
+
+
+# --- areas -----------------------------------------------------------------------------------
+
+
+def _name_column(frame: pd.DataFrame) -> str | None:
+    return next((c for c in AREA_NAME_COLUMNS if c in frame.columns), None)
+
+
+def _name_key(name: str) -> str:
+    """Names compare as a reader compares them: "Emden  Stadt" is "Emden, Stadt"."""
+    return " ".join(sorted(re.findall(r"\w+", name.casefold())))
+
+
+def _area_pairs(indicator: Indicator) -> pd.DataFrame:
+    """Distinct (region key, area name) pairs of a table with their number of rows."""
+    column = _name_column(indicator.frame)
+    if column is None:
+        return pd.DataFrame(columns=[REGION, column or "", "rows"])
+    rows = indicator.frame.loc[
+        (indicator.frame[REGION] != "") & (indicator.frame[column] != ""), [REGION, column]
+    ]
+    return rows.value_counts().rename("rows").reset_index()
+
+
+def _check_area_codes(indicators: Iterable[Indicator]) -> list[Problem]:
+    """A row whose code stands for another area elsewhere, and whose name belongs to another
+    code elsewhere, is ambiguous: one of them is wrong. Its rows get the code of their name
+    (what happens when the project accepts the defect); without acceptance it is an error.
+    """
+    indicators = list(indicators)
+    pairs = {indicator.id: _area_pairs(indicator) for indicator in indicators}
+    code_names: dict[str, Counter[str]] = {}
+    name_codes: dict[str, Counter[str]] = {}
+    for table in pairs.values():
+        for key, name, rows in table.itertuples(index=False):
+            code_names.setdefault(key, Counter())[_name_key(name)] += rows
+            name_codes.setdefault(_name_key(name), Counter())[key] += rows
+    usual_name = {key: _most_common(names) for key, names in code_names.items()}
+    usual_code = {name: _most_common(codes) for name, codes in name_codes.items()}
+    problems = []
+    for indicator in indicators:
+        column = _name_column(indicator.frame)
+        for key, name, rows in pairs[indicator.id].itertuples(index=False):
+            name_key = _name_key(name)
+            if usual_name[key] == name_key or usual_code[name_key] == key:
+                continue
+            other = usual_code[name_key]
+            assert column is not None
+            mask = (indicator.frame[REGION] == key) & (indicator.frame[column] == name)
+            first = indicator.frame.loc[mask].sort_values(LINE).iloc[0]
+            rows_text = "1 Zeile trägt" if rows == 1 else f"{rows} Zeilen tragen"
+            problems.append(
+                Problem(
+                    f"{rows_text} den Gebietscode „{first[GEO]}“ mit dem Namen „{name}“; in "
+                    f"den übrigen Daten gehört der Code zu einem anderen Gebiet und der Name "
+                    f"zum Gebietsschlüssel {other}.",
+                    Location(indicator.csv_path, int(first[LINE])),
+                    "Berichtigen Sie Code oder Namen. Als bekannter Datenfehler aufgenommen, "
+                    f"erhalten die Zeilen den Gebietsschlüssel {other} ihres Namens.",
+                    rule=Rule.AREA_CODE,
+                    subject=indicator.id,
+                )
+            )
+            indicator.frame.loc[mask, REGION] = other
+            indicator.frame.loc[mask, LEVEL] = geo_level(other)
+    return problems
+
+
+def _most_common(counts: Counter[str]) -> str:
+    return max(sorted(counts), key=lambda item: counts[item])
+
+
+def _region_names(indicators: Iterable[Indicator]) -> dict[str, str]:
+    """Region key → the name most often used for it across all indicators."""
+    counts: dict[str, Counter[str]] = {}
+    for indicator in indicators:
+        for key, name, _ in _area_pairs(indicator).itertuples(index=False):
+            counts.setdefault(key, Counter())[name] += 1
+    return {key: max(names, key=lambda n: (names[n], -len(n))) for key, names in counts.items()}
+
+
+def _infer_missing_geocodes(frame: pd.DataFrame, names: Mapping[str, str]) -> None:
+    """Rows without GeoCode get the region whose name they carry elsewhere in the data."""
+    column = _name_column(frame)
+    if column is None:
+        return
+    by_name = {name: key for key, name in names.items()}
+    missing = frame[REGION] == ""
+    if missing.any():
+        inferred = frame.loc[missing, column].map(lambda n: by_name.get(n, ""))
+        frame.loc[missing, REGION] = inferred
+        frame.loc[missing, LEVEL] = inferred.map(geo_level)

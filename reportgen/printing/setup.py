@@ -1,0 +1,125 @@
+"""The print edition's settings: project configuration plus command line, the ICC profile found
+and checked, and the CSS rules that follow from them (output intent, bleed, book layout)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import ImageCms
+
+from reportgen.errors import ConfigError
+from reportgen.load.config import PrintConfig
+from reportgen.printing.colors import CmykPalette, load_palette
+
+# Generic CMYK profiles from Debian packages, in order of preference. A print shop's own
+# profile (PSO Coated v3, ISO Coated v2 …) is set with druck.icc_profil or --icc-profil.
+DEFAULT_PROFILES = (
+    Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),  # Debian: libgs-common
+)
+PROFILE_PACKAGE = "libgs-common"
+_OPTION = "druck.icc_profil in reportgen.yml oder --icc-profil"
+
+
+@dataclass(frozen=True)
+class PrintOverrides:
+    """What the command line sets; ``None`` keeps the project's value."""
+
+    icc_profile: Path | None = None
+    bleed_mm: float | None = None
+    crop_marks: bool | None = None
+    pad_to_four: bool | None = None
+    chapters_right: bool | None = None
+
+    def apply(self, config: PrintConfig) -> PrintConfig:
+        changes = {name: value for name, value in vars(self).items() if value is not None}
+        if "icc_profile" in changes:
+            changes["icc_profile"] = Path(changes["icc_profile"]).resolve()
+        return config.model_copy(update=changes)
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    """Everything the print renderer needs, checked: the profile exists and is CMYK."""
+
+    icc_profile: Path
+    profile_name: str
+    bleed_mm: float
+    crop_marks: bool
+    pad_to_four: bool
+    chapters_right: bool
+    stylesheet: Path
+    factsheet_stylesheet: Path
+    palette: CmykPalette
+    """Chart colours of the report's print stylesheet, read once here (renderers read no files)."""
+    factsheet_palette: CmykPalette
+
+
+def resolve_print_setup(config: PrintConfig) -> PrintSetup:
+    """Find and check the ICC profile; a German ConfigError names the option to set."""
+    if config.bleed_mm < 1 or config.bleed_mm > 10:
+        raise ConfigError(
+            f"Beschnitt {config.bleed_mm} mm ist ungültig.",
+            hint="druck.beschnitt_mm bzw. --beschnitt: 1 bis 10 mm (üblich: 3 mm).",
+        )
+    profile = config.icc_profile or next((p for p in DEFAULT_PROFILES if p.is_file()), None)
+    if profile is None:
+        raise ConfigError(
+            "Kein CMYK-ICC-Profil für das Druck-PDF gefunden.",
+            hint=f"Geben Sie das Profil der Druckerei an ({_OPTION}) oder installieren Sie "
+            f"das Standardprofil: apt-get install {PROFILE_PACKAGE} "
+            f"(liefert {DEFAULT_PROFILES[0]}).",
+        )
+    if not profile.is_file():
+        raise ConfigError(
+            f"Das ICC-Profil {profile} gibt es nicht.",
+            hint=f"Prüfen Sie den Pfad ({_OPTION}).",
+        )
+    name = _cmyk_profile_name(profile)
+    return PrintSetup(
+        icc_profile=profile,
+        profile_name=name,
+        bleed_mm=config.bleed_mm,
+        crop_marks=config.crop_marks,
+        pad_to_four=config.pad_to_four,
+        chapters_right=config.chapters_right,
+        stylesheet=config.stylesheet,
+        factsheet_stylesheet=config.factsheet_stylesheet,
+        palette=load_palette(config.stylesheet, profile),
+        factsheet_palette=load_palette(config.factsheet_stylesheet, profile),
+    )
+
+
+def _cmyk_profile_name(path: Path) -> str:
+    try:
+        profile = ImageCms.getOpenProfile(str(path)).profile
+    except (OSError, ImageCms.PyCMSError) as exc:
+        raise ConfigError(
+            f"{path} ist kein lesbares ICC-Profil.", hint=f"Prüfen Sie die Datei ({_OPTION})."
+        ) from exc
+    if profile.xcolor_space.strip() != "CMYK":
+        raise ConfigError(
+            f"{path} ist kein CMYK-Profil (Farbraum {profile.xcolor_space.strip()}).",
+            hint=f"Für den Druck braucht es das CMYK-Ausgabeprofil der Druckerei ({_OPTION}).",
+        )
+    return str(profile.profile_description or profile.model or path.stem).strip()
+
+
+def print_rules(setup: PrintSetup, book: bool) -> str:
+    """CSS generated from the settings: output intent, bleed and, for the report, where
+    chapters start. WeasyPrint writes the output intent only for a declared CMYK profile."""
+    profile = _css_url(setup.icc_profile)
+    rules = [
+        f"@color-profile device-cmyk {{ src: url({profile}); components: c, m, y, k }}",
+        f"@page {{ bleed: {setup.bleed_mm:g}mm; marks: none }}",
+    ]
+    if book and setup.chapters_right:
+        rules.append(
+            "nav.toc > h1, section.foreword > h1, section.chapter > h1, "
+            "section.appendix > h1 { break-before: right }"
+        )
+    return "\n".join(rules) + "\n"
+
+
+def _css_url(path: Path) -> str:
+    return '"' + path.resolve().as_uri().replace('"', "%22") + '"'

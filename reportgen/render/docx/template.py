@@ -1,0 +1,163 @@
+"""The Word file around the content: the template's required styles, its check, the document
+properties, header and footer, and a zip that gives the same bytes for the same input.
+
+Shared by the report (``render_docx``) and the fact sheet (``render_docx_factsheet``); every
+look comes from the designer's template, so this module only names styles, it never defines one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Cm, Length
+
+from reportgen.errors import ConfigError, Location
+from reportgen.render.docx import xml as docx_xml
+
+# Style names the renderers use; a replacement template must define all of them.
+TITLE, SUBTITLE, NORMAL, CAPTION = "Title", "Subtitle", "Normal", "Caption"
+KEY_STATEMENT, FIGURE, DRAFT = "Kernaussage", "Abbildung", "Entwurf"
+SOURCE, NOTE = "Quelle", "Notiz"
+BULLET, NUMBER, HYPERLINK, TOC_HEADING = "List Bullet", "List Number", "Hyperlink", "TOC Heading"
+TABLE, TABLE_HEAD, TABLE_TEXT = "Berichtstabelle", "Tabellenkopf", "Tabellentext"
+HEADER, FOOTER = "Header", "Footer"
+DEEPEST_HEADING = 6
+
+REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
+    **{
+        name: WD_STYLE_TYPE.PARAGRAPH
+        for name in (
+            NORMAL,
+            TITLE,
+            SUBTITLE,
+            CAPTION,
+            KEY_STATEMENT,
+            FIGURE,
+            SOURCE,
+            NOTE,
+            DRAFT,
+            BULLET,
+            NUMBER,
+            TOC_HEADING,
+            TABLE_HEAD,
+            TABLE_TEXT,
+            HEADER,
+            FOOTER,
+            *(f"Heading {level}" for level in range(1, DEEPEST_HEADING + 1)),
+        )
+    },
+    HYPERLINK: WD_STYLE_TYPE.CHARACTER,
+    TABLE: WD_STYLE_TYPE.TABLE,
+}
+_KIND_NAMES = {
+    WD_STYLE_TYPE.PARAGRAPH: "Absatz",
+    WD_STYLE_TYPE.CHARACTER: "Zeichen",
+    WD_STYLE_TYPE.TABLE: "Tabelle",
+}
+FULL_WIDTH = Cm(16)
+_LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
+
+
+def open_template(path: Path) -> Document:
+    """The template, checked to open and to define every style in ``REQUIRED_STYLES``."""
+    try:
+        document: Document = docx.Document(str(path))
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        SyntaxError,
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+    ) as exc:
+        raise ConfigError(
+            "Die Word-Vorlage kann nicht geöffnet werden.",
+            Location(path),
+            "Geben Sie unter stile.word_vorlage eine .docx-Datei an.",
+        ) from exc
+    present = {(style.name, style.type) for style in document.styles}
+    missing = [
+        f"„{name}“ ({_KIND_NAMES[kind]})"
+        for name, kind in REQUIRED_STYLES.items()
+        if (name, kind) not in present
+    ]
+    if missing:
+        raise ConfigError(
+            "Der Word-Vorlage fehlen Formatvorlagen: " + ", ".join(missing) + ".",
+            Location(path),
+            "Legen Sie die Formatvorlagen mit genau diesen Namen an oder erzeugen Sie die "
+            "Vorlage neu mit styles/make_reference_docx.py.",
+        )
+    docx_xml.clear_body(document)
+    return document
+
+
+def set_up(
+    document: Document,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    language: str,
+    day: dt.date,
+    header_on_first_page: bool,
+) -> None:
+    """Language, document properties (dated ``day``, never the clock), header and page number."""
+    tag = _LANGUAGE_TAGS.get(language, language)
+    docx_xml.set_document_language(document, tag)
+    section = document.sections[0]
+    section.different_first_page_header_footer = not header_on_first_page
+    section.header.paragraphs[0].text = title
+    section.header.paragraphs[0].style = HEADER
+    footer = section.footer.paragraphs[0]
+    footer.clear()
+    footer.style = FOOTER
+    docx_xml.append_field(footer, "PAGE", "1")
+    moment = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = subject
+    properties.author = properties.last_modified_by = author
+    properties.language = tag
+    properties.created = properties.modified = moment
+    properties.revision = 1
+    properties.comments = properties.keywords = properties.category = ""
+
+
+def content_width(document: Document) -> Length:
+    """The text width of the template's page, at most 16 cm (a chart's natural width)."""
+    section = document.sections[0]
+    if section.page_width is None or section.left_margin is None or section.right_margin is None:
+        return FULL_WIDTH
+    return Length(min(FULL_WIDTH, section.page_width - section.left_margin - section.right_margin))
+
+
+def save(document: Document, day: dt.date) -> bytes:
+    """The file's bytes, every zip entry dated ``day``."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue(), day)
+
+
+def stable_zip(data: bytes, day: dt.date) -> bytes:
+    """python-docx stamps zip entries with the clock; use the publication date instead."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            target.writestr(
+                zipfile.ZipInfo(entry.filename, stamp),
+                source.read(entry),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
+    return output.getvalue()
