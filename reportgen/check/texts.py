@@ -1,22 +1,24 @@
-"""Editorial checks on text blocks: placeholders that cannot be filled, and figures typed by hand
-that match no value of the indicator (stale numbers from the last edition)."""
+"""The texts' stage: every placeholder filled once (or named where it cannot be), and figures
+typed by hand that match no value of the indicator (stale numbers from the last edition)."""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
+from reportgen.compose.facts import Facts
 from reportgen.compose.placeholders import (
-    Facts,
+    fill_placeholders,
     placeholder_errors,
     placeholder_location,
     placeholder_spans,
 )
 from reportgen.errors import Location, Problem
 from reportgen.load.opensdg import VALUE, Indicator
+from reportgen.load.project import Project
 from reportgen.load.textblocks import TextBlock
 
 # German numbers: 1.234.567 | 12,3 | 1.234,5 | 42 — not part of 1.2.2, dates or words
@@ -25,12 +27,31 @@ _DATE_OR_NUMBERING = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2,4})?|\d+\.\d+\.\d+")
 _PERCENT_AFTER = re.compile(r"\s?(%|Prozent)")
 
 
-def check_placeholders(texts: Iterable[TextBlock], facts: Facts) -> list[Problem]:
-    """Every placeholder that cannot be filled, in every text block."""
+def fill_texts(project: Project) -> tuple[dict[Path, str], list[Problem]]:
+    """Each text block's body with its placeholders filled; every one that cannot be filled is
+    a problem (the block is then left out of ``filled``)."""
+    facts = Facts(project.dataset, project.config.targets)
+    filled: dict[Path, str] = {}
+    problems: list[Problem] = []
+    for text in project.texts.all():
+        errors = placeholder_errors(text.body, facts)
+        problems.extend(
+            Problem(error.message, placeholder_location(text, error), error.hint)
+            for error in errors
+        )
+        if not errors:
+            filled[text.path] = fill_placeholders(text.body, facts)
+    return filled, problems
+
+
+def typed_number_problems(project: Project) -> list[Problem]:
+    """Hand-typed figures in the indicators' texts that the data does not have."""
+    indicators = project.dataset.indicators
     return [
-        Problem(error.message, placeholder_location(text, error), error.hint)
-        for text in texts
-        for error in placeholder_errors(text.body, facts)
+        problem
+        for key, text in project.texts.indicators.items()
+        if key in indicators
+        for problem in typed_numbers(text, indicators[key])
     ]
 
 

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from reportgen.errors import ConfigError, InputFileError, InvalidInput, Location, working_on
+from reportgen.errors import (
+    ConfigError,
+    InputFileError,
+    InvalidInput,
+    Location,
+    Problem,
+    working_on,
+)
 from reportgen.load.config_messages import config_problems
 from reportgen.load.defects import Rule
 from reportgen.load.layout import INDICATOR_ID
@@ -20,6 +39,16 @@ from reportgen.resources import DEFAULT_STYLES
 CONFIG_NAME = "reportgen.yml"
 
 IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID.pattern)]
+
+
+def _in_project(path: Path, info: ValidationInfo) -> Path:
+    """A relative path names a file of the project folder (passed as validation context)."""
+    project_dir = (info.context or {}).get("project_dir")
+    return path if project_dir is None or path.is_absolute() else project_dir / path
+
+
+ProjectPath = Annotated[Path, AfterValidator(_in_project)]
+"""A path in reportgen.yml, resolved against the project folder while it is validated."""
 
 
 class _Frozen(BaseModel):
@@ -63,13 +92,17 @@ class Output(_Frozen):
 class StyleFiles(_Frozen):
     """Designer-owned files; each may be replaced by an office's own."""
 
-    stylesheet: Path = Field(default=DEFAULT_STYLES / "report.css", alias="css")
-    factsheet_stylesheet: Path = Field(
+    stylesheet: ProjectPath = Field(default=DEFAULT_STYLES / "report.css", alias="css")
+    factsheet_stylesheet: ProjectPath = Field(
         default=DEFAULT_STYLES / "steckbrief.css", alias="css_steckbrief"
     )
-    chart_style: Path = Field(default=DEFAULT_STYLES / "report.mplstyle", alias="diagramme")
-    word_template: Path = Field(default=DEFAULT_STYLES / "reference.docx", alias="word_vorlage")
-    fonts: Path = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
+    chart_style: ProjectPath = Field(default=DEFAULT_STYLES / "report.mplstyle", alias="diagramme")
+    word_template: ProjectPath = Field(
+        default=DEFAULT_STYLES / "reference.docx", alias="word_vorlage"
+    )
+    fonts: ProjectPath = Field(default=DEFAULT_STYLES / "fonts", alias="schriften")
+    labels: ProjectPath | None = Field(default=None, alias="beschriftungen")
+    """An office's own fixed words, laid over ``templates/labels.yml`` (see there)."""
 
 
 class PrintConfig(_Frozen):
@@ -79,15 +112,55 @@ class PrintConfig(_Frozen):
     generic CMYK profile of the system (see ``reportgen.printing.setup``).
     """
 
-    icc_profile: Path | None = Field(default=None, alias="icc_profil")
-    bleed_mm: float = Field(default=3.0, alias="beschnitt_mm", ge=1.0, le=10.0)
+    icc_profile: ProjectPath | None = Field(default=None, alias="icc_profil")
+    bleed_mm: float = Field(default=3.0, alias="beschnitt_mm", ge=1.0, le=10.0, allow_inf_nan=False)
     crop_marks: bool = Field(default=False, alias="schnittmarken")
     pad_to_four: bool = Field(default=False, alias="vielfaches_von_vier")
     chapters_right: bool = Field(default=True, alias="kapitel_rechts")
-    stylesheet: Path = Field(default=DEFAULT_STYLES / "druck.css", alias="css")
-    factsheet_stylesheet: Path = Field(
+    stylesheet: ProjectPath = Field(default=DEFAULT_STYLES / "druck.css", alias="css")
+    factsheet_stylesheet: ProjectPath = Field(
         default=DEFAULT_STYLES / "steckbrief-druck.css", alias="css_steckbrief"
     )
+
+    def overridden(
+        self, overrides: Mapping[str, Any], origins: Mapping[str, str] | None = None
+    ) -> PrintConfig:
+        """This configuration with fields replaced (by field name), validated as reportgen.yml
+        is, so a value out of range gets the same German message; ``origins`` says where a
+        field's value was set (e.g. which command-line option), as the hint."""
+        aliases = {name: field.alias or name for name, field in PrintConfig.model_fields.items()}
+        merged = self.model_dump(by_alias=True)
+        merged.update({aliases[name]: value for name, value in overrides.items()})
+        try:
+            return PrintConfig.model_validate(merged)
+        except ValidationError as exc:
+            # the project's own values passed when reportgen.yml was read: an override failed
+            where = {aliases[name]: origin for name, origin in (origins or {}).items()}
+            raise InvalidInput(
+                _override_problem(error, where.get(str(error["loc"][0]))) for error in exc.errors()
+            ) from exc
+
+
+def _override_problem(error: Any, origin: str | None) -> Problem:
+    """The message reportgen.yml would get for the value under druck:, without its location."""
+    section = ReportConfig.model_fields["printing"].alias or "printing"
+    at = {**error, "loc": (section, *error["loc"])}
+    (problem,) = config_problems([at], ReportConfig, None, Path(CONFIG_NAME))
+    hint = " ".join(part for part in (origin, problem.hint) if part) or None
+    return replace(problem, location=None, hint=hint)
+
+
+class TargetKind(StrEnum):
+    """``art`` of a target value in reportgen.yml."""
+
+    GOAL = "ziel"
+    """A value to reach: Zielwert."""
+    THRESHOLD = "schwelle"
+    """A value not to cross: Schwellenwert."""
+
+    @property
+    def noun(self) -> str:
+        return "Zielwert" if self is TargetKind.GOAL else "Schwellenwert"
 
 
 class TargetValue(_Frozen):
@@ -96,14 +169,13 @@ class TargetValue(_Frozen):
     indicator: IndicatorId = Field(alias="indikator")
     series: str | None = Field(default=None, alias="reihe")
     value: float = Field(alias="wert")
-    kind: Literal["ziel", "schwelle"] = Field(default="ziel", alias="art")
+    kind: TargetKind = Field(default=TargetKind.GOAL, alias="art")
     decision: str = Field(default="", alias="beschluss")
     year: int | None = Field(default=None, alias="jahr")
 
     @property
     def label(self) -> str:
-        name = "Zielwert" if self.kind == "ziel" else "Schwellenwert"
-        return f"{name} {self.year}" if self.year else name
+        return f"{self.kind.noun} {self.year}" if self.year else self.kind.noun
 
 
 class FactsheetItem(_Frozen):
@@ -230,27 +302,12 @@ def _load_config(project_dir: Path, path: Path) -> ReportConfig:
             "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.", Location(path)
         )
     try:
-        config = ReportConfig.model_validate({**data, "project_dir": project_dir})
+        # the context resolves the paths of stile: and druck: as they are validated
+        return ReportConfig.model_validate(
+            {**data, "project_dir": project_dir}, context={"project_dir": project_dir}
+        )
     except ValidationError as exc:
         # every field at once, in German, at its line
         raise InvalidInput(
             config_problems(exc.errors(), ReportConfig, yaml_nodes(text), path)
         ) from exc
-    styles = StyleFiles.model_validate(
-        {
-            name: (project_dir / value) if not Path(value).is_absolute() else Path(value)
-            for name, value in config.styles.model_dump(by_alias=True).items()
-        }
-    )
-    printing = config.printing.model_copy(
-        update={
-            name: _resolve(project_dir, value)
-            for name in ("icc_profile", "stylesheet", "factsheet_stylesheet")
-            if (value := getattr(config.printing, name)) is not None
-        }
-    )
-    return config.model_copy(update={"styles": styles, "printing": printing})
-
-
-def _resolve(project_dir: Path, path: Path) -> Path:
-    return path if path.is_absolute() else project_dir / path

@@ -41,24 +41,6 @@ class Rule(StrEnum):
     UNKNOWN_START_FIELD = "startwert-feld"
 
 
-CONSEQUENCE: dict[Rule, str] = {
-    Rule.CONFLICTING_ROWS: "es gilt jeweils die erste der widersprüchlichen Zeilen",
-    Rule.AREA_CODE: "die Zeilen erhalten den Gebietscode, den ihr Gebietsname sonst in den "
-    "Daten trägt",
-    Rule.EXTRA_FIELDS: "die überzähligen Werte werden nicht gelesen",
-    Rule.DATA_WITHOUT_METADATA: "der Indikator erscheint nicht im Bericht",
-    Rule.METADATA_WITHOUT_DATA: "der Indikator erscheint nicht im Bericht",
-    Rule.EMPTY_TABLE: "der Indikator erscheint nicht im Bericht",
-    Rule.UNKNOWN_FILE: "die Datei wird nicht gelesen",
-    Rule.MISSING_TRANSLATION: "der Text des Feldes entfällt",
-    Rule.IMPLAUSIBLE_VALUE: "der Wert wird gedruckt, wie er veröffentlicht ist",
-    Rule.IDENTICAL_ROWS: "die wiederholten Zeilen zählen einmal (nichts ändert sich)",
-    Rule.UNKNOWN_START_FIELD: "die Voreinstellung für das unbekannte Merkmal entfällt "
-    "(nichts ändert sich)",
-}
-"""What reportgen does when a project accepts the defect (for messages and the README)."""
-
-
 class Acceptance(Protocol):
     """One entry of ``bekannte_datenfehler`` (see ``reportgen.load.config.KnownDefect``)."""
 

@@ -51,7 +51,6 @@ class Layout:
     translation_folders: tuple[Path, ...]
     remote_translations: tuple[str, ...] = ()
     """Declared translation sources that reportgen does not read (network, other formats)."""
-    config_path: Path | None = None
 
     def data_folders(self) -> set[Path]:
         return {(self.root / pattern).parent for pattern in self.data_patterns}
@@ -92,7 +91,7 @@ def read_layout(root: Path, problems: list[Problem]) -> Layout:
     with working_on(config_path):
         config = _read_config(config_path, problems)
     if config is None:
-        return _default_layout(root, config_path)
+        return _default_layout(root)
     data, nodes = config
     src = data.get("src_dir") or ""
     source_root = root / str(src) if _inside(str(src)) else root
@@ -114,18 +113,11 @@ def read_layout(root: Path, problems: list[Problem]) -> Layout:
         for index, entry in enumerate(inputs):
             _read_input(entry, index, config_path, nodes, data_patterns, meta_sources, problems)
     folders, remote = _translation_sources(data, source_root, config_path, nodes, problems)
-    return Layout(
-        source_root,
-        tuple(data_patterns),
-        tuple(meta_sources),
-        folders,
-        remote,
-        config_path,
-    )
+    return Layout(source_root, tuple(data_patterns), tuple(meta_sources), folders, remote)
 
 
-def _default_layout(root: Path, config_path: Path | None = None) -> Layout:
-    return Layout(root, DEFAULT_DATA, DEFAULT_META, (root / DEFAULT_TRANSLATIONS,), (), config_path)
+def _default_layout(root: Path) -> Layout:
+    return Layout(root, DEFAULT_DATA, DEFAULT_META, (root / DEFAULT_TRANSLATIONS,))
 
 
 def _read_config(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Any] | None:
@@ -297,7 +289,7 @@ def unknown_files(layout: Layout, known: set[Path]) -> list[Problem]:
                     "Die Datei ist weder eine Indikatortabelle noch Metadaten eines Indikators "
                     "und wird nicht gelesen.",
                     Location(path),
-                    _unknown_hint(path, layout),
+                    _unknown_hint(path),
                     rule=Rule.UNKNOWN_FILE,
                     subject=relative,
                 )
@@ -305,7 +297,7 @@ def unknown_files(layout: Layout, known: set[Path]) -> list[Problem]:
     return problems
 
 
-def _unknown_hint(path: Path, layout: Layout) -> str:
+def _unknown_hint(path: Path) -> str:
     if path.suffix.lower() == ".csv":
         return (
             "Indikatortabellen heißen indicator_<Kennung>.csv, z. B. indicator_1-2-2.csv; "

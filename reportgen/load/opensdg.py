@@ -1,39 +1,31 @@
 """Open SDG data folder → typed indicators. The only module that knows how the parts fit.
 
 Which files are read is decided by ``reportgen.load.layout`` (``config_data.yml`` or the defaults);
-tables are read by ``reportgen.load.observations``, metadata and translations by
-``reportgen.load.metadata``. Here they are paired (a table and its metadata always come together),
-the areas are checked across all indicators, and goals and topics are named. Problems are
-collected, not raised one by one, so ``reportgen check`` can list all of them at once.
+tables are read by ``reportgen.load.observations``, metadata by ``reportgen.load.metafiles`` and
+``reportgen.load.metadata``, translations by ``reportgen.load.translations``. Here they are paired
+(a table and its metadata always come together), the areas are checked across all indicators
+(``reportgen.load.areas``), and goals and topics are named. Problems are collected, not raised one
+by one, so ``reportgen check`` can list all of them at once.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
-from reportgen.compose.model import Block
-from reportgen.compose.richtext import html_to_blocks, html_to_text
 from reportgen.errors import Location, Problem, ReportError, Severity, working_on
+from reportgen.load.areas import check_area_codes, infer_missing_geocodes, region_names
+from reportgen.load.dataset import Dataset, Goal, Indicator, Target
 from reportgen.load.defects import Rule
+from reportgen.load.htmltext import html_to_text
 from reportgen.load.layout import Layout, data_files, meta_files, read_layout, unknown_files
 from reportgen.load.metadata import (
     IndicatorMeta,
-    PrecisionRule,
-    RawMeta,
-    SourceLink,
-    Translations,
     build_meta,
-    goal_title,
     indicator_parts,
-    read_metadata,
-    target_title,
 )
+from reportgen.load.metafiles import RawMeta, read_metadata
 from reportgen.load.observations import (
     FLAG,
     GEO,
@@ -49,8 +41,8 @@ from reportgen.load.observations import (
     YEAR,
     load_table,
 )
-from reportgen.load.regions import geo_level
 from reportgen.load.textfile import FileKind, read_text
+from reportgen.load.translations import Translations, goal_title, target_title
 
 __all__ = [
     "FLAG",
@@ -69,72 +61,10 @@ __all__ = [
     "Goal",
     "Indicator",
     "IndicatorMeta",
-    "PrecisionRule",
-    "SourceLink",
     "Target",
     "Translations",
     "load_dataset",
 ]
-
-AREA_NAME_COLUMNS = ("Gebietseinheit",)
-"""Breakdown columns that carry the name of the area a row's GeoCode stands for."""
-
-
-@dataclass(frozen=True, eq=False)
-class Indicator:
-    """One indicator: its metadata and its observations as a tidy frame."""
-
-    meta: IndicatorMeta
-    frame: pd.DataFrame
-    dimensions: tuple[str, ...]
-    csv_path: Path
-    _regions: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-
-    def rows_by_region(self) -> dict[str, pd.DataFrame]:
-        """The rows of each region, grouped once (fact sheets ask for them often)."""
-        if not self._regions:
-            self._regions.update(
-                (str(key), rows) for key, rows in self.frame.groupby(REGION, sort=False)
-            )
-        return self._regions
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    def decimals(self, unit: str = "", series: str = "") -> int:
-        """Decimals to show for a unit/series, from ``precision`` or else from the data."""
-        for rule in self.meta.precision:
-            if (rule.unit in (None, unit)) and (rule.series in (None, series)):
-                return rule.decimals
-        values = self.frame.loc[self.frame[UNIT] == unit, VALUE].dropna()
-        if values.empty or (values == values.round()).all():
-            return 0
-        return 1
-
-
-@dataclass(frozen=True)
-class Goal:
-    id: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Target:
-    id: str
-    title: str
-    description: tuple[Block, ...]
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    root: Path
-    goals: Mapping[str, Goal]
-    targets: Mapping[str, Target]
-    indicators: Mapping[str, Indicator]
-    region_names: Mapping[str, str]
-    problems: tuple[Problem, ...] = field(default=())
-
 
 # --- loading ---------------------------------------------------------------------------------
 
@@ -188,10 +118,10 @@ def load_dataset(
         if indicator is not None:
             indicators[indicator_id] = indicator
     ordered = dict(sorted(indicators.items(), key=lambda kv: _sort_key(kv[1].meta)))
-    problems.extend(_check_area_codes(ordered.values()))
-    names = _region_names(ordered.values())
+    problems.extend(check_area_codes(ordered.values()))
+    names = region_names(ordered.values())
     for indicator in ordered.values():
-        _infer_missing_geocodes(indicator.frame, names)
+        infer_missing_geocodes(indicator.frame, names)
     goals, targets = _structure(ordered.values(), translations)
     return Dataset(root, goals, targets, ordered, names, tuple(problems))
 
@@ -265,7 +195,9 @@ def _load_indicator(
 
 
 def _missing_table(meta: IndicatorMeta, raw: RawMeta, layout: Layout) -> Problem:
-    expected = f"data/indicator_{meta.id}.csv"
+    """The data file is missing; the hint names it where the layout looks for data."""
+    folder = Path(layout.data_patterns[0]).parent.as_posix() if layout.data_patterns else "data"
+    expected = f"{folder}/indicator_{meta.id}.csv"
     if raw.fields.get("data_non_statistical") is True:
         return Problem(
             f"Indikator {meta.number} hat laut Metadaten keine statistischen Daten und "
@@ -323,103 +255,8 @@ def _target(target_id: str, raw: str | None) -> Target:
     """Open SDG target texts often pack a bold title and an explanation into one string."""
     fallback = f"Thema {target_id.replace('-', '.')}"
     if not raw:
-        return Target(target_id, fallback, ())
+        return Target(target_id, fallback, "")
     match = re.match(r"\s*<b>(.*?)</b>(.*)$", raw, re.S | re.I)
     if match:
-        return Target(
-            target_id, html_to_text(match.group(1)) or fallback, html_to_blocks(match.group(2))
-        )
-    return Target(target_id, html_to_text(raw) or fallback, ())
-
-
-# --- areas -----------------------------------------------------------------------------------
-
-
-def _name_column(frame: pd.DataFrame) -> str | None:
-    return next((c for c in AREA_NAME_COLUMNS if c in frame.columns), None)
-
-
-def _name_key(name: str) -> str:
-    """Names compare as a reader compares them: "Emden  Stadt" is "Emden, Stadt"."""
-    return " ".join(sorted(re.findall(r"\w+", name.casefold())))
-
-
-def _area_pairs(indicator: Indicator) -> pd.DataFrame:
-    """Distinct (region key, area name) pairs of a table with their number of rows."""
-    column = _name_column(indicator.frame)
-    if column is None:
-        return pd.DataFrame(columns=[REGION, column or "", "rows"])
-    rows = indicator.frame.loc[
-        (indicator.frame[REGION] != "") & (indicator.frame[column] != ""), [REGION, column]
-    ]
-    return rows.value_counts().rename("rows").reset_index()
-
-
-def _check_area_codes(indicators: Iterable[Indicator]) -> list[Problem]:
-    """A row whose code stands for another area elsewhere, and whose name belongs to another
-    code elsewhere, is ambiguous: one of them is wrong. Its rows get the code of their name
-    (what happens when the project accepts the defect); without acceptance it is an error.
-    """
-    indicators = list(indicators)
-    pairs = {indicator.id: _area_pairs(indicator) for indicator in indicators}
-    code_names: dict[str, Counter[str]] = {}
-    name_codes: dict[str, Counter[str]] = {}
-    for table in pairs.values():
-        for key, name, rows in table.itertuples(index=False):
-            code_names.setdefault(key, Counter())[_name_key(name)] += rows
-            name_codes.setdefault(_name_key(name), Counter())[key] += rows
-    usual_name = {key: _most_common(names) for key, names in code_names.items()}
-    usual_code = {name: _most_common(codes) for name, codes in name_codes.items()}
-    problems = []
-    for indicator in indicators:
-        column = _name_column(indicator.frame)
-        for key, name, rows in pairs[indicator.id].itertuples(index=False):
-            name_key = _name_key(name)
-            if usual_name[key] == name_key or usual_code[name_key] == key:
-                continue
-            other = usual_code[name_key]
-            assert column is not None
-            mask = (indicator.frame[REGION] == key) & (indicator.frame[column] == name)
-            first = indicator.frame.loc[mask].sort_values(LINE).iloc[0]
-            rows_text = "1 Zeile trägt" if rows == 1 else f"{rows} Zeilen tragen"
-            problems.append(
-                Problem(
-                    f"{rows_text} den Gebietscode „{first[GEO]}“ mit dem Namen „{name}“; in "
-                    f"den übrigen Daten gehört der Code zu einem anderen Gebiet und der Name "
-                    f"zum Gebietsschlüssel {other}.",
-                    Location(indicator.csv_path, int(first[LINE])),
-                    "Berichtigen Sie Code oder Namen. Als bekannter Datenfehler aufgenommen, "
-                    f"erhalten die Zeilen den Gebietsschlüssel {other} ihres Namens.",
-                    rule=Rule.AREA_CODE,
-                    subject=indicator.id,
-                )
-            )
-            indicator.frame.loc[mask, REGION] = other
-            indicator.frame.loc[mask, LEVEL] = geo_level(other)
-    return problems
-
-
-def _most_common(counts: Counter[str]) -> str:
-    return max(sorted(counts), key=lambda item: counts[item])
-
-
-def _region_names(indicators: Iterable[Indicator]) -> dict[str, str]:
-    """Region key → the name most often used for it across all indicators."""
-    counts: dict[str, Counter[str]] = {}
-    for indicator in indicators:
-        for key, name, _ in _area_pairs(indicator).itertuples(index=False):
-            counts.setdefault(key, Counter())[name] += 1
-    return {key: max(names, key=lambda n: (names[n], -len(n))) for key, names in counts.items()}
-
-
-def _infer_missing_geocodes(frame: pd.DataFrame, names: Mapping[str, str]) -> None:
-    """Rows without GeoCode get the region whose name they carry elsewhere in the data."""
-    column = _name_column(frame)
-    if column is None:
-        return
-    by_name = {name: key for key, name in names.items()}
-    missing = frame[REGION] == ""
-    if missing.any():
-        inferred = frame.loc[missing, column].map(lambda n: by_name.get(n, ""))
-        frame.loc[missing, REGION] = inferred
-        frame.loc[missing, LEVEL] = inferred.map(geo_level)
+        return Target(target_id, html_to_text(match.group(1)) or fallback, match.group(2))
+    return Target(target_id, html_to_text(raw) or fallback, "")

@@ -20,6 +20,14 @@ SIGNS: dict[str, str] = {
 }
 SUPPRESSING = frozenset({".", "…", "x", "/"})
 """Signs that replace the value: a number in such a cell is never shown."""
+UNKNOWN = "."
+"""The sign of a value nobody gave: an empty cell, an Excel error, two conflicting rows."""
+NOTHING = "–"
+"""The sign of exactly zero."""
+BRACKETED = "()"
+"""The sign that encloses the value: ``(12,0)``."""
+APPENDED = ("p", "r", "s")
+"""Signs written after the value: ``3,0 p``."""
 
 _DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("gesperrt", "."),
@@ -55,13 +63,13 @@ def sign_in_value_cell(text: str) -> str | None:
     """Some sources write the sign itself into the Value cell (``.``, ``x``, ``-`` …)."""
     stripped = text.strip()
     if stripped in ("-", "–", "—"):
-        return "–"
+        return NOTHING
     if stripped in ("...", "…"):
         return "…"
     if stripped in (".", "x", "X", "/"):
         return stripped.lower()
     if re.fullmatch(r"\(\s*\)", stripped):
-        return "()"
+        return BRACKETED
     return None
 
 
@@ -69,11 +77,11 @@ def signs_in(cell: str) -> set[str]:
     """The signs of the Zeichenerklärung a formatted cell shows (for the legend of a table)."""
     found = {sign for sign in SIGNS if cell == sign}
     if cell.startswith("("):
-        found.add("()")
-    found.update(sign for sign in ("p", "r", "s") if cell.endswith(f" {sign}"))
+        found.add(BRACKETED)
+    found.update(sign for sign in APPENDED if cell.endswith(f" {sign}"))
     return found
 
 
 def legend_sign(sign: str) -> str:
     """How a sign is printed in a legend: the pair of parentheses as "( )"."""
-    return "( )" if sign == "()" else sign
+    return "( )" if sign == BRACKETED else sign

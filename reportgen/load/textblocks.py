@@ -11,20 +11,36 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 
-from reportgen.errors import Location, Problem, working_on
+from reportgen.errors import Location, Problem, Severity, working_on
 from reportgen.load.frontmatter import read_front_matter
 from reportgen.load.textfile import FileKind
 
-TextKind = Literal["vorwort", "handlungsfeld", "indikator", "steckbrief"]
-STATUSES = ("entwurf", "freigegeben")
+
+class TextKind(StrEnum):
+    """What a text block introduces or explains (the value is the German word)."""
+
+    FOREWORD = "vorwort"
+    GOAL = "handlungsfeld"
+    INDICATOR = "indikator"
+    FACTSHEET = "steckbrief"
+
+
+class BlockStatus(StrEnum):
+    """``status`` in a text block's head: a draft is marked as such in every output."""
+
+    DRAFT = "entwurf"
+    RELEASED = "freigegeben"
+
+
+STATUSES = tuple(BlockStatus)
 _KNOWN_KEYS = {"titel", "status", "autor", "datum"}
 FOLDERS: dict[str, TextKind] = {
-    "handlungsfelder": "handlungsfeld",
-    "indikatoren": "indikator",
-    "steckbriefe": "steckbrief",
+    "handlungsfelder": TextKind.GOAL,
+    "indikatoren": TextKind.INDICATOR,
+    "steckbriefe": TextKind.FACTSHEET,
 }
 
 
@@ -32,9 +48,9 @@ FOLDERS: dict[str, TextKind] = {
 class TextBlock:
     kind: TextKind
     key: str
-    """Handlungsfeld number or indicator id; empty for the foreword."""
+    """Handlungsfeld number, indicator id or area code; empty for the foreword."""
     title: str | None
-    status: str
+    status: BlockStatus
     author: str
     date: dt.date | None
     body: str
@@ -66,19 +82,22 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
             Problem(
                 "Der Textordner fehlt; der Bericht erscheint ohne redaktionelle Texte.",
                 Location(folder),
-                severity="Warnung",
+                severity=Severity.WARNING,
             )
         )
     else:
         if (folder / "vorwort.md").is_file():
-            foreword = load_text_block(folder / "vorwort.md", "vorwort", "", problems)
+            foreword = load_text_block(folder / "vorwort.md", TextKind.FOREWORD, "", problems)
         for sub, kind in FOLDERS.items():
             for path in sorted((folder / sub).glob("*.md")):
                 block = load_text_block(path, kind, path.stem, problems)
                 if block is not None:
                     by_kind[kind][block.key] = block
     library = TextLibrary(
-        foreword, by_kind["handlungsfeld"], by_kind["indikator"], by_kind["steckbrief"]
+        foreword,
+        by_kind[TextKind.GOAL],
+        by_kind[TextKind.INDICATOR],
+        by_kind[TextKind.FACTSHEET],
     )
     return library, problems
 
@@ -101,19 +120,20 @@ def _text_block(path: Path, kind: TextKind, key: str, problems: list[Problem]) -
                 f"Unbekanntes Feld „{unknown}“ im Kopf wird ignoriert.",
                 Location(path, _line_of(front or "", unknown)),
                 f"Erlaubt: {', '.join(sorted(_KNOWN_KEYS))}.",
-                "Warnung",
+                Severity.WARNING,
             )
         )
-    status = str(meta.get("status", "entwurf")).strip().lower()
-    if status not in STATUSES:
+    written = str(meta.get("status", BlockStatus.DRAFT)).strip().lower()
+    if written not in STATUSES:
         problems.append(
             Problem(
-                f"Unbekannter Status „{status}“.",
+                f"Unbekannter Status „{written}“.",
                 Location(path, _line_of(front or "", "status")),
-                "Erlaubt: entwurf, freigegeben.",
+                f"Erlaubt: {', '.join(STATUSES)}.",
             )
         )
         return None
+    status = BlockStatus(written)
     date = meta.get("datum")
     if date is not None and not isinstance(date, dt.date):
         problems.append(

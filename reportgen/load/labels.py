@@ -1,0 +1,191 @@
+"""The fixed words of the publication (``templates/labels.yml``), optionally renamed by an office.
+
+An office's own file names only what it changes; everything else comes from the bundled file.
+Placeholders such as ``{jahr}`` are checked: a label may drop one, never invent one.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from reportgen.errors import ConfigError, InvalidInput, Location, Problem
+from reportgen.load.config_messages import config_problems
+from reportgen.load.textfile import FileKind, read_text
+from reportgen.load.yamlfile import YamlProblem, key_location, parse_yaml, yaml_nodes, yaml_problem
+from reportgen.resources import DEFAULT_TEMPLATES
+
+DEFAULT_LABELS = DEFAULT_TEMPLATES / "labels.yml"
+
+
+class _Labels(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class ReportLabels(_Labels):
+    reporting_year: str = Field(alias="berichtsjahr")
+    imprint: str = Field(alias="impressum")
+    publisher: str = Field(alias="herausgeber")
+    as_of: str = Field(alias="stand")
+    contents: str = Field(alias="inhalt")
+    contents_update: str = Field(alias="inhalt_aktualisieren")
+    foreword: str = Field(alias="vorwort")
+    keywords: tuple[str, ...] = Field(alias="schlagworte")
+
+
+class IndicatorLabels(_Labels):
+    source: str = Field(alias="quelle")
+    figure: str = Field(alias="abbildung")
+    table: str = Field(alias="tabelle")
+    interpretation: str = Field(alias="lesehilfe")
+    methods: str = Field(alias="methodik")
+    definition: str = Field(alias="definition")
+    computation: str = Field(alias="berechnung")
+    footnotes: str = Field(alias="fussnoten")
+    data_source: str = Field(alias="datenquelle")
+    further: str = Field(alias="weitere_informationen")
+    data_basis: str = Field(alias="datenbasis")
+    characteristic: str = Field(alias="merkmal")
+    selection: str = Field(alias="auswahl")
+    more_series: str = Field(alias="weitere_reihen")
+    signs: str = Field(alias="zeichen")
+
+
+class StatusLabels(_Labels):
+    draft: str = Field(alias="entwurf")
+    generated: str = Field(alias="generiert")
+    missing: str = Field(alias="fehlt")
+
+
+class AppendixLabels(_Labels):
+    appendix: str = Field(alias="anhang")
+    signs: str = Field(alias="zeichenerklaerung")
+    signs_caption: str = Field(alias="zeichen_beschriftung")
+    sign: str = Field(alias="zeichen")
+    meaning: str = Field(alias="bedeutung")
+    sources: str = Field(alias="datenquellen")
+    sources_intro: str = Field(alias="datenquellen_einleitung")
+    one_indicator: str = Field(alias="ein_indikator")
+    many_indicators: str = Field(alias="mehrere_indikatoren")
+    no_source: str = Field(alias="ohne_angabe")
+
+
+class FactsheetLabels(_Labels):
+    title: str = Field(alias="titel")
+    subtitle: str = Field(alias="untertitel")
+    key_figures: str = Field(alias="kennzahlen")
+    key_figures_caption: str = Field(alias="kennzahlen_beschriftung")
+    as_of: str = Field(alias="stand")
+    footnote: str = Field(alias="fussnote")
+    no_data: str = Field(alias="keine_angabe")
+    no_data_note: str = Field(alias="keine_angabe_erklaerung")
+    see_footnotes: str = Field(alias="einzelnachweise")
+    development: str = Field(alias="entwicklung")
+    source_footnote: str = Field(alias="quelle_fussnote")
+    own_text: str = Field(alias="eigener_text")
+    notes: str = Field(alias="anmerkungen")
+    signs: str = Field(alias="zeichenerklaerung")
+    location: str = Field(alias="lage")
+    location_alt: str = Field(alias="lage_alternativtext")
+    map_basis: str = Field(alias="kartengrundlage")
+    page: str = Field(alias="seite")
+    of: str = Field(alias="von")
+
+
+class Labels(_Labels):
+    """Every fixed word of report and fact sheet; composition fills the placeholders."""
+
+    report: ReportLabels = Field(alias="bericht")
+    indicator: IndicatorLabels = Field(alias="indikator")
+    status: StatusLabels = Field(alias="status")
+    appendix: AppendixLabels = Field(alias="anhang")
+    factsheet: FactsheetLabels = Field(alias="steckbrief")
+
+
+def load_labels(own: Path | None = None) -> Labels:
+    """The bundled labels with an office's file laid over them; German errors at the line."""
+    data = _read(DEFAULT_LABELS)
+    if own is not None:
+        data = _merged(data, _read(own))
+    path = own or DEFAULT_LABELS
+    try:
+        labels = Labels.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput(
+            config_problems(
+                exc.errors(), Labels, yaml_nodes(read_text(path, FileKind.CONFIG)), path
+            )
+        ) from exc
+    problems = _placeholder_problems(data, path)
+    if problems:
+        raise InvalidInput(problems)
+    return labels
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = parse_yaml(read_text(path, FileKind.CONFIG))
+    except YamlProblem as exc:
+        problem = yaml_problem(exc, path, what="Die Beschriftungen sind kein gültiges YAML")
+        raise ConfigError(problem.message, problem.location, problem.hint) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(
+            "Die Beschriftungen müssen aus Zeilen „schlüssel: wert“ bestehen.", Location(path, 1)
+        )
+    return data
+
+
+def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merged(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _placeholder_problems(data: dict[str, Any], path: Path) -> list[Problem]:
+    """A label may leave out a placeholder of the bundled one, but not add an unknown one."""
+    bundled = _read(DEFAULT_LABELS)
+    nodes = yaml_nodes(read_text(path, FileKind.CONFIG))
+    problems = []
+    for section, entries in data.items():
+        for key, value in (entries or {}).items() if isinstance(entries, dict) else ():
+            if not isinstance(value, str):
+                continue
+            allowed = _fields(str(bundled.get(section, {}).get(key, "")))
+            unknown = _fields(value) - allowed
+            if _UNBALANCED in unknown:
+                problems.append(
+                    Problem(
+                        f"In der Beschriftung „{section}.{key}“ fehlt zu einer geschweiften "
+                        "Klammer das Gegenstück.",
+                        key_location(nodes, (section, key), path),
+                        "Platzhalter stehen in {…}; eine einzelne Klammer als Zeichen wird "
+                        "verdoppelt: {{ oder }}.",
+                    )
+                )
+            elif unknown:
+                problems.append(
+                    Problem(
+                        f"Die Beschriftung „{section}.{key}“ nennt den unbekannten Platzhalter "
+                        f"{{{sorted(unknown)[0]}}}.",
+                        key_location(nodes, (section, key), path),
+                        f"Möglich: {', '.join('{' + f + '}' for f in sorted(allowed)) or 'keine'}.",
+                    )
+                )
+    return problems
+
+
+_UNBALANCED = "{"
+
+
+def _fields(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:  # an unbalanced brace
+        return {_UNBALANCED}
