@@ -7,6 +7,7 @@ from reportgen.compose.formatting import (
     format_quantity,
     format_relative_change,
     is_percent,
+    printed_change,
     round_half_up,
     unit_caption,
 )
@@ -67,12 +68,13 @@ def _describe_series(
 ) -> str:
     if kind == "line" and (moved := change(series, categories)):
         first_period, first, last_period, last = moved
-        if round(first, selection.decimals) == round(last, selection.decimals):
+        difference, _ = printed_change(first, last, selection.decimals)
+        if difference == 0:
             return (
                 f"{series.label}: unverändert bei {_q(last, selection)} "
                 f"({first_period} bis {last_period})."
             )
-        direction = "Anstieg" if last > first else "Rückgang"
+        direction = "Anstieg" if difference > 0 else "Rückgang"
         return (
             f"{series.label}: {direction} von {_q(first, selection)} ({first_period}) "
             f"auf {_q(last, selection)} ({last_period})."
@@ -156,15 +158,13 @@ def _sentence(text: str) -> str:
 
 
 def _movement(first: tuple[str, float], latest: tuple[str, float], selection: Selection) -> str:
-    # differences of the printed (rounded) values, so the sentence agrees with the table
-    start = round_half_up(first[1], selection.decimals)
-    difference = round_half_up(latest[1], selection.decimals) - start
-    if round(difference, selection.decimals) == 0:
+    difference, relative = printed_change(first[1], latest[1], selection.decimals)
+    if difference == 0:
         return f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist der Wert unverändert."
     direction = "ein Anstieg" if difference > 0 else "ein Rückgang"
     amount = _amount(abs(difference), selection)
-    if not _is_share(selection.unit) and start:
-        amount += f" ({format_relative_change(difference / start * 100)})"
+    if not _is_share(selection.unit) and relative is not None:
+        amount += f" ({format_relative_change(relative)})"
     return _sentence(
         f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist das {direction} um {amount}"
     )

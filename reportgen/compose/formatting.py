@@ -6,11 +6,15 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import overload
 
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from reportgen.load.signs import SUPPRESSING
+from reportgen.load.signs import APPENDED, BRACKETED, NOTHING, SUPPRESSING, UNKNOWN
 
 LOCALE = "de_DE"
 _PERCENT_UNITS = re.compile(r"^(%|prozent|in %|anteil in %|in prozent)$", re.I)
@@ -31,8 +35,89 @@ def _quantized(value: float, decimals: int) -> Decimal:
 
 
 def round_half_up(value: float, decimals: int) -> float:
-    """Round as the tables do, so that differences match the printed values."""
+    """Round as the tables do, so that differences match the printed values.
+
+    Official statistics round half up, away from zero ("kaufmännisch"): 0,125 → 0,13 and
+    −2,5 → −3. The decimal that is rounded is the float's ``repr``, the shortest one that
+    reads back as it: 2.675 is stored as 2.67499999999999982…, but the data said 2.675, so it
+    becomes 2,68. Python's ``round()`` (half to even, on the binary value) would give 2,67.
+    """
     return float(_quantized(value, decimals))
+
+
+_POWERS = np.array([float(10**k) for k in range(16)])
+"""10^0 … 10^15, each exact as a float (``10.0 ** k`` would leave exactness to ``pow``)."""
+_EXACT_BELOW = 2.0**48
+"""Below this, |value| · 10^decimals is small enough for the exact shortcut of
+``round_half_up_array`` (see there); larger values go through the scalar helper."""
+
+
+@overload
+def round_half_up_array(values: pd.Series, decimals: int | npt.ArrayLike) -> pd.Series: ...
+
+
+@overload
+def round_half_up_array(
+    values: npt.ArrayLike, decimals: int | npt.ArrayLike
+) -> npt.NDArray[np.float64]: ...
+
+
+def round_half_up_array(
+    values: pd.Series | npt.ArrayLike, decimals: int | npt.ArrayLike
+) -> pd.Series | npt.NDArray[np.float64]:
+    """``round_half_up`` of every element (a Series keeps its index), vectorised, and equal to
+    the scalar helper for every finite float; ``decimals`` is one number or one per element.
+
+    Why not ``np.round`` of values shifted by an epsilon: the scalar rounds the float's
+    ``repr``, and no shift reproduces that for every float — 0.125 must go up, the float just
+    below it (repr 0.12499999999999999) must go down, yet they differ by 1.4e-17. So each
+    element is decided exactly instead. With s = |value| · 10^d (one rounded product),
+    n = ⌊s⌋ and the tie h = (n + ½) / 10^d between n and n + 1, the float nearest to h is
+    t = (2n + 1) / (2 · 10^d): numerator and denominator are exact, and IEEE division rounds
+    correctly. If |value| ≠ t, h does not read back as |value|, so neither does any decimal
+    on the far side of h, and the repr lies on the same side of h as |value|: compare them.
+    If |value| = t, the repr is h itself, because while s < 2^48 every other decimal with as
+    few digits is more than the float spacing away from h; a half rounds up. The result
+    n / 10^d is one correctly rounded division, as ``float(Decimal(...))`` is.
+
+    Elements beyond 2^48 · 10^-d and ``decimals`` outside 0–15 go through the scalar helper
+    (rare: 281 billion at 3 decimals); NaN and infinity are returned as they are — a frame's
+    missing values (the scalar helper refuses infinity).
+    """
+    array = np.asarray(values, dtype=np.float64)
+    digits = np.asarray(decimals)
+    if digits.dtype.kind not in "iu":
+        raise TypeError(f"decimals must be integers, not {digits.dtype}")
+    array, digits = np.broadcast_arrays(array, digits)
+    result = array.astype(np.float64, copy=True)
+    known = (digits >= 0) & (digits < len(_POWERS))
+    scale = _POWERS[np.where(known, digits, 0)]
+    magnitude = np.abs(array)
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = magnitude * scale
+    fast = known & (scaled < _EXACT_BELOW)  # False for NaN and infinity
+    whole, power = np.floor(scaled[fast]), scale[fast]
+    up = magnitude[fast] >= (2.0 * whole + 1.0) / (2.0 * power)
+    result[fast] = np.copysign((whole + up) / power, array[fast])
+    for index in np.flatnonzero(~fast & np.isfinite(array)):
+        result.flat[index] = round_half_up(float(array.flat[index]), int(digits.flat[index]))
+    if isinstance(values, pd.Series):
+        return pd.Series(result, index=values.index, name=values.name)
+    return result
+
+
+def printed_change(old: float, new: float, decimals: int) -> tuple[float, float | None]:
+    """How much a value changed as printed: the difference of the rounded values, and that
+    difference in per cent of the rounded old value (None when that prints as zero).
+
+    Text then agrees with the table beside it (12,3 → 12,3 is "unverändert" even if the data
+    moved by 0,04). The per cent are of |old|, so their sign is the difference's: −10 → −5 is
+    "+5 (+50 %)", never "+5 (−50 %)".
+    """
+    base = round_half_up(old, decimals)
+    # rounded again: 12.3 - 5.1 is 7.199999999999999 in floats
+    difference = round_half_up(round_half_up(new, decimals) - base, decimals)
+    return difference, (difference / abs(base) * 100 if base else None)
 
 
 def format_number(value: float, decimals: int, signed: bool = False) -> str:
@@ -54,16 +139,12 @@ def format_cell(value: float | None, decimals: int, sign: str = "") -> str:
     if sign in SUPPRESSING:
         return sign
     if value is None or math.isnan(value):
-        return sign or "."
-    if value == 0:
-        text = "–"
-    elif abs(value) < 0.5 * 10 ** (-decimals):
-        text = format_number(0.0, decimals)
-    else:
-        text = format_number(value, decimals)
-    if sign == "()":
+        return sign or UNKNOWN
+    # a value below half a unit prints as 0 or 0,0 (sign "0": more than nothing), never −0,0
+    text = NOTHING if value == 0 else format_number(value, decimals)
+    if sign == BRACKETED:
         return f"({text})"
-    if sign in ("p", "r", "s"):
+    if sign in APPENDED:
         return f"{text} {sign}"
     return text
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -27,6 +26,7 @@ from reportgen.load.opensdg import (
     Indicator,
 )
 from reportgen.load.regions import Level
+from reportgen.load.signs import SUPPRESSING
 
 MAX_SERIES = 12
 _TOTAL = re.compile(
@@ -95,7 +95,7 @@ class Selection:
 _FOOTNOTE_MARK = re.compile(r"\s*(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?)$")
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     """Compare labels the way a reader does: spaces, case and footnote marks do not count."""
     text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
     return _FOOTNOTE_MARK.sub("", text).casefold()
@@ -108,7 +108,7 @@ def _column_for(field: str, indicator: Indicator) -> str | None:
     if lowered == "series":
         return SERIES
     for dim in indicator.dimensions:
-        if _norm(dim) == _norm(field):
+        if norm(dim) == norm(field):
             return dim
     return None
 
@@ -131,15 +131,15 @@ def default_selection(indicator: Indicator) -> Selection:
     order: dict[str, list[str]] = {}
 
     for column in (UNIT, SERIES):
-        frame, _ = _one_value(frame, column, wanted.get(column))
+        frame, _ = one_value(frame, column, wanted.get(column))
     unit = str(frame[UNIT].iloc[0]) if len(frame) else ""
     open_sdg_series = str(frame[SERIES].iloc[0]) if len(frame) else ""
 
     for column in indicator.dimensions:
         values = wanted.get(column)
         if values:
-            present = {_norm(v): v for v in frame[column].unique()}
-            matched = [present[_norm(v)] for v in values if _norm(v) in present]
+            present = {norm(v): v for v in frame[column].unique()}
+            matched = [present[norm(v)] for v in values if norm(v) in present]
             if matched:
                 frame = frame[frame[column].isin(matched)]
                 if len(matched) > 1:
@@ -148,7 +148,7 @@ def default_selection(indicator: Indicator) -> Selection:
                 else:
                     fixed.append((column, matched[0]))
                 continue
-        frame, held = _hold(frame, column, varying)
+        frame, held = hold(frame, column, varying)
         if held is None:
             varying.append(column)
             order[column] = [str(v) for v in frame[column].unique()]
@@ -162,9 +162,7 @@ def default_selection(indicator: Indicator) -> Selection:
     series = _series(frame, varying, order, fixed)
     decimals = indicator.decimals(unit, open_sdg_series)
     areas = {
-        c
-        for c in (varying or [c for c, v in fixed if v][:1])
-        if _is_area_column(indicator.frame, c)
+        c for c in (varying or [c for c, v in fixed if v][:1]) if is_area_column(indicator.frame, c)
     }
     return Selection(
         unit=unit,
@@ -181,25 +179,25 @@ def default_selection(indicator: Indicator) -> Selection:
     )
 
 
-def _one_value(
+def one_value(
     frame: pd.DataFrame, column: str, wanted: list[str] | None
 ) -> tuple[pd.DataFrame, str]:
     """Units and Open SDG series are never mixed in one chart: keep one of them."""
     values = [str(v) for v in frame[column].unique()]
     if len(values) <= 1:
         return frame, values[0] if values else ""
-    chosen = next((v for v in values for w in wanted or () if _norm(v) == _norm(w)), values[0])
+    chosen = next((v for v in values for w in wanted or () if norm(v) == norm(w)), values[0])
     return frame[frame[column] == chosen], chosen
 
 
-def _hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.DataFrame, str | None]:
+def hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.DataFrame, str | None]:
     """Hold an unnamed column at one value; None means it should vary instead."""
     values = [str(v) for v in frame[column].unique()]
     if len(values) <= 1:
         return frame, values[0] if values else ""
     if "" in values:
         return frame[frame[column] == ""], ""
-    totals = [v for v in values if _TOTAL.match(_norm(v))]
+    totals = [v for v in values if _TOTAL.match(norm(v))]
     if totals:
         return frame[frame[column] == totals[0]], totals[0]
     levels = frame.groupby(column, sort=False)[LEVEL].first()
@@ -225,7 +223,7 @@ def _series(
 ) -> tuple[Series, ...]:
     if not varying:
         label = next((value for _, value in fixed if value), "Insgesamt")
-        return (_make_series(label, frame),) if len(frame) else ()
+        return (make_series(label, frame),) if len(frame) else ()
     groups: dict[tuple[str, ...], pd.DataFrame] = {
         tuple(str(part) for part in (key if isinstance(key, tuple) else (key,))): rows
         for key, rows in frame.groupby(varying, sort=False)
@@ -240,17 +238,17 @@ def _series(
     result = []
     for key in sorted(groups, key=rank):
         label = " – ".join(str(part) for part in key if part) or "Insgesamt"
-        result.append(_make_series(label, groups[key]))
+        result.append(make_series(label, groups[key]))
     return tuple(result)
 
 
-def _make_series(label: str, rows: pd.DataFrame) -> Series:
+def make_series(label: str, rows: pd.DataFrame) -> Series:
     points: dict[str, Point] = {}
     columns = (rows[PERIOD].to_numpy(), rows[VALUE].to_numpy(), rows[SIGN].to_numpy())
     for period, value, sign in zip(*columns, strict=True):
         if period in points:
             continue
-        hidden = sign in (".", "/", "x", "…") or value is None or math.isnan(value)
+        hidden = sign in SUPPRESSING or value is None or math.isnan(value)
         points[period] = Point(None if hidden else float(value), sign)
     levels = rows[LEVEL].unique()
     return Series(label, points, str(levels[0]) if len(levels) == 1 else "")
@@ -265,7 +263,9 @@ def period_for(selection: Selection, wanted: object) -> str | None:
     if not text.isdigit():
         return None
     year = int(text)
-    of_year = [p for p in selection.periods if int(selection.period_keys[p] // 1) == year]
+    # a period's year is the whole part of its sort key (load/periods.py): a floor, not a
+    # rounding of a printed value
+    of_year = [p for p in selection.periods if math.floor(selection.period_keys[p]) == year]
     return of_year[-1] if of_year else None
 
 
@@ -277,78 +277,9 @@ def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, f
     return first[0], first[1], last[0], last[1]
 
 
-def region_selection(
-    indicator: Indicator,
-    regions: Sequence[tuple[str, str]],
-    unit: str | None = None,
-    fixed: Mapping[str, str] | None = None,
-) -> Selection:
-    """One series per region (key, label), every other breakdown held at one value.
-
-    ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
-    named are held at their headline or total value, never split into several series.
-    """
-    if len(regions) > 8:  # many regions: one filter beats many small pieces
-        frame = indicator.frame[indicator.frame[REGION].isin([key for key, _ in regions])]
-    else:
-        by_region = indicator.rows_by_region()
-        parts = [by_region[key] for key, _ in regions if key in by_region]
-        frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
-    frame, chosen_unit = _one_value(frame, UNIT, [unit] if unit else None)
-    frame, open_sdg_series = _one_value(frame, SERIES, None)
-    held: list[tuple[str, str]] = []
-    for column in indicator.dimensions:
-        wanted = (fixed or {}).get(column)
-        if wanted is not None:
-            target = _norm(wanted)
-            frame = frame[
-                frame[column].isin([v for v in frame[column].unique() if _norm(str(v)) == target])
-            ]
-            held.append((column, wanted))
-        elif not _is_area_column(frame, column):
-            frame, value = _hold(frame, column, varying=[column])
-            if value:
-                held.append((column, value))
-    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
-    periods = tuple(ordered[PERIOD].tolist())
-    groups = {str(key): rows for key, rows in frame.groupby(REGION, sort=False)}
-    series = tuple(
-        replace(_make_series(label, rows), level=str(rows[LEVEL].iloc[0]), region=key)
-        for key, label in regions
-        if (rows := groups.get(key)) is not None
-    )
-    return Selection(
-        unit=chosen_unit,
-        open_sdg_series=open_sdg_series,
-        fixed=tuple(held),
-        varying=(),
-        periods=periods,
-        temporal=bool(len(frame)) and bool(frame[YEAR].notna().all()),
-        series=series,
-        decimals=indicator.decimals(chosen_unit, open_sdg_series),
-        period_keys=dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True)),
-        by_area=True,
-    )
-
-
-def _is_area_column(frame: pd.DataFrame, column: str) -> bool:
+def is_area_column(frame: pd.DataFrame, column: str) -> bool:
     """A column whose value only changes with the area (like "Gebietseinheit")."""
     if frame[column].nunique() < 2:
         return False
     # tolerant: published tables carry the odd mislabelled row (a name under two codes)
     return bool((frame.groupby(REGION)[column].nunique() <= 1).mean() >= 0.9)
-
-
-def for_regions(selection: Selection, regions: Sequence[tuple[str, str]]) -> Selection:
-    """A region selection narrowed to some regions (key, label), without touching the data."""
-    by_region = {series.region: series for series in selection.series}
-    series = tuple(
-        replace(by_region[key], label=label) for key, label in regions if key in by_region
-    )
-    periods = tuple(p for p in selection.periods if any(p in s.points for s in series))
-    return replace(
-        selection,
-        series=series,
-        periods=periods,
-        period_keys={p: selection.period_keys[p] for p in periods},
-    )

@@ -3,87 +3,41 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from reportgen.compose.model import Report
-from reportgen.load.project import Project
-from reportgen.load.textblocks import TextBlock
+from reportgen.compose.model import TextStatus
+from reportgen.compose.report import Report, TextUse
 
 STATUS_WORDS = {
-    "freigegeben": "freigegeben",
-    "entwurf": "Entwurf",
-    "generiert": "automatisch erstellt",
-    "fehlt": "fehlt",
+    TextStatus.RELEASED: "freigegeben",
+    TextStatus.DRAFT: "Entwurf",
+    TextStatus.GENERATED: "automatisch erstellt",
+    TextStatus.MISSING: "fehlt",
 }
 
 
 @dataclass(frozen=True)
-class TextState:
-    label: str
-    status: str
-    path: Path | None
-
-
-@dataclass(frozen=True)
 class ReleaseState:
-    texts: tuple[TextState, ...]
+    texts: tuple[TextUse, ...]
 
-    def count(self, status: str) -> int:
+    def count(self, status: TextStatus) -> int:
         return sum(1 for text in self.texts if text.status == status)
 
     @property
-    def unreleased(self) -> tuple[TextState, ...]:
-        return tuple(text for text in self.texts if text.status != "freigegeben")
+    def unreleased(self) -> tuple[TextUse, ...]:
+        return tuple(text for text in self.texts if text.status != TextStatus.RELEASED)
 
     def summary(self) -> str:
         return (
-            f"Freigabestand der Texte: {self.count('freigegeben')} freigegeben, "
-            f"{self.count('entwurf')} im Entwurf, {self.count('generiert')} automatisch "
-            f"erstellt, {self.count('fehlt')} fehlen."
+            f"Freigabestand der Texte: {self.count(TextStatus.RELEASED)} freigegeben, "
+            f"{self.count(TextStatus.DRAFT)} im Entwurf, {self.count(TextStatus.GENERATED)} "
+            f"automatisch erstellt, {self.count(TextStatus.MISSING)} fehlen."
         )
 
 
-def release_state(project: Project, report: Report) -> ReleaseState:
-    texts = project.texts
-    states = [
-        _state(
-            "Vorwort",
-            texts.foreword.status if texts.foreword else "fehlt",
-            texts.foreword.path if texts.foreword else None,
-        )
-    ]
-    for chapter in report.chapters:
-        intro = texts.goals.get(chapter.number)
-        states.append(
-            _state(
-                f"Einleitung Handlungsfeld {chapter.number}",
-                intro.status if intro else "fehlt",
-                intro.path if intro else None,
-            )
-        )
-    for block in report.indicator_blocks():
-        text = texts.indicators.get(block.id)
-        states.append(
-            _state(
-                f"Lese- und Interpretationshilfe {block.number}",
-                block.interpretation.status,
-                text.path if text else None,
-            )
-        )
-    return ReleaseState(tuple(states))
+def release_state(report: Report) -> ReleaseState:
+    return ReleaseState(report.texts)
 
 
-def _state(label: str, status: str, path: Path | None) -> TextState:
-    return TextState(label, status, path)
-
-
-def _text_state(label: str, text: TextBlock | None) -> TextState:
-    """An empty file (as ``reportgen init`` writes them) counts as missing."""
-    if text is None or not text.body.strip():
-        return TextState(label, "fehlt", text.path if text else None)
-    return TextState(label, text.status, text.path)
-
-
-def describe(text: TextState) -> str:
+def describe(text: TextUse) -> str:
     where = f" ({text.path})" if text.path else ""
     return f"{text.label}: {STATUS_WORDS[text.status]}{where}"

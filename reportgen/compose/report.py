@@ -1,321 +1,224 @@
-"""Pure composition: (configuration, indicators, texts) → one format-neutral Report."""
+"""Pure composition of the report: project → one document, front matter to appendix.
+
+Every heading, label and fixed sentence comes from here (its words from the labels file); the
+renderers only walk the result.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import count
+from dataclasses import dataclass
+from pathlib import Path
 
-from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
-from reportgen.compose.formatting import format_cell, format_quantity, unit_caption
-from reportgen.compose.indicators import Selection, default_selection
+from reportgen.compose.editorial import (
+    editorial_part,
+    file_of,
+    placed,
+    plain,
+    text_blocks,
+    text_status,
+)
+from reportgen.compose.formatting import format_long_date
+from reportgen.compose.indicator import Numbering, compose_indicator, source_line
 from reportgen.compose.model import (
-    Appendix,
-    Block,
-    Cell,
-    Chapter,
-    ChartSeries,
-    ChartSpec,
-    Figure,
-    Imprint,
-    IndicatorBlock,
-    Interpretation,
-    Link,
-    Note,
+    BulletList,
+    Contents,
+    ContentsEntry,
+    Document,
+    DocumentMeta,
+    Heading,
+    Node,
     Paragraph,
-    ReferenceLine,
-    Report,
-    Section,
-    SignExplanation,
-    SourceEntry,
+    Part,
+    Role,
+    Strong,
+    Style,
     Table,
     TableRow,
     Text,
-    TextStatus,
 )
-from reportgen.compose.placeholders import Facts, target_status, text_blocks
-from reportgen.compose.richtext import markdown_to_blocks
-from reportgen.load.config import TargetValue
-from reportgen.load.opensdg import Indicator, IndicatorMeta
+from reportgen.compose.model.document import TableKind, TextStatus, walk
+from reportgen.compose.richtext import html_to_blocks, markdown_to_blocks
+from reportgen.load.labels import Labels
 from reportgen.load.project import Project, chapter_plan
-from reportgen.load.signs import SIGNS, legend_sign, signs_in
-from reportgen.load.textblocks import TextBlock
+from reportgen.load.signs import SIGNS, legend_sign
 
-MAX_BAR_CATEGORIES = 6
-MISSING_INTERPRETATION = "Für diesen Indikator liegt noch keine Lese- und Interpretationshilfe vor."
+CONTENTS_DEPTH = 3
+"""Headings down to this level are listed in the contents (chapters, topics, indicators)."""
 
 
-@dataclass
-class _Numbering:
-    figures: count[int] = field(default_factory=lambda: count(1))
-    tables: count[int] = field(default_factory=lambda: count(1))
+@dataclass(frozen=True)
+class TextUse:
+    """Where an editorial text stands in the report and in which state (for the release)."""
+
+    label: str
+    status: TextStatus
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class Report:
+    document: Document
+    texts: tuple[TextUse, ...]
 
 
 def compose_report(project: Project) -> Report:
-    """Build the whole report model; reads nothing, writes nothing."""
-    config, dataset, texts = project.config, project.dataset, project.texts
-    numbering = _Numbering()
-    facts = Facts(dataset, config.targets)
+    """The whole report; reads nothing, writes nothing."""
+    config, labels, texts = project.config, project.labels, project.texts
+    numbering = Numbering()
+    uses = [TextUse("Vorwort", text_status(texts.foreword), file_of(texts.foreword))]
     chapters = []
-    for goal_id, indicator_ids in chapter_plan(config, dataset):
-        sections: dict[str, list[IndicatorBlock]] = {}
-        for indicator_id in indicator_ids:
-            indicator = dataset.indicators[indicator_id]
-            block = compose_indicator(project, indicator, numbering, facts)
-            sections.setdefault(indicator.meta.target, []).append(block)
-        intro_text = texts.goals.get(goal_id)
-        intro = text_blocks(intro_text, facts) if intro_text else ()
-        chapters.append(
-            Chapter(
-                number=goal_id,
-                title=dataset.goals[goal_id].title,
-                anchor=f"hf-{goal_id}",
-                intro=intro,
-                sections=tuple(
-                    Section(
-                        number=target_id.replace("-", "."),
-                        title=dataset.targets[target_id].title,
-                        anchor=f"thema-{target_id}",
-                        intro=dataset.targets[target_id].description,
-                        indicators=tuple(blocks),
-                    )
-                    for target_id, blocks in sections.items()
-                ),
-            )
-        )
-    return Report(
+    plan = chapter_plan(config, project.dataset)
+    for goal_id, indicator_ids in plan:
+        chapter, chapter_uses = _chapter(project, goal_id, indicator_ids, numbering)
+        chapters.append(chapter)
+        uses.extend(chapter_uses)
+    shown = [indicator_id for _, ids in plan for indicator_id in ids]
+    main = (*_foreword(project), *chapters, _appendix(project, shown))
+    meta = DocumentMeta(
         title=config.title,
-        subtitle=config.subtitle,
-        reporting_year=config.reporting_year,
+        subject=config.subtitle,
+        author=config.publisher,
         language="de",
-        imprint=Imprint(
-            publisher=config.publisher,
-            publication_date=config.publication_date,
-            blocks=markdown_to_blocks(config.imprint),
-            attribution=config.attribution.source_line(None),
-            terms=config.attribution.terms,
+        date=config.publication_date,
+        keywords=(*labels.report.keywords, str(config.reporting_year)),
+    )
+    front = (_cover(project), _imprint(project), _contents(labels, main))
+    return Report(Document(meta, (*front, *main)), tuple(uses))
+
+
+def _cover(project: Project) -> Part:
+    config, words = project.config, project.labels.report
+    lines = [
+        plain(config.publisher, Style.COVER_PUBLISHER),
+        plain(config.title, Style.COVER_TITLE),
+        plain(config.subtitle, Style.COVER_SUBTITLE) if config.subtitle else None,
+        plain(words.reporting_year.format(jahr=config.reporting_year), Style.COVER_YEAR),
+    ]
+    return Part(Role.COVER, tuple(line for line in lines if line))
+
+
+def _imprint(project: Project) -> Part:
+    config, words = project.config, project.labels.report
+    return Part(
+        Role.IMPRINT,
+        (
+            Heading(1, words.imprint, listed=False),
+            _labelled(words.publisher, config.publisher),
+            *placed(markdown_to_blocks(config.imprint), 2),
+            _labelled(words.as_of, format_long_date(config.publication_date)),
+            plain(source_line(project.labels, config, None), Style.ATTRIBUTION),
+            *((plain(config.attribution.terms, Style.TERMS),) if config.attribution.terms else ()),
         ),
-        foreword=text_blocks(texts.foreword, facts) if texts.foreword else (),
-        foreword_status=_status(texts.foreword),
-        chapters=tuple(chapters),
-        appendix=_appendix(project, chapters),
     )
 
 
-def compose_indicator(
-    project: Project, indicator: Indicator, numbering: _Numbering, facts: Facts
-) -> IndicatorBlock:
-    meta = indicator.meta
-    config = project.config
-    title = config.indicator_titles.get(meta.id, meta.title)
-    selection = default_selection(indicator)
-    source = config.attribution.source_line(meta.vintage)
-    targets = tuple(t for t in config.targets if t.indicator == meta.id)
-    table = (
-        _table(title, selection, next(numbering.tables), config.table_periods, source, targets)
-        if selection.series
-        else None
+def _labelled(label: str, value: str) -> Paragraph:
+    return Paragraph((Strong((Text(label),)), Text(f" {value}")))
+
+
+def _contents(labels: Labels, main: tuple[Node, ...]) -> Part:
+    entries = tuple(
+        ContentsEntry(node.level, node.number, node.text, node.anchor)
+        for node in walk(main)
+        if isinstance(node, Heading)
+        and node.listed
+        and node.level <= CONTENTS_DEPTH
+        and node.anchor
     )
-    figure = (
-        _figure(title, meta, selection, numbering, table, source, targets)
-        if selection.series
-        else None
+    return Part(
+        Role.CONTENTS,
+        (
+            Heading(1, labels.report.contents, anchor="inhalt", listed=False),
+            Contents(entries, labels.report.contents_update),
+        ),
     )
-    text = project.texts.indicators.get(meta.id)
-    if text and text.body.strip():  # an empty scaffolded file still gets the generated draft
-        interpretation = Interpretation(
-            text_blocks(text, facts), "freigegeben" if text.status == "freigegeben" else "entwurf"
+
+
+def _foreword(project: Project) -> tuple[Part, ...]:
+    text, words = project.texts.foreword, project.labels.report
+    blocks = text_blocks(project, text) if text else ()
+    if text is None or not blocks:
+        return ()  # a foreword still to be written has no place in the report, not even a heading
+    heading = Heading(1, words.foreword, anchor="vorwort")
+    part = editorial_part(Role.FOREWORD, blocks, text_status(text), project.labels, 2, heading)
+    return (part,)
+
+
+def _chapter(
+    project: Project, goal_id: str, indicator_ids: tuple[str, ...], numbering: Numbering
+) -> tuple[Part, list[TextUse]]:
+    dataset, labels = project.dataset, project.labels
+    intro_text = project.texts.goals.get(goal_id)
+    uses = [
+        TextUse(f"Einleitung Handlungsfeld {goal_id}", text_status(intro_text), file_of(intro_text))
+    ]
+    topics: dict[str, list[Node]] = {}
+    for indicator_id in indicator_ids:
+        indicator = dataset.indicators[indicator_id]
+        composed = compose_indicator(project, indicator, numbering)
+        topics.setdefault(indicator.meta.target, []).append(composed.part)
+        uses.append(
+            TextUse(
+                f"Lese- und Interpretationshilfe {indicator.meta.number}",
+                composed.interpretation,
+                file_of(project.texts.indicators.get(indicator_id)),
+            )
         )
-    else:
-        sentences = draft_interpretation(selection, table.columns if table else ())
-        interpretation = Interpretation((_paragraph(" ".join(sentences)),), "generiert")
-    return IndicatorBlock(
-        id=meta.id,
-        number=meta.number,
-        title=title,
-        anchor=f"ind-{meta.id}",
-        key_statement=key_statement(selection),
-        figure=figure,
-        table=table,
-        interpretation=interpretation,
-        notes=_notes(meta, selection),
-        source=source + (f" Datenbasis: {meta.data_source}." if meta.data_source else ""),
-    )
-
-
-def _chart_categories(selection: Selection, kind: str) -> tuple[str, ...]:
-    if kind == "line":
-        return selection.periods
-    return selection.periods[-MAX_BAR_CATEGORIES:]
-
-
-def _chart_kind(meta: IndicatorMeta, selection: Selection) -> str:
-    """A line for a time series worth showing; bars for few periods or labels that are not time."""
-    if not selection.temporal or len(selection.periods) < 3:
-        return "bar"
-    return "bar" if meta.graph_type == "bar" and len(selection.series) <= 4 else "line"
-
-
-def _figure(
-    title: str,
-    meta: IndicatorMeta,
-    selection: Selection,
-    numbering: _Numbering,
-    table: Table | None,
-    source: str,
-    targets: tuple[TargetValue, ...] = (),
-) -> Figure:
-    kind = _chart_kind(meta, selection)
-    categories = _chart_categories(selection, kind)
-    positions: tuple[float, ...] = ()
-    if kind == "line":
-        positions = tuple(_period_positions(selection, categories))
-    spec = ChartSpec(
-        kind="line" if kind == "line" else "bar",
-        categories=categories,
-        series=tuple(
-            ChartSeries(
-                series.label,
-                tuple(
-                    point.value if (point := series.points.get(period)) else None
-                    for period in categories
+    intro = text_blocks(project, intro_text) if intro_text else ()
+    children: list[Node] = [Heading(1, dataset.goals[goal_id].title, goal_id, f"hf-{goal_id}")]
+    if intro:
+        children.append(editorial_part(Role.INTRO, intro, text_status(intro_text), labels, 2))
+    for target_id, parts in topics.items():
+        target = dataset.targets[target_id]
+        children.append(
+            Part(
+                Role.TOPIC,
+                (
+                    Heading(2, target.title, target_id.replace("-", "."), f"thema-{target_id}"),
+                    *placed(html_to_blocks(target.description), 3),
+                    *parts,
                 ),
             )
-            for series in selection.series
-        ),
-        unit=selection.unit,
-        decimals=selection.decimals,
-        positions=positions,
-        references=tuple(
-            ReferenceLine(
-                f"{t.label}: {format_quantity(t.value, selection.decimals, selection.unit)}",
-                t.value,
-            )
-            for t in targets
-        ),
-    )
-    number = next(numbering.figures)
-    return Figure(
-        number=number,
-        caption=f"{title} ({unit_caption(selection.unit)})",
-        alt_text=alt_text(title, selection, kind, categories, table.number if table else None),
-        chart=spec,
-        source=source,
-    )
-
-
-def _period_positions(selection: Selection, categories: tuple[str, ...]) -> list[float]:
-    """Time positions; school years and months keep their place between the years."""
-    keys = selection.period_keys
-    return [keys[period] for period in categories]
-
-
-def _table(
-    title: str,
-    selection: Selection,
-    number: int,
-    periods: int,
-    source: str,
-    targets: tuple[TargetValue, ...] = (),
-) -> Table:
-    columns = selection.periods[-periods:] if selection.temporal else selection.periods[:8]
-    rows = []
-    used_signs: set[str] = set()
-    for series in selection.series:
-        cells = []
-        for period in columns:
-            point = series.points.get(period)
-            if point is None:
-                cells.append(Cell("."))
-                used_signs.add(".")
-                continue
-            text = format_cell(point.value, selection.decimals, point.sign)
-            used_signs.update(signs_in(text))
-            cells.append(Cell(text))
-        rows.append(TableRow(series.label, tuple(cells)))
-    notes = [_target_note(target, selection) for target in targets]
-    if selection.fixed:
-        notes.append(
-            "Auswahl: "
-            + "; ".join(f"{column}: {value}" for column, value in selection.fixed if value)
-            + "."
         )
-    if selection.omitted_series:
-        notes.append(f"{selection.omitted_series} weitere Reihen sind nicht dargestellt.")
-    if used_signs:
-        notes.append(
-            "Zeichen: "
-            + "; ".join(f"{legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used_signs)
-            + "."
-        )
-    corner = " / ".join(selection.varying) or "Merkmal"
-    return Table(
-        number=number,
-        caption=f"{title} ({unit_caption(selection.unit)})",
-        corner=corner,
-        columns=tuple(columns),
-        rows=tuple(rows),
-        unit=unit_caption(selection.unit),
-        notes=tuple(n for n in notes if n.strip(". ") != "Auswahl:"),
-        source=source,
-    )
+    return Part(Role.CHAPTER, tuple(children)), uses
 
 
-def _level(target: TargetValue, selection: Selection) -> str:
-    return format_quantity(target.value, selection.decimals, selection.unit)
-
-
-def _target_note(target: TargetValue, selection: Selection) -> str:
-    """The target and where the latest value stands, in words (never by colour alone)."""
-    series = next((s for s in selection.series if s.label == target.series), selection.main)
-    level = _level(target, selection)
-    decision = f" ({target.decision})" if target.decision else ""
-    note = f"{target.label}: {level}{decision}."
-    latest = series.latest(selection.periods)
-    if latest:
-        note += f" {series.label}, {latest[0]}: {target_status(latest[1], target, selection)}."
-    return note
-
-
-def _notes(meta: IndicatorMeta, selection: Selection) -> tuple[Note, ...]:
-    notes = [
-        Note("Definition", meta.description),
-        Note("Berechnung und Methodik", meta.computation),
-        Note("Fußnoten", meta.footnotes),
-        Note("Datenquelle", _source_blocks(meta)),
-        Note("Weitere Informationen", meta.other_info + meta.body),
-    ]
-    return tuple(note for note in notes if note.blocks)
-
-
-def _source_blocks(meta: IndicatorMeta) -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    if meta.data_source:
-        text = meta.data_source + (f" ({meta.vintage})" if meta.vintage else "")
-        blocks.append(_paragraph(text))
-    for link in meta.sources:
-        inline = Link((Text(link.text),), link.url) if link.url else Text(link.text)
-        blocks.append(Paragraph((inline,)))
-    return tuple(blocks)
-
-
-def _status(text: TextBlock | None) -> TextStatus:
-    return "freigegeben" if text is None or text.status == "freigegeben" else "entwurf"
-
-
-def _paragraph(text: str) -> Paragraph:
-    return Paragraph((Text(text),))
-
-
-def _appendix(project: Project, chapters: list[Chapter]) -> Appendix:
+def _appendix(project: Project, shown: list[str]) -> Part:
+    words = project.labels.appendix
     by_source: dict[str, list[str]] = {}
-    for chapter in chapters:
-        for section in chapter.sections:
-            for block in section.indicators:
-                meta = project.dataset.indicators[block.id].meta
-                by_source.setdefault(meta.data_source or "ohne Angabe", []).append(block.number)
-    return Appendix(
-        signs=tuple(SignExplanation(legend_sign(s), meaning) for s, meaning in SIGNS.items()),
-        sources=tuple(
-            SourceEntry(name, tuple(numbers)) for name, numbers in sorted(by_source.items())
+    for indicator_id in shown:
+        meta = project.dataset.indicators[indicator_id].meta
+        by_source.setdefault(meta.data_source or words.no_source, []).append(meta.number)
+    signs = Table(
+        label="",
+        number=None,
+        caption=words.signs_caption,
+        corner=words.sign,
+        columns=(words.meaning,),
+        rows=tuple(TableRow(legend_sign(s), (meaning,)) for s, meaning in SIGNS.items()),
+        kind=TableKind.SIGNS,
+    )
+    sources = BulletList(
+        tuple(
+            (
+                Strong((Text(name),)),
+                Text(
+                    f": {words.one_indicator if len(numbers) == 1 else words.many_indicators} "
+                    + ", ".join(numbers)
+                ),
+            )
+            for name, numbers in sorted(by_source.items())
+        )
+    )
+    intro = f"{source_line(project.labels, project.config, None)} {words.sources_intro}"
+    return Part(
+        Role.APPENDIX,
+        (
+            Heading(1, words.appendix, anchor="anhang"),
+            Heading(2, words.signs, anchor="zeichenerklaerung"),
+            signs,
+            Heading(2, words.sources, anchor="datenquellen"),
+            plain(intro),
+            sources,
         ),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -23,16 +22,10 @@ from reportgen.compose.model import (
     Text,
     plain_text,
 )
+from reportgen.load.htmltext import safe_url
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # editors' notes to themselves, never printed
-_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
-
-
-def safe_url(url: str) -> str | None:
-    """Absolute web and mail links only; site-relative Open SDG paths lead nowhere in print."""
-    url = url.strip().strip("'\"")
-    return url if _SAFE_URL.match(url) else None
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -128,16 +121,6 @@ def html_to_blocks(source: str) -> tuple[Block, ...]:
     parser.feed(cleaned)
     parser.close()
     return parser.finish()
-
-
-def html_to_text(source: str) -> str:
-    """Plain text of an HTML snippet (for titles)."""
-    cleaned = nh3.clean(source, tags=set())
-    return _collapse(html.unescape(cleaned))
-
-
-def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
 class _SnippetParser(HTMLParser):

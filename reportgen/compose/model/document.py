@@ -1,0 +1,202 @@
+"""The outline of a whole publication: parts, headings, figures, tables, lists of contents.
+
+Everything a reader sees is here — every heading with its level, number and anchor, every
+caption, label and fixed sentence — so that renderers only walk nodes and never decide content.
+Accessibility metadata are required fields: a Figure cannot exist without alt text, a Table
+not without caption and header row. Table cells arrive formatted, so every output shows the
+same "1.234,5".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reportgen.compose.model.graphics import ChartSpec, MapSpec
+from reportgen.compose.model.text import BulletList, Paragraph
+
+
+class Role(StrEnum):
+    """What a part of the document is; renderers lay parts out by their role (a page break
+    before a chapter, the cover's own page), never by their words."""
+
+    COVER = "cover"
+    IMPRINT = "imprint"
+    CONTENTS = "contents"
+    FOREWORD = "foreword"
+    INTRO = "intro"
+    """An editorial introduction (of a chapter)."""
+    CHAPTER = "chapter"
+    TOPIC = "topic"
+    INDICATOR = "indicator"
+    INTERPRETATION = "interpretation"
+    METHODS = "methods"
+    NOTE = "note"
+    APPENDIX = "appendix"
+    SHEET_HEAD = "sheet-head"
+    SHEET_TITLES = "sheet-titles"
+    CHARTS = "charts"
+    OWN_TEXT = "own-text"
+    SHEET_NOTES = "sheet-notes"
+
+
+class TextStatus(StrEnum):
+    """Release state of an editorial text as it stands in the document."""
+
+    RELEASED = "freigegeben"
+    DRAFT = "entwurf"
+    GENERATED = "generiert"
+    MISSING = "fehlt"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    """1 for a chapter, 2 for a topic, … (the level in the whole document)."""
+    text: str
+    number: str = ""
+    anchor: str = ""
+    listed: bool = True
+    """Listed in contents and bookmarks; front-matter headings ("Impressum") are not."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    """The word before the number: "Abbildung"."""
+    number: int
+    caption: str
+    alt_text: str
+    chart: ChartSpec
+    source: str
+
+    def __post_init__(self) -> None:
+        if not self.alt_text.strip():
+            raise ValueError(f"{self.label} {self.number} braucht einen Alternativtext.")
+        if not self.caption.strip():
+            raise ValueError(f"{self.label} {self.number} braucht eine Beschriftung.")
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """A locator map: the district highlighted among its neighbours, no external tiles."""
+
+    caption: str
+    alt_text: str
+    map: MapSpec
+
+    def __post_init__(self) -> None:
+        if not self.alt_text.strip():
+            raise ValueError("Eine Karte braucht einen Alternativtext.")
+
+
+class TableKind(StrEnum):
+    DATA = "data"
+    KEY_FIGURES = "key-figures"
+    SIGNS = "signs"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    header: str
+    cells: tuple[str, ...]
+    """Formatted values, including a sign of the Zeichenerklärung where one applies."""
+
+
+@dataclass(frozen=True)
+class Table:
+    label: str
+    """The word before the number ("Tabelle"); empty for a table without number."""
+    number: int | None
+    caption: str
+    corner: str
+    """Header of the row-header column (e.g. "Gebietseinheit")."""
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    notes: tuple[str, ...] = ()
+    source: str = ""
+    kind: TableKind = TableKind.DATA
+
+    def __post_init__(self) -> None:
+        name = f"{self.label} {self.number}" if self.number else self.caption
+        if not self.caption.strip():
+            raise ValueError(f"{name} braucht eine Beschriftung.")
+        if not self.columns:
+            raise ValueError(f"{name} braucht eine Kopfzeile.")
+        if any(len(row.cells) != len(self.columns) for row in self.rows):
+            raise ValueError(f"{name}: Zeilen und Kopfzeile passen nicht zusammen.")
+
+    @property
+    def title(self) -> str:
+        """Label, number and caption as a caption reads: "Tabelle 3: …"."""
+        return f"{self.label} {self.number}: {self.caption}" if self.number else self.caption
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    level: int
+    number: str
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The table of contents: its entries, and what Word shows until it fills its own."""
+
+    entries: tuple[ContentsEntry, ...]
+    update_hint: str
+
+
+@dataclass(frozen=True)
+class Footnotes:
+    items: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    role: Role
+    children: tuple[Node, ...]
+    anchor: str = ""
+    status: TextStatus = TextStatus.RELEASED
+    """For editorial text: a part that is not released is shown as such."""
+
+
+Node = Part | Heading | Paragraph | BulletList | Figure | MapFigure | Table | Contents | Footnotes
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    title: str
+    subject: str
+    author: str
+    language: str
+    date: dt.date
+    """Publication date: every date inside the files (never the clock)."""
+    keywords: tuple[str, ...] = ()
+    page_words: tuple[str, str] = ("", "")
+    """Words around page numbers in a footer ("Seite", "von"); empty: the number alone."""
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocumentMeta
+    body: tuple[Node, ...]
+
+
+def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Every node, depth first, in reading order."""
+    for node in nodes:
+        yield node
+        if isinstance(node, Part):
+            yield from walk(node.children)
+
+
+def figures_of(document: Document) -> Iterator[Figure | MapFigure]:
+    return (node for node in walk(document.body) if isinstance(node, Figure | MapFigure))
+
+
+def headings_of(document: Document) -> Iterator[Heading]:
+    return (node for node in walk(document.body) if isinstance(node, Heading))

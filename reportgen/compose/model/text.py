@@ -1,0 +1,93 @@
+"""Inline text and editorial blocks: what Markdown and the metadata's HTML become."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    children: tuple[Inline, ...]
+    url: str
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+Inline = Text | Strong | Emphasis | Link | LineBreak
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The characters of a run of inlines, without formatting."""
+    parts: list[str] = []
+    for node in inlines:
+        match node:
+            case Text(text=text):
+                parts.append(text)
+            case Strong(children=children) | Emphasis(children=children):
+                parts.append(plain_text(children))
+            case Link(children=children):
+                parts.append(plain_text(children))
+            case LineBreak():
+                parts.append(" ")
+    return "".join(parts)
+
+
+class Style(StrEnum):
+    """What a paragraph is; each renderer gives every kind its own look (a CSS class, a Word
+    paragraph style). The words come from the model, never from the renderer."""
+
+    BODY = "body"
+    COVER_PUBLISHER = "cover-publisher"
+    COVER_TITLE = "cover-title"
+    COVER_SUBTITLE = "cover-subtitle"
+    COVER_YEAR = "cover-year"
+    SUBTITLE = "subtitle"
+    PUBLISHER = "publisher"
+    KEY_STATEMENT = "key-statement"
+    STATUS = "status-mark"
+    REMARK = "remark"
+    """A small note below the content (map basis, signs used on a fact sheet)."""
+    SOURCE = "source"
+    ATTRIBUTION = "attribution"
+    TERMS = "terms"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+    style: Style = Style.BODY
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class SubHeading:
+    """A heading inside editorial text; composition gives it its level in the document."""
+
+    inlines: tuple[Inline, ...]
+
+
+Block = Paragraph | BulletList | SubHeading

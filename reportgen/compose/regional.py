@@ -1,0 +1,88 @@
+"""Selections of one series per area (district, region, Land), for fact sheets and
+placeholders that name an area."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import pandas as pd
+
+from reportgen.compose.indicators import (
+    Selection,
+    hold,
+    is_area_column,
+    make_series,
+    norm,
+    one_value,
+)
+from reportgen.load.opensdg import KEY, LEVEL, PERIOD, REGION, SERIES, UNIT, YEAR, Indicator
+
+
+def region_selection(
+    indicator: Indicator,
+    regions: Sequence[tuple[str, str]],
+    unit: str | None = None,
+    fixed: Mapping[str, str] | None = None,
+) -> Selection:
+    """One series per region (key, label), every other breakdown held at one value.
+
+    ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
+    named are held at their headline or total value, never split into several series.
+    """
+    if len(regions) > 8:  # many regions: one filter beats many small pieces
+        frame = indicator.frame[indicator.frame[REGION].isin([key for key, _ in regions])]
+    else:
+        by_region = indicator.rows_by_region()
+        parts = [by_region[key] for key, _ in regions if key in by_region]
+        frame = pd.concat(parts) if parts else indicator.frame.iloc[0:0]
+    frame, chosen_unit = one_value(frame, UNIT, [unit] if unit else None)
+    frame, open_sdg_series = one_value(frame, SERIES, None)
+    held: list[tuple[str, str]] = []
+    for column in indicator.dimensions:
+        wanted = (fixed or {}).get(column)
+        if wanted is not None:
+            target = norm(wanted)
+            frame = frame[
+                frame[column].isin([v for v in frame[column].unique() if norm(str(v)) == target])
+            ]
+            held.append((column, wanted))
+        elif not is_area_column(frame, column):
+            frame, value = hold(frame, column, varying=[column])
+            if value:
+                held.append((column, value))
+    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
+    periods = tuple(ordered[PERIOD].tolist())
+    groups = {str(key): rows for key, rows in frame.groupby(REGION, sort=False)}
+    series = tuple(
+        replace(make_series(label, rows), level=str(rows[LEVEL].iloc[0]), region=key)
+        for key, label in regions
+        if (rows := groups.get(key)) is not None
+    )
+    return Selection(
+        unit=chosen_unit,
+        open_sdg_series=open_sdg_series,
+        fixed=tuple(held),
+        varying=(),
+        periods=periods,
+        temporal=bool(len(frame)) and bool(frame[YEAR].notna().all()),
+        series=series,
+        decimals=indicator.decimals(chosen_unit, open_sdg_series),
+        period_keys=dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True)),
+        by_area=True,
+    )
+
+
+def for_regions(selection: Selection, regions: Sequence[tuple[str, str]]) -> Selection:
+    """A region selection narrowed to some regions (key, label), without touching the data."""
+    by_region = {series.region: series for series in selection.series}
+    series = tuple(
+        replace(by_region[key], label=label) for key, label in regions if key in by_region
+    )
+    periods = tuple(p for p in selection.periods if any(p in s.points for s in series))
+    return replace(
+        selection,
+        series=series,
+        periods=periods,
+        period_keys={p: selection.period_keys[p] for p in periods},
+    )
