@@ -1,5 +1,6 @@
 """Generate ``styles/reference.docx``, the Word template of the DOCX output, from python-docx's
-default template: ``.venv/bin/python styles/make_reference_docx.py [target.docx]``.
+default template: ``.venv/bin/python styles/make_reference_docx.py [target.docx]``. The raw-XML
+helpers it needs beyond reportgen's own are in reference_xml.py beside it.
 
 Designers may instead edit reference.docx in Word (or replace it with an office template); it
 must keep every style named in ``reportgen.render.docx.template.REQUIRED_STYLES``. The look: A4,
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 import docx
+import reference_xml  # beside this script
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -78,14 +80,14 @@ TABLE_STYLE = """
 def make_reference(target: Path = TARGET) -> None:
     document = docx.Document()
     docx_xml.set_document_language(document, "de-DE")
-    docx_xml.use_font(document, FONT)
+    reference_xml.use_font(document, FONT)
     _page(document)
     _text_styles(document)
     _headings(document)
     _own_styles(document)
-    docx_xml.add_style_xml(document, TABLE_STYLE)
+    reference_xml.add_style_xml(document, TABLE_STYLE)
     _properties(document)
-    docx_xml.remove_styles_except(document, set(REQUIRED_STYLES))
+    reference_xml.remove_styles_except(document, set(REQUIRED_STYLES))
     missing = [name for name in REQUIRED_STYLES if name not in _names(document)]
     if missing:
         raise SystemExit(f"Formatvorlagen fehlen: {', '.join(missing)}")
@@ -140,11 +142,11 @@ def _text_styles(document: Document) -> None:
     document.styles["Normal"].paragraph_format.line_spacing = 1.15
     _paragraph_style(document, "Title", 28, bold=True, color=BLUE, before=150, after=18)
     title = document.styles["Title"]
-    docx_xml.set_paragraph_border(title, "bottom", "1F4E79", 12, space=8)
+    reference_xml.set_paragraph_border(title, "bottom", "1F4E79", 12, space=8)
     _paragraph_style(document, "Subtitle", 14, color=DARK, before=6, after=6)
     for name in ("Title", "Subtitle"):
         for tag in ("w:pPr/w:numPr", "w:rPr/w:spacing", "w:rPr/w:kern"):
-            docx_xml.remove_style_property(document.styles[name], tag)
+            reference_xml.remove_style_property(document.styles[name], tag)
     _paragraph_style(document, "Caption", 9.5, bold=True, color=BLUE, before=6, after=6)
     _paragraph_style(document, "Header", 8.5, color=GREY, after=0)
     _paragraph_style(document, "Footer", 9, color=GREY, after=0)
@@ -179,8 +181,8 @@ def _own_styles(document: Document) -> None:
     _paragraph_style(document, "Entwurf", 10.5, before=0, after=4)
     draft = document.styles["Entwurf"]
     draft.paragraph_format.left_indent = Cm(0.25)
-    docx_xml.set_paragraph_shading(draft, "FFF2CC")
-    docx_xml.set_paragraph_border(draft, "left", "C55A11", 24, space=6)
+    reference_xml.set_paragraph_shading(draft, "FFF2CC")
+    reference_xml.set_paragraph_border(draft, "left", "C55A11", 24, space=6)
 
 
 def _properties(document: Document) -> None:

@@ -1,37 +1,230 @@
-"""Report → HTML for WeasyPrint (jinja2, autoescape, StrictUndefined); charts inline as SVG."""
+"""Document → HTML for WeasyPrint: one walk over the model's nodes, no words of its own.
+
+Each node type becomes markup (a ``match`` that ends in ``assert_never``); each part's role and
+each paragraph's style become a CSS class, so the stylesheets decide the look. Charts and maps
+arrive as data URIs from an ``Images`` object; this module never draws.
+"""
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from pathlib import Path
-from typing import assert_never
+from typing import Protocol, assert_never
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from reportgen.compose.formatting import format_date, format_long_date
 from reportgen.compose.model import (
-    Block,
     BulletList,
     ChartSpec,
+    Contents,
+    Document,
     Emphasis,
-    Factsheet,
+    Figure,
+    Footnotes,
+    Heading,
     Inline,
     LineBreak,
     Link,
+    MapFigure,
+    MapSpec,
+    Node,
     Paragraph,
-    Report,
+    Part,
+    Role,
     Strong,
-    SubHeading,
+    Style,
+    Table,
+    TableKind,
     Text,
+    TextStatus,
     plain_text,
 )
-from reportgen.load.config import StyleFiles
-from reportgen.render.charts import ChartImages
 from reportgen.resources import DEFAULT_TEMPLATES
 
-SvgRenderer = Callable[[ChartSpec], bytes]
+TEMPLATE = "document.html.j2"
+
+# role → element and class; the stylesheets (and the print edition's rules) select on these
+_PARTS: dict[Role, tuple[str, str]] = {
+    Role.COVER: ("section", "cover"),
+    Role.IMPRINT: ("section", "imprint"),
+    Role.CONTENTS: ("nav", "toc"),
+    Role.FOREWORD: ("section", "foreword"),
+    Role.INTRO: ("div", "intro"),
+    Role.CHAPTER: ("section", "chapter"),
+    Role.TOPIC: ("section", "topic"),
+    Role.INDICATOR: ("article", "indicator"),
+    Role.INTERPRETATION: ("section", "interpretation"),
+    Role.METHODS: ("section", "notes"),
+    Role.NOTE: ("div", "note"),
+    Role.APPENDIX: ("section", "appendix"),
+    Role.SHEET_HEAD: ("header", "sheet-head"),
+    Role.SHEET_TITLES: ("div", "sheet-titles"),
+    Role.CHARTS: ("div", "charts"),
+    Role.OWN_TEXT: ("section", "own-text"),
+    Role.SHEET_NOTES: ("section", "sheet-notes"),
+}
+_TABLES = {
+    TableKind.DATA: "data",
+    TableKind.KEY_FIGURES: "data key-figures",
+    TableKind.SIGNS: "signs",
+}
+_NUMBER_GAP = "\u2002"  # en space between a number and its title in the contents
+
+
+class Images(Protocol):
+    """Where pictures come from: data URIs of charts and maps, drawn before rendering."""
+
+    def chart_uri(self, spec: ChartSpec) -> str: ...
+
+    def map_uri(self, spec: MapSpec) -> str: ...
+
+
+def render_html(
+    document: Document, images: Images, stylesheet: Path, templates: Path = DEFAULT_TEMPLATES
+) -> str:
+    """The whole document as one HTML page for WeasyPrint."""
+    environment = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(["html", "j2"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    body = Markup("\n").join(_node(node, images) for node in document.body)
+    return environment.get_template(TEMPLATE).render(
+        meta=document.meta,
+        body=body,
+        stylesheet=stylesheet.as_uri(),
+        page_words=(
+            tuple(_css_string(word) for word in document.meta.page_words)
+            if document.meta.page_words[0]
+            else ("", "")
+        ),
+    )
+
+
+def svg_data_uri(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string for words from the model (the template's autoescape makes it safe in the
+    attribute; the browser decodes the entities before CSS sees the string)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', "\\22 ") + '"'
+
+
+def _node(node: Node, images: Images) -> Markup:
+    match node:
+        case Part():
+            return _part(node, images)
+        case Heading():
+            return _heading(node)
+        case Paragraph(inlines=inlines, style=style):
+            css = Markup(f' class="{style.value}"') if style != Style.BODY else Markup("")
+            return Markup("<p{}>{}</p>").format(css, inlines_html(inlines))
+        case BulletList(items=items, ordered=ordered):
+            tag = Markup("ol" if ordered else "ul")
+            rows = Markup("").join(
+                Markup("<li>{}</li>").format(inlines_html(item)) for item in items
+            )
+            return Markup("<{0}>{1}</{0}>").format(tag, rows)
+        case Figure():
+            return _figure(node, images)
+        case MapFigure(caption=caption, alt_text=alt_text, map=spec):
+            return Markup(
+                '<figure class="locator"><img src="{}" alt="{}"><figcaption>{}</figcaption>'
+                "</figure>"
+            ).format(images.map_uri(spec), alt_text, caption)
+        case Table():
+            return _table(node)
+        case Contents(entries=entries):
+            rows = Markup("\n").join(
+                Markup('<li class="toc-{}"><a href="#{}">{}{}</a></li>').format(
+                    entry.level,
+                    entry.anchor,
+                    f"{entry.number}{_NUMBER_GAP}" if entry.number else "",
+                    entry.text,
+                )
+                for entry in entries
+            )
+            return Markup("<ol>\n{}\n</ol>").format(rows)
+        case Footnotes(items=items):
+            rows = Markup("").join(
+                Markup('<li value="{}">{}</li>').format(number, text) for number, text in items
+            )
+            return Markup('<ol class="footnotes">{}</ol>').format(rows)
+        case _:
+            assert_never(node)
+
+
+def _part(part: Part, images: Images) -> Markup:
+    tag, css = _PARTS[part.role]
+    if part.status != TextStatus.RELEASED:
+        css += f" status-{part.status.value}"
+    attributes = Markup(' class="{}"').format(css)
+    if part.anchor:
+        attributes += Markup(' id="{}"').format(part.anchor)
+    if part.role == Role.CONTENTS:
+        heading = next((n for n in part.children if isinstance(n, Heading) and n.anchor), None)
+        if heading:  # the landmark is named by its heading
+            attributes += Markup(' aria-labelledby="{}"').format(heading.anchor)
+    inner = Markup("\n").join(_node(child, images) for child in part.children)
+    return Markup("<{0}{1}>\n{2}\n</{0}>").format(Markup(tag), attributes, inner)
+
+
+def _heading(heading: Heading) -> Markup:
+    tag = Markup(f"h{min(heading.level, 6)}")
+    attributes = Markup("")
+    if heading.anchor:
+        attributes += Markup(' id="{}"').format(heading.anchor)
+    if not heading.listed and heading.level == 1:
+        attributes += Markup(' class="plain"')
+    number = Markup('<span class="no">{}</span> ').format(heading.number) if heading.number else ""
+    return Markup("<{0}{1}>{2}{3}</{0}>").format(tag, attributes, number, heading.text)
+
+
+def _figure(figure: Figure, images: Images) -> Markup:
+    css = "chart small" if figure.chart.small else "chart"
+    return Markup(
+        '<figure class="{}"><img src="{}" alt="{}"><figcaption><p><span class="label">{} {}:</span>'
+        ' {}</p><p class="source">{}</p></figcaption></figure>'
+    ).format(
+        css,
+        images.chart_uri(figure.chart),
+        figure.alt_text,
+        figure.label,
+        figure.number,
+        figure.caption,
+        figure.source,
+    )
+
+
+def _table(table: Table) -> Markup:
+    caption = (
+        Markup('<span class="label">{} {}:</span> {}').format(
+            table.label, table.number, table.caption
+        )
+        if table.number
+        else escape(table.caption)
+    )
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(c) for c in table.columns)
+    rows = Markup("\n").join(
+        Markup('<tr><th scope="row">{}</th>{}</tr>').format(
+            row.header, Markup("").join(Markup("<td>{}</td>").format(c) for c in row.cells)
+        )
+        for row in table.rows
+    )
+    markup = Markup(
+        '<table class="{}">\n<caption>{}</caption>\n<thead><tr><th scope="col" class="corner">'
+        "{}</th>{}</tr></thead>\n<tbody>\n{}\n</tbody>\n</table>"
+    ).format(_TABLES[table.kind], caption, table.corner, head, rows)
+    notes = [Markup("<p>{}</p>").format(note) for note in table.notes]
+    if table.source:
+        notes.append(Markup('<p class="source">{}</p>').format(table.source))
+    if notes:
+        markup += Markup('\n<div class="table-notes">{}</div>').format(Markup("").join(notes))
+    return markup
 
 
 def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
@@ -46,87 +239,10 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
                 parts.append(Markup("<em>{}</em>").format(inlines_html(children)))
             case Link(children=children, url=url):
                 # nested inline elements inside <a> break the PDF/UA Link tag in WeasyPrint
+                # (Kozea/WeasyPrint#2482, #1782)
                 parts.append(Markup('<a href="{}">{}</a>').format(url, plain_text(children)))
             case LineBreak():
                 parts.append(Markup("<br>"))
             case _:
                 assert_never(node)
     return Markup("").join(parts)
-
-
-def blocks_html(blocks: tuple[Block, ...], level: int = 4) -> Markup:
-    """Text blocks; sub-headings take the level below the enclosing heading (at most h6)."""
-    parts: list[Markup] = []
-    for block in blocks:
-        match block:
-            case Paragraph(inlines=inlines):
-                parts.append(Markup("<p>{}</p>").format(inlines_html(inlines)))
-            case BulletList(items=items, ordered=ordered):
-                tag = "ol" if ordered else "ul"
-                rows = Markup("").join(
-                    Markup("<li>{}</li>").format(inlines_html(item)) for item in items
-                )
-                parts.append(Markup("<{0}>{1}</{0}>").format(Markup(tag), rows))
-            case SubHeading(inlines=inlines):
-                tag = Markup(f"h{min(level, 6)}")
-                parts.append(
-                    Markup('<{0} class="sub">{1}</{0}>').format(tag, inlines_html(inlines))
-                )
-            case _:
-                assert_never(block)
-    return Markup("\n").join(parts)
-
-
-def svg_data_uri(svg: bytes) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-
-
-def _environment(templates: Path) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(templates)),
-        autoescape=select_autoescape(["html", "j2"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["inlines"] = inlines_html
-    env.filters["blocks"] = blocks_html
-    env.filters["date"] = format_date
-    env.filters["long_date"] = format_long_date
-    return env
-
-
-def render_html(
-    report: Report,
-    charts: SvgRenderer,
-    styles: StyleFiles,
-    templates: Path = DEFAULT_TEMPLATES,
-    template: str = "report.html.j2",
-) -> str:
-    """The whole report as one HTML document; ``charts`` turns a chart spec into SVG bytes."""
-    figures = {
-        block.id: svg_data_uri(charts(block.figure.chart))
-        for block in report.indicator_blocks()
-        if block.figure is not None
-    }
-    return (
-        _environment(templates)
-        .get_template(template)
-        .render(report=report, figures=figures, stylesheet=styles.stylesheet.as_uri())
-    )
-
-
-def render_factsheet_html(
-    sheet: Factsheet,
-    images: ChartImages,
-    templates: Path = DEFAULT_TEMPLATES,
-    template: str = "steckbrief.html.j2",
-) -> str:
-    """One fact sheet as an HTML document; charts and map inline as SVG."""
-    figures = [svg_data_uri(images.svg(figure.chart)) for figure in sheet.figures]
-    locator = images.map_uri(sheet.locator.map) if sheet.locator else ""
-    return (
-        _environment(templates)
-        .get_template(template)
-        .render(sheet=sheet, figures=figures, locator=locator)
-    )

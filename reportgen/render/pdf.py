@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import pikepdf
@@ -20,20 +21,34 @@ from weasyprint.text.fonts import FontConfiguration
 from reportgen.errors import RenderError
 
 
+class ProfileName(StrEnum):
+    """A PDF profile as named on the command line (``--profile``)."""
+
+    ACCESSIBLE = "barrierefrei"
+    PRINT = "druck"
+
+
 @dataclass(frozen=True)
 class PdfProfile:
-    name: str
+    name: ProfileName
     variant: str
     suffix: str
     description: str
 
 
 PROFILES: dict[str, PdfProfile] = {
-    "barrierefrei": PdfProfile(
-        "barrierefrei", "pdf/ua-1", "", "barrierefreies PDF (PDF/UA-1) für Web und Bildschirm"
-    ),
-    "druck": PdfProfile("druck", "pdf/x-4", "-druck", "Druck-PDF (PDF/X-4) für die Druckerei"),
+    profile.name: profile
+    for profile in (
+        PdfProfile(
+            ProfileName.ACCESSIBLE,
+            "pdf/ua-1",
+            "",
+            "barrierefreies PDF (PDF/UA-1) für Web und Bildschirm",
+        ),
+        PdfProfile(ProfileName.PRINT, "pdf/x-4", "-druck", "Druck-PDF (PDF/X-4) für die Druckerei"),
+    )
 }
+"""Keyed by ``ProfileName``; a plain string finds the same entry (a StrEnum hashes as its value)."""
 
 
 class _Collector(logging.Handler):
@@ -47,7 +62,8 @@ class _Collector(logging.Handler):
 
 @contextmanager
 def _fixed_timestamps(day: dt.date) -> Iterator[None]:
-    """fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set."""
+    """fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set
+    (fonttools/fonttools#1063, Kozea/WeasyPrint#1553)."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
@@ -129,7 +145,8 @@ def mark_untagged_as_artifacts(pdf: bytes) -> bytes:
     """Turn marked content that no structure element of the document reaches into artifacts.
 
     WeasyPrint tags running headers and page numbers (page margin boxes) as ``Span`` with an
-    MCID whose structure element hangs outside the tree; PDF/UA wants them as ``/Artifact``.
+    MCID whose structure element hangs outside the tree; PDF/UA wants them as ``/Artifact``
+    (Kozea/WeasyPrint#1836).
     """
     with pikepdf.open(io.BytesIO(pdf)) as document:
         reachable = _reachable_elements(document.Root.StructTreeRoot)
@@ -195,3 +212,47 @@ def _replace_marked_content(page: pikepdf.Page, orphans: set[int]) -> None:
         )
         if rewritten != data:
             stream.write(rewritten)
+
+
+@contextmanager
+def merged(
+    parts: Sequence[tuple[str, bytes]], start_even: bool = False, keep_first: bool = False
+) -> Iterator[pikepdf.Pdf]:
+    """The parts' pages in one PDF with a bookmark each, for the caller to finish and save.
+
+    ``start_even``: every part starts on an odd page (a front side), blank pages between;
+    ``keep_first``: the first part's document is the base (its output intent and metadata).
+    """
+    base = pikepdf.open(io.BytesIO(parts[0][1])) if keep_first else pikepdf.new()
+    with base as combined:
+        if keep_first:
+            del combined.pages[:]
+        with combined.open_outline() as outline:
+            outline.root.clear()
+            for name, data in parts:
+                start = len(combined.pages)
+                with pikepdf.open(io.BytesIO(data)) as single:
+                    combined.pages.extend(single.pages)
+                if start_even and len(combined.pages) % 2:
+                    append_blank_page(combined)
+                outline.root.append(pikepdf.OutlineItem(name, start))
+        for key in ("/Names", "/Dests"):  # a part's anchors would keep pointing at its pages
+            if key in combined.Root:
+                del combined.Root[key]
+        combined.Root.PageMode = pikepdf.Name.UseOutlines
+        yield combined
+
+
+def append_blank_page(document: pikepdf.Pdf) -> None:
+    """A blank page of the last page's size (and boxes) at the end."""
+    last = document.pages[-1].obj
+    blank = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=last.MediaBox,
+        Resources=pikepdf.Dictionary(),
+        Contents=document.make_stream(b""),
+    )
+    for box in ("/TrimBox", "/BleedBox"):
+        if box in last:
+            blank[box] = last[box]
+    document.pages.append(pikepdf.Page(document.make_indirect(blank)))

@@ -21,29 +21,23 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportgen.compose.model import (
-    Block,
-    BulletList,
     Emphasis,
     Figure,
     Inline,
     LineBreak,
     Link,
-    Paragraph,
     Strong,
-    SubHeading,
     Table,
+    TableKind,
     Text,
 )
 from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.template import (
-    BULLET,
     CAPTION,
     DEEPEST_HEADING,
     FIGURE,
     HYPERLINK,
-    NORMAL,
     NOTE,
-    NUMBER,
     SOURCE,
     TABLE,
     TABLE_HEAD,
@@ -63,14 +57,17 @@ NARROWEST, WIDEST = Cm(1.2), Cm(3.5)
 
 
 def add_heading(container: Container, level: int, text: str) -> DocxParagraph:
-    paragraph = _fresh_paragraph(container, f"Heading {min(level, DEEPEST_HEADING)}")
+    paragraph = fresh_paragraph(container, f"Heading {min(level, DEEPEST_HEADING)}")
     if text:
         paragraph.add_run(text)
     return paragraph
 
 
-def add_caption(container: Container, label: str, number: int, text: str) -> DocxParagraph:
-    """``Abbildung 3: …`` with a SEQ field, so Word can list figures and tables."""
+def add_caption(container: Container, label: str, number: int | None, text: str) -> DocxParagraph:
+    """``Abbildung 3: …`` with a SEQ field, so Word can list figures and tables; a caption
+    without number is the text alone."""
+    if not number:
+        return container.add_paragraph(text, style=CAPTION)
     paragraph = container.add_paragraph(f"{label} ", style=CAPTION)
     docx_xml.append_field(paragraph, f"SEQ {label} \\* ARABIC", str(number))
     paragraph.add_run(f": {text}")
@@ -81,7 +78,7 @@ def add_picture(
     container: Container, png: bytes, width: Length, alt_text: str, title: str
 ) -> DocxParagraph:
     """A picture in its own paragraph; screen readers read ``alt_text``."""
-    paragraph = _fresh_paragraph(container, FIGURE)
+    paragraph = fresh_paragraph(container, FIGURE)
     shape = paragraph.add_run().add_picture(BytesIO(png), width=width)
     docx_xml.describe_picture(shape, alt_text, title)
     return paragraph
@@ -90,7 +87,7 @@ def add_picture(
 def add_figure(container: Container, figure: Figure, png: bytes, width: Length) -> None:
     """Chart picture, then its numbered caption and its source line."""
     add_picture(container, png, width, figure.alt_text, figure.caption)
-    add_caption(container, "Abbildung", figure.number, figure.caption)
+    add_caption(container, figure.label, figure.number, figure.caption)
     container.add_paragraph(figure.source, style=SOURCE)
 
 
@@ -101,7 +98,7 @@ def add_data_table(
 
     Without ``widths`` the data columns share what the row headers (at most 7 cm) leave.
     """
-    title = add_caption(document, "Tabelle", table.number, table.caption)
+    title = add_caption(document, table.label, table.number, table.caption)
     title.paragraph_format.keep_with_next = True
     if widths is None:
         width = content_width(document)
@@ -111,14 +108,15 @@ def add_data_table(
     grid_table = add_grid(
         document,
         (table.corner, *table.columns),
-        [(row.header, *(cell.text for cell in row.cells)) for row in table.rows],
+        [(row.header, *row.cells) for row in table.rows],
         widths,
-        numeric=True,
+        numeric=table.kind != TableKind.SIGNS,
     )
-    docx_xml.describe_table(grid_table, f"Tabelle {table.number}: {table.caption}")
+    docx_xml.describe_table(grid_table, table.title)
     for note in table.notes:
         document.add_paragraph(note, style=NOTE)
-    document.add_paragraph(table.source, style=SOURCE)
+    if table.source:
+        document.add_paragraph(table.source, style=SOURCE)
     return grid_table
 
 
@@ -128,7 +126,7 @@ def fitted_widths(table: Table, total: int) -> list[int]:
     columns = []
     for index, header in enumerate(table.columns):
         words = re.findall(r"[^\s-]+-?", header) or [""]
-        cells = [row.cells[index].text for row in table.rows] or [""]
+        cells = [row.cells[index] for row in table.rows] or [""]
         wanted = (
             max(HEADER_CHARACTER * max(map(len, words)), CELL_CHARACTER * max(map(len, cells)))
             + CELL_MARGINS
@@ -197,7 +195,7 @@ def _column_widths(table: DocxTable, widths: Sequence[int]) -> None:
         column.width = width
 
 
-def _fresh_paragraph(container: Container, style: str) -> DocxParagraph:
+def fresh_paragraph(container: Container, style: str) -> DocxParagraph:
     """A new paragraph; in a cell, the empty paragraph every new cell starts with."""
     paragraphs: list[DocxParagraph] = container.paragraphs
     if isinstance(container, _Cell) and len(paragraphs) == 1 and not paragraphs[0].runs:
@@ -208,29 +206,6 @@ def _fresh_paragraph(container: Container, style: str) -> DocxParagraph:
 
 
 # --- blocks and inlines ----------------------------------------------------------------------
-
-
-def add_blocks(
-    container: Container, nodes: Sequence[Block], level: int | None, style: str = NORMAL
-) -> None:
-    """Editorial blocks; sub-headings sit at ``level`` (None: no headings, e.g. the imprint)."""
-    for block in nodes:
-        match block:
-            case Paragraph(inlines=inlines):
-                write_inlines(container.add_paragraph(style=style), inlines)
-            case BulletList(items=items, ordered=ordered):
-                for index, item in enumerate(items):
-                    paragraph = container.add_paragraph(style=NUMBER if ordered else BULLET)
-                    if ordered and index == 0:
-                        docx_xml.restart_numbering(paragraph)
-                    write_inlines(paragraph, item)
-            case SubHeading(inlines=inlines):
-                if level is None:
-                    write_inlines(container.add_paragraph(style=style), (Strong(inlines),))
-                else:
-                    write_inlines(add_heading(container, level, ""), inlines)
-            case _:
-                assert_never(block)
 
 
 @dataclass(frozen=True)

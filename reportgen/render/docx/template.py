@@ -57,9 +57,9 @@ REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
     TABLE: WD_STYLE_TYPE.TABLE,
 }
 _KIND_NAMES = {
-    WD_STYLE_TYPE.PARAGRAPH: "Absatz",
-    WD_STYLE_TYPE.CHARACTER: "Zeichen",
-    WD_STYLE_TYPE.TABLE: "Tabelle",
+    WD_STYLE_TYPE.PARAGRAPH: "Absatzformat",
+    WD_STYLE_TYPE.CHARACTER: "Zeichenformat",
+    WD_STYLE_TYPE.TABLE: "Tabellenformat",
 }
 FULL_WIDTH = Cm(16)
 _LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
@@ -108,8 +108,10 @@ def set_up(
     language: str,
     day: dt.date,
     header_on_first_page: bool,
+    page_words: tuple[str, str] = ("", ""),
 ) -> None:
-    """Language, document properties (dated ``day``, never the clock), header and page number."""
+    """Language, document properties (dated ``day``, never the clock), header and page number
+    (with ``page_words`` around it: "Seite 1 von 2")."""
     tag = _LANGUAGE_TAGS.get(language, language)
     docx_xml.set_document_language(document, tag)
     section = document.sections[0]
@@ -119,7 +121,13 @@ def set_up(
     footer = section.footer.paragraphs[0]
     footer.clear()
     footer.style = FOOTER
+    page, of = page_words
+    if page:
+        footer.add_run(f"{page} ")
     docx_xml.append_field(footer, "PAGE", "1")
+    if of:
+        footer.add_run(f" {of} ")
+        docx_xml.append_field(footer, "NUMPAGES", "1")
     moment = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     properties = document.core_properties
     properties.title = title
@@ -147,7 +155,8 @@ def save(document: Document, day: dt.date) -> bytes:
 
 
 def stable_zip(data: bytes, day: dt.date) -> bytes:
-    """python-docx stamps zip entries with the clock; use the publication date instead."""
+    """python-docx stamps zip entries with the clock; use the publication date instead
+    (python-openxml/python-docx#1042)."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     output = io.BytesIO()
     with (

@@ -1,10 +1,10 @@
-"""The raw-XML gaps of python-docx: the only module that touches WordprocessingML elements.
+"""The raw-XML gaps of python-docx: the only module of reportgen that touches WordprocessingML.
 
 python-docx has no public API for picture and table alt text, repeating header rows, layout
 tables, document language, fields (table of contents, page numbers, caption numbers), hyperlinks
-or restarting a numbered list; the template script also needs paragraph borders, shading and a
-table style. Each helper inserts its element at the position the schema demands, because Word
-rejects files whose property elements are out of order.
+or restarting a numbered list. Each helper inserts its element at the position the schema
+demands, because Word rejects files whose property elements are out of order. (The helpers that
+only build the bundled template live beside it, in styles/reference_xml.py.)
 """
 
 from __future__ import annotations
@@ -14,18 +14,13 @@ from typing import Any
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 from docx.shape import InlineShape
-from docx.styles.style import BaseStyle
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-
-_THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Schema order of the property elements this module writes (ECMA-376 Part 1, §17).
 _ORDER = {
@@ -173,7 +168,7 @@ _ORDER = {
 }
 
 
-def _put(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+def put_child(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
     """Replace or add the child ``tag`` of a property element, keeping the schema order."""
     for old in parent.findall(qn(tag)):
         parent.remove(old)
@@ -183,7 +178,7 @@ def _put(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any
     return child
 
 
-def _child(parent: Any, tag: str) -> Any:
+def container_child(parent: Any, tag: str) -> Any:
     """The container child ``tag`` of ``parent``, created as first child if missing."""
     found = parent.find(qn(tag))
     if found is None:
@@ -198,11 +193,11 @@ def _child(parent: Any, tag: str) -> Any:
 def set_document_language(document: Document, tag: str) -> None:
     """Language of all text (``w:lang`` in the style defaults) and of the theme fonts."""
     styles = document.styles.element
-    defaults = _child(styles, "w:docDefaults")
-    run_defaults = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    defaults = container_child(styles, "w:docDefaults")
+    run_defaults = container_child(container_child(defaults, "w:rPrDefault"), "w:rPr")
     language = run_defaults.find(qn("w:lang"))
     if language is None:
-        language = _put(run_defaults, "w:lang")
+        language = put_child(run_defaults, "w:lang")
     language.set(qn("w:val"), tag)
     theme_language = document.settings.element.find(qn("w:themeFontLang"))
     if theme_language is not None:
@@ -217,7 +212,7 @@ def document_language(document: Document) -> str | None:
 
 def request_field_update(document: Document) -> None:
     """Word refreshes all fields (table of contents, page numbers) when the file is opened."""
-    _put(document.settings.element, "w:updateFields", {"w:val": "true"})
+    put_child(document.settings.element, "w:updateFields", {"w:val": "true"})
 
 
 # --- fields, pictures, links ---------------------------------------------------------------
@@ -269,7 +264,8 @@ def link_runs(paragraph: Paragraph, runs: Sequence[Run], url: str) -> None:
 
 
 def restart_numbering(paragraph: Paragraph) -> None:
-    """Start a numbered list at 1 again (Word otherwise continues the previous list)."""
+    """Start a numbered list at 1 again (Word otherwise continues the previous list;
+    python-docx has no API for it: python-openxml/python-docx#25)."""
     style_properties = paragraph.style.element.pPr if paragraph.style is not None else None
     if style_properties is None or style_properties.numPr is None:
         return
@@ -288,12 +284,12 @@ def restart_numbering(paragraph: Paragraph) -> None:
 
 def mark_header_row(row: _Row) -> None:
     """The row repeats on every page and is announced as column headers."""
-    _put(row._tr.get_or_add_trPr(), "w:tblHeader")
+    put_child(row._tr.get_or_add_trPr(), "w:tblHeader")
 
 
 def keep_row_together(row: _Row) -> None:
     """The row never breaks across pages."""
-    _put(row._tr.get_or_add_trPr(), "w:cantSplit")
+    put_child(row._tr.get_or_add_trPr(), "w:cantSplit")
 
 
 def is_header_row(row: _Row) -> bool:
@@ -307,9 +303,9 @@ def is_header_row(row: _Row) -> bool:
 def describe_table(table: Table, title: str, description: str = "") -> None:
     """Alternative text of a table (Word: "Alternativtext" → title and description)."""
     properties = table._tbl.tblPr
-    _put(properties, "w:tblCaption", {"w:val": title})
+    put_child(properties, "w:tblCaption", {"w:val": title})
     if description:
-        _put(properties, "w:tblDescription", {"w:val": description})
+        put_child(properties, "w:tblDescription", {"w:val": description})
 
 
 def table_description(table: Table) -> tuple[str, str]:
@@ -324,121 +320,19 @@ def mark_layout_table(table: Table) -> None:
     """A table that only places content side by side: no lines, no header row or first column
     in its look, and the description "Layout", so checkers and screen readers treat it as such."""
     properties = table._tbl.tblPr
-    borders = _put(properties, "w:tblBorders")
+    borders = put_child(properties, "w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "nil"}))
     look = {"w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0"}
-    _put(properties, "w:tblLook", {"w:val": "0600", **look, "w:noHBand": "1", "w:noVBand": "1"})
-    _put(properties, "w:tblDescription", {"w:val": "Layout"})
-
-
-# --- template styling (used by styles/make_reference_docx.py) --------------------------------
-
-
-def use_font(document: Document, name: str) -> None:
-    """One explicit font everywhere: theme font references would win over a style's font."""
-    styles = document.styles.element
-    run_defaults = _child(_child(_child(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
-    if run_defaults.find(qn("w:rFonts")) is None:
-        _put(run_defaults, "w:rFonts")
-    for fonts in styles.iter(qn("w:rFonts")):
-        for attribute in _THEME_FONT_ATTRIBUTES:
-            fonts.attrib.pop(qn(attribute), None)
-        for attribute in _FONT_ATTRIBUTES:
-            fonts.set(qn(attribute), name)
-
-
-def set_paragraph_border(
-    style: BaseStyle, side: str, color: str, eighths: int, space: int = 4
-) -> None:
-    """A line on one side (``top``, ``left``, ``bottom``, ``right``) of a paragraph style."""
-    properties = style.element.get_or_add_pPr()
-    borders = properties.find(qn("w:pBdr"))
-    if borders is None:
-        borders = _put(properties, "w:pBdr")
-    for old in borders.findall(qn(f"w:{side}")):
-        borders.remove(old)
-    order = ("top", "left", "bottom", "right", "between", "bar")
-    line = OxmlElement(
-        f"w:{side}",
-        {
-            qn("w:val"): "single",
-            qn("w:sz"): str(eighths),
-            qn("w:space"): str(space),
-            qn("w:color"): color,
-        },
+    put_child(
+        properties, "w:tblLook", {"w:val": "0600", **look, "w:noHBand": "1", "w:noVBand": "1"}
     )
-    later = [borders.find(qn(f"w:{s}")) for s in order[order.index(side) + 1 :]]
-    following = next((node for node in later if node is not None), None)
-    if following is None:
-        borders.append(line)
-    else:
-        following.addprevious(line)
+    put_child(properties, "w:tblDescription", {"w:val": "Layout"})
 
 
-def set_paragraph_shading(style: BaseStyle, fill: str) -> None:
-    _put(
-        style.element.get_or_add_pPr(),
-        "w:shd",
-        {"w:val": "clear", "w:color": "auto", "w:fill": fill},
-    )
-
-
-def remove_style_property(style: BaseStyle, tag: str) -> None:
-    """Drop a paragraph (``w:pPr/w:numPr``) or run (``w:rPr/w:spacing``) property of a style."""
-    for old in style.element.findall(tag.replace("w:", f"{{{_W}}}")):
-        old.getparent().remove(old)
-
-
-def add_style_xml(document: Document, xml: str) -> None:
-    """Add (or replace) a style given as ``<w:style>`` XML without namespace declarations."""
-    style = parse_xml(xml.replace("<w:style ", f"<w:style {nsdecls('w')} ", 1))
-    styles = document.styles.element
-    style_id = style.get(qn("w:styleId"))
-    for old in styles.findall(qn("w:style")):
-        if old.get(qn("w:styleId")) == style_id:
-            styles.remove(old)
-    styles.append(style)
+# --- the template -----------------------------------------------------------------------------
 
 
 def clear_body(document: Document) -> None:
     """Remove a template's sample content; its page setup (``w:sectPr``) stays."""
     document.element.body.clear_content()
-
-
-def remove_styles_except(document: Document, names: set[str]) -> None:
-    """Drop every style not named (nor a default, nor a base or link of a kept one).
-
-    python-docx scans all styles on every style assignment; a lean template renders faster.
-    """
-    root = document.styles.element
-    styles = root.findall(qn("w:style"))
-    by_id = {style.get(qn("w:styleId")): style for style in styles}
-
-    def name_of(style: Any) -> str | None:
-        element = style.find(qn("w:name"))
-        return None if element is None else element.get(qn("w:val"))
-
-    def display(name: str | None) -> str | None:
-        # python-docx shows built-in lower-case names capitalised ("heading 1" → "Heading 1")
-        return name[:1].upper() + name[1:] if name else name
-
-    keep = {
-        style_id
-        for style_id, style in by_id.items()
-        if display(name_of(style)) in names or style.get(qn("w:default")) == "1"
-    }
-    stack = list(keep)
-    while stack:
-        style = by_id.get(stack.pop())
-        if style is None:
-            continue
-        for tag in ("w:basedOn", "w:next", "w:link"):
-            ref = style.find(qn(tag))
-            target = None if ref is None else ref.get(qn("w:val"))
-            if target in by_id and target not in keep:
-                keep.add(target)
-                stack.append(target)
-    for style_id, style in by_id.items():
-        if style_id not in keep:
-            root.remove(style)
