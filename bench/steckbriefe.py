@@ -15,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from reportgen.batch import build_factsheets
+from reportgen.batch import FactsheetRequest, build_factsheets
 from reportgen.resources import EXAMPLE_PROJECT
 
 
@@ -67,7 +67,9 @@ def main() -> None:
     monitor.start()
     started = time.perf_counter()
     try:
-        result = build_factsheets(args.project, out, formats=formats, jobs=args.jobs)
+        result = build_factsheets(
+            FactsheetRequest(args.project, out, formats=tuple(formats), jobs=args.jobs)
+        )
     finally:
         wall = time.perf_counter() - started
         monitor.running = False

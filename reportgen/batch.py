@@ -16,47 +16,47 @@ from pathlib import Path
 
 import pikepdf
 
-from reportgen.build import check_print_pdf, preflight_path, write_atomically
-from reportgen.compose.factsheet import (
-    District,
-    FactsheetPlan,
-    compose_factsheet,
-    districts,
-    plan_factsheets,
-)
-from reportgen.compose.model import Factsheet
+from reportgen.check import prepare_project
+from reportgen.compose.districts import District, districts
+from reportgen.compose.factsheet import compose_factsheet
+from reportgen.compose.factsheet_plan import FactsheetPlan, plan_factsheets
 from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
-from reportgen.load.config import StyleFiles
 from reportgen.load.geodata import DistrictMap, load_district_map
-from reportgen.load.project import Project, load_project
-from reportgen.printing.edition import render_print_factsheet
+from reportgen.load.project import Project
+from reportgen.outputs import (
+    VARIANTS,
+    OutputVariant,
+    RenderSettings,
+    chart_images,
+    check_print_pdf,
+    resolve_variants,
+    write_atomically,
+    write_preflight,
+)
 from reportgen.printing.pdf import combine_print_pdfs
 from reportgen.printing.preflight import Preflight
 from reportgen.printing.setup import PrintOverrides, PrintSetup, resolve_print_setup
-from reportgen.render.charts import ChartImages
-from reportgen.render.html import render_factsheet_html
-from reportgen.render.pdf import PROFILES, write_pdf
+from reportgen.render.pdf import PROFILES, ProfileName, merged
 
 SUBFOLDER = "steckbriefe"
+SHEET_VARIANTS = ("pdf", "docx")
+"""What each district gets as a file of its own; the print edition exists only combined."""
 
 
-def _render_pdf(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
-    html = render_factsheet_html(sheet, images)
-    return write_pdf(
-        html, styles.factsheet_stylesheet, PROFILES["barrierefrei"], sheet.publication_date
-    )
+@dataclass(frozen=True)
+class FactsheetRequest:
+    """What ``reportgen steckbriefe`` is asked to do."""
 
-
-def _render_docx(sheet: Factsheet, styles: StyleFiles, images: ChartImages) -> bytes:
-    from reportgen.render.docx.factsheet import render_factsheet_docx
-
-    return render_factsheet_docx(sheet, styles, images)
-
-
-FACTSHEET_FORMATS: dict[str, tuple[str, Callable[[Factsheet, StyleFiles, ChartImages], bytes]]] = {
-    "pdf": (".pdf", _render_pdf),
-    "docx": (".docx", _render_docx),
-}
+    project_dir: Path
+    out_dir: Path = Path("out")
+    regions: tuple[str, ...] = ()
+    """Districts by code or name; empty: every district of the data."""
+    formats: tuple[str, ...] = ()
+    """Of ``SHEET_VARIANTS``; empty: both."""
+    profiles: tuple[str, ...] = ()
+    """``druck``: also the combined print PDF (PDF/X-4)."""
+    jobs: int | None = None
+    printing: PrintOverrides = field(default_factory=PrintOverrides)
 
 
 @dataclass(frozen=True)
@@ -89,43 +89,34 @@ class _Worker:
     project: Project
     district_map: DistrictMap | None
     plan: FactsheetPlan
-    formats: tuple[str, ...]
+    variants: tuple[OutputVariant, ...]
     out_dir: Path
-    images: ChartImages
-    printing: PrintSetup | None = None
+    settings: RenderSettings
 
 
 _STATE: _Worker | None = None
 
 
 def _prepare(
-    project: Project, formats: tuple[str, ...], out_dir: Path, printing: PrintSetup | None
+    project: Project, variants: tuple[OutputVariant, ...], out_dir: Path, setup: PrintSetup | None
 ) -> _Worker:
     keys = {district.key for district in districts(project.dataset)}
     district_map = load_district_map(
         project.config.data_path, keys, project.config.factsheets.map_file, []
     )
-    image_formats = tuple(f for f, wanted in (("svg", "pdf"), ("png", "docx")) if wanted in formats)
-    if printing and "svg" not in image_formats:
-        image_formats = ("svg", *image_formats)
-    images = ChartImages(
-        project.config.styles.chart_style,
-        project.config.styles.fonts,
-        formats=image_formats,
-        dpi=200,
-        small=True,
-    )
-    plan = plan_factsheets(project)
-    return _Worker(project, district_map, plan, formats, out_dir, images, printing)
+    wanted = [*variants, *((VARIANTS["druck"],) if setup else ())]
+    images = chart_images(project.config.styles, wanted)
+    settings = RenderSettings(project.config.styles, images, setup, factsheet=True)
+    return _Worker(project, district_map, plan_factsheets(project), variants, out_dir, settings)
 
 
 def _init_worker(
-    project_dir: Path, formats: tuple[str, ...], out_dir: Path, printing: PrintSetup | None
+    project_dir: Path, variants: tuple[OutputVariant, ...], out_dir: Path, setup: PrintSetup | None
 ) -> None:
     """Per worker: the data are loaded once (inherited when the pool forks)."""
     global _STATE
     if _STATE is None:
-        _STATE = _prepare(load_project(project_dir), formats, out_dir, printing)
+        _STATE = _prepare(prepare_project(project_dir), variants, out_dir, setup)
 
 
 def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
@@ -138,13 +129,9 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
         if district.code in text_errors:
             raise ContentError(text_errors[district.code])
         sheet = compose_factsheet(state.project, district, state.district_map, state.plan)
-        styles = state.project.config.styles
-        rendered = [
-            (suffix, render(sheet, styles, state.images))
-            for suffix, render in (FACTSHEET_FORMATS[f] for f in state.formats)
-        ]
-        if state.printing:
-            print_pdf = render_print_factsheet(sheet, styles, state.images, state.printing)
+        rendered = [(v.suffix, v.render(sheet, state.settings)) for v in state.variants]
+        if state.settings.printing:
+            print_pdf = VARIANTS["druck"].render(sheet, state.settings)
         for suffix, data in rendered:
             target = state.out_dir / f"{district.file_stem}{suffix}"
             write_atomically(target, data)
@@ -155,7 +142,7 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
     except Exception as exc:
         error = f"Interner Fehler: {exc!r}\n{traceback.format_exc()}"
     finally:
-        state.images.clear()
+        state.settings.images.clear()
     seconds = time.perf_counter() - started
     return SheetResult(district, tuple(written), error, seconds, print_pdf if not error else None)
 
@@ -196,78 +183,84 @@ def select_districts(
 
 
 def build_factsheets(
-    project_dir: Path,
-    out_dir: Path,
-    regions: Sequence[str] | None = None,
-    formats: Sequence[str] | None = None,
-    jobs: int | None = None,
+    request: FactsheetRequest,
     on_start: Callable[[int], None] | None = None,
     on_sheet: Callable[[SheetResult], None] | None = None,
-    profiles: Sequence[str] = (),
-    printing: PrintOverrides | None = None,
 ) -> BatchResult:
-    """``profiles``: PDF profiles besides the accessible one; ``druck`` adds the combined
-    print PDF (PDF/X-4), with ``printing`` (command line) over the project's ``druck:``."""
+    """Every chosen district's sheet; a sheet that fails is named, the others are written."""
     started = time.perf_counter()
-    chosen_formats = tuple(dict.fromkeys(formats or ("pdf", "docx")))
-    unknown = [f for f in chosen_formats if f not in FACTSHEET_FORMATS]
+    unknown = [f for f in request.formats if f not in SHEET_VARIANTS]
     if unknown:
         raise ConfigError(
             f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
-            hint=f"Möglich: {', '.join(FACTSHEET_FORMATS)}.",
+            hint=f"Möglich: {', '.join(SHEET_VARIANTS)}.",
         )
-    unknown = [p for p in profiles if p not in PROFILES]
+    variants = tuple(resolve_variants(request.formats, SHEET_VARIANTS))
+    unknown = [p for p in request.profiles if p not in PROFILES]
     if unknown:
         raise ConfigError(
             f"Unbekanntes PDF-Profil „{unknown[0]}“.", hint=f"Möglich: {', '.join(PROFILES)}."
         )
-    project = load_project(project_dir)
+    project = prepare_project(request.project_dir)
     setup = None
-    if any(PROFILES[p].variant.startswith("pdf/x") for p in profiles):
-        setup = resolve_print_setup((printing or PrintOverrides()).apply(project.config.printing))
+    if any(PROFILES[p].variant.startswith("pdf/x") for p in request.profiles):
+        setup = resolve_print_setup(request.printing.apply(project.config.printing))
     texts_folder = project.config.texts_path / SUBFOLDER
     sheet_errors = {
         p for p in project.errors if p.location and p.location.path.parent == texts_folder
     }
-    general = [p for p in project.errors if p not in sheet_errors]
-    if general:
+    if any(p not in sheet_errors for p in project.errors):
         raise InvalidInput(project.problems)
     text_errors = {p.location.path.stem: p.message for p in sheet_errors if p.location}
-    selected = select_districts(districts(project.dataset), regions)
-    target = out_dir / SUBFOLDER
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(selected)))
+    selected = select_districts(districts(project.dataset), request.regions)
+    target = request.out_dir / SUBFOLDER
     result = BatchResult(accepted=len(project.accepted))
     if on_start:
         on_start(len(selected))
-    global _STATE
-    _STATE = _prepare(project, chosen_formats, target, setup)
-    try:
-        if workers == 1:
-            for district in selected:
-                _collect(result, _make_sheet(district, text_errors), on_sheet)
-        else:
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            gc.freeze()  # forked workers then share the loaded data instead of copying it
-            with ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker,
-                initargs=(project_dir, chosen_formats, target, setup),
-            ) as pool:
-                futures = [pool.submit(_make_sheet, d, text_errors) for d in selected]
-                for future in as_completed(futures):
-                    _collect(result, future.result(), on_sheet)
-    finally:
-        _STATE = None
-        gc.unfreeze()
+    _run(project, request, selected, variants, target, setup, text_errors, result, on_sheet)
     order = {district.key: index for index, district in enumerate(selected)}
     result.sheets.sort(key=lambda sheet: order[sheet.district.key])
-    if "pdf" in chosen_formats:
+    if any(variant.name == "pdf" for variant in variants):
         result.combined = _combine(result, target, project)
     if setup is not None:
         _combine_print(result, target, project, setup)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _run(
+    project: Project,
+    request: FactsheetRequest,
+    selected: list[District],
+    variants: tuple[OutputVariant, ...],
+    target: Path,
+    setup: PrintSetup | None,
+    text_errors: dict[str, str],
+    result: BatchResult,
+    on_sheet: Callable[[SheetResult], None] | None,
+) -> None:
+    global _STATE
+    workers = max(1, min(request.jobs or os.cpu_count() or 1, len(selected)))
+    _STATE = _prepare(project, variants, target, setup)
+    try:
+        if workers == 1:
+            for district in selected:
+                _collect(result, _make_sheet(district, text_errors), on_sheet)
+            return
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        gc.freeze()  # forked workers then share the loaded data instead of copying it
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(request.project_dir, variants, target, setup),
+        ) as pool:
+            futures = [pool.submit(_make_sheet, d, text_errors) for d in selected]
+            for future in as_completed(futures):
+                _collect(result, future.result(), on_sheet)
+    finally:
+        _STATE = None
+        gc.unfreeze()
 
 
 def _collect(
@@ -281,23 +274,19 @@ def _collect(
 def _combine(result: BatchResult, target: Path, project: Project) -> Path | None:
     """All PDF fact sheets in one file with a bookmark per district, for printing."""
     parts = [
-        (sheet, path) for sheet in result.sheets for path in sheet.written if path.suffix == ".pdf"
+        (sheet.district.display, path.read_bytes())
+        for sheet in result.sheets
+        for path in sheet.written
+        if path.suffix == ".pdf"
     ]
     if not parts:
         return None
     config = project.config
-    with pikepdf.new() as combined:
-        with combined.open_outline() as outline:
-            for sheet, path in parts:
-                first = len(combined.pages)
-                with pikepdf.open(path) as single:
-                    combined.pages.extend(single.pages)
-                outline.root.append(pikepdf.OutlineItem(sheet.district.display, first))
+    with merged(parts) as combined:
         for page in combined.pages:  # the single files keep the tags; this one is for print
             if "/StructParents" in page.obj:
                 del page.obj["/StructParents"]
         combined.Root.Lang = pikepdf.String("de")
-        combined.Root.PageMode = pikepdf.Name.UseOutlines
         with combined.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = f"Steckbriefe – {config.title}"
             meta["dc:creator"] = [config.publisher]
@@ -318,9 +307,8 @@ def _combine_print(result: BatchResult, target: Path, project: Project, setup: P
     data = combine_print_pdfs(
         parts, f"Steckbriefe – {config.title}", setup, even_pages=setup.chapters_right
     )
-    path = target / f"{config.factsheets.basename}{PROFILES['druck'].suffix}.pdf"
+    path = target / f"{config.factsheets.basename}{PROFILES[ProfileName.PRINT].suffix}.pdf"
     result.preflight = check_print_pdf(data, path, setup)
     write_atomically(path, data)
-    lines = result.preflight.lines(path.name)
-    write_atomically(preflight_path(path), ("\n".join(lines) + "\n").encode("utf-8"))
+    write_preflight(path, result.preflight)
     result.combined_print = path

@@ -88,10 +88,6 @@ class DataError(ReportError):
     """An indicator CSV cannot be read or holds invalid values."""
 
 
-class MetadataError(ReportError):
-    """Indicator metadata (front matter, translations) is broken."""
-
-
 class ContentError(ReportError):
     """An editorial text block is broken or refers to something unknown."""
 

@@ -3,7 +3,8 @@
 Every file is written only if it does not exist yet, so running ``init`` again never touches
 an editor's work. Hints for the editors are YAML comments inside the front matter: they never
 reach the report (Markdown is rendered with HTML disabled, so an ``<!-- -->`` comment in the
-body would be printed as text).
+body would be printed as text). All the words written come from ``templates/init/``, so an
+office can adapt them; this module only gathers the values and wraps the hints.
 """
 
 from __future__ import annotations
@@ -14,17 +15,37 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import yaml
 
-from reportgen.build import write_atomically
 from reportgen.errors import ConfigError, InvalidInput, Location, Problem
 from reportgen.load.config import CONFIG_NAME
 from reportgen.load.defects import Rule
 from reportgen.load.opensdg import YEAR, Dataset, Indicator, load_dataset
+from reportgen.outputs import write_atomically
+from reportgen.resources import DEFAULT_TEMPLATES
 
 _FALLBACK_YEAR = 2025  # only when no observation of the data names a year
 _WIDTH = 96
+
+
+def _templates(**options: Any) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(DEFAULT_TEMPLATES / "init"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
+
+
+_FILES = _templates()
+# each line of a hint template is a paragraph: a line break in the data must not start another
+_HINTS = _templates(finalize=lambda value: str(value).replace("\n", " "))
 
 
 @dataclass(frozen=True)
@@ -75,8 +96,9 @@ def _load_data(data_dir: Path) -> Dataset:
                 "Erwartet: data/indicator_G-T-I.csv und meta/G-T-I.md.",
             )
         )
-    if any(p.is_error and not p.rule for p in problems):
-        # unreadable data; defects a project may accept are offered in reportgen.yml instead
+    if not dataset.indicators or any(p.is_error and not p.rule for p in problems):
+        # unreadable data, or no indicator left to propose; defects a project may accept are
+        # offered in reportgen.yml instead
         raise InvalidInput(problems)
     return dataset
 
@@ -97,138 +119,49 @@ def _data_reference(project_dir: Path, data_dir: Path) -> str:
 
 def config_text(dataset: Dataset, data_reference: str) -> str:
     """A commented German ``reportgen.yml`` that validates as is; placeholders say „anpassen“."""
-    year = _latest_year(dataset.indicators.values())
-    parts = [
-        _CONFIG_HEAD.format(data=_scalar(data_reference), year=year),
-        _selection_example(dataset),
-        _CONFIG_OUTPUT.format(year=year),
-        _titles_example(dataset),
-        _defects_example(dataset),
-        _CONFIG_TAIL,
-    ]
-    return "\n".join(parts)
+    goals: dict[str, dict[str, Any]] = {}
+    for indicator in dataset.indicators.values():
+        goal_id = indicator.meta.goal
+        goal = goals.setdefault(
+            goal_id,
+            {"id": goal_id, "title": _one_line(dataset.goals[goal_id].title), "indicators": []},
+        )
+        goal["indicators"].append({"id": indicator.id, "title": _one_line(indicator.meta.title)})
+    return _FILES.get_template("reportgen.yml.j2").render(
+        data=_scalar(data_reference),
+        year=_latest_year(dataset.indicators.values()),
+        goals=list(goals.values()),
+        untitled=[
+            {"id": i.id, "number": i.meta.number}
+            for i in dataset.indicators.values()
+            if not i.meta.has_title
+        ],
+        first_indicator=next(iter(dataset.indicators)),
+        defects=_defects(dataset),
+    )
 
 
-def _defects_example(dataset: Dataset) -> str:
-    """The data's defects a project may accept, as commented entries to review one by one."""
-    found = [p for p in dataset.problems if p.rule and p.subject and not p.is_accepted]
-    if not found:
-        return ""
-    lines = [
-        "# Bekannte Datenfehler: „reportgen check“ meldet in diesen Daten Fehler, die das",
-        "# Gedruckte verändern würden, und „reportgen build“ bricht dann ab. Sind die Daten so",
-        "# veröffentlicht und soll der Bericht trotzdem erscheinen, einen Eintrag einkommentieren",
-        "# und begründen (was dann geschieht, steht im README, „Bekannte Datenfehler“).",
-        "# bekannte_datenfehler:",
-    ]
-    seen: set[tuple[str, str]] = set()
-    for problem in found:
-        assert problem.rule and problem.subject
-        if (problem.rule, problem.subject) in seen:
-            continue
-        seen.add((problem.rule, problem.subject))
-        key = "datei" if problem.rule == Rule.UNKNOWN_FILE else "indikator"
-        lines += [
-            f"#   - {key}: {problem.subject}",
-            f"#     regel: {problem.rule}",
-            "#     grund: <warum trotzdem veröffentlicht werden darf>",
-            f"#     # {_one_line(problem.message)[:90]}",
-        ]
-    return "\n".join(lines) + "\n"
+def _defects(dataset: Dataset) -> list[dict[str, str]]:
+    """The data's defects a project may accept, once each, to review one by one."""
+    defects: dict[tuple[str, str], dict[str, str]] = {}
+    for problem in dataset.problems:
+        if problem.rule and problem.subject and not problem.is_accepted:
+            defects.setdefault(
+                (problem.rule, problem.subject),
+                {
+                    "key": "datei" if problem.rule == Rule.UNKNOWN_FILE else "indikator",
+                    "subject": problem.subject,
+                    "rule": problem.rule,
+                    "message": _one_line(problem.message)[:90],
+                },
+            )
+    return list(defects.values())
 
 
 def _latest_year(indicators: Iterable[Indicator]) -> int:
     """The latest year with data: a reproducible proposal for the Berichtsjahr, not the clock."""
     years = [int(y) for i in indicators for y in i.frame[YEAR].dropna().unique()]
     return min(max(years), 2100) if years and max(years) >= 1990 else _FALLBACK_YEAR
-
-
-_CONFIG_HEAD = """\
-# Berichtskonfiguration, angelegt mit „reportgen init“.
-# Alle Pfade sind relativ zu diesem Ordner. Werte mit „# anpassen“ sind Platzhalter: bitte vor
-# der Veröffentlichung ersetzen. „reportgen check“ prüft die Datei, „reportgen build“ erzeugt
-# den Bericht. Ein vollständig ausgefülltes Beispiel: data/niedersachsen/reportgen.yml.
-
-titel: Integrationsbericht <Land> <Jahr>          # anpassen
-untertitel: ""                                    # optional, z. B. Migration und Teilhabe in …
-
-# Berichtsjahr und Datum sind Vorschläge: reportgen liest nie die Uhr, damit gleiche Eingaben
-# gleiche Dateien ergeben. Vorgeschlagen ist das jüngste Jahr, zu dem die Daten Werte haben.
-berichtsjahr: {year}                                # anpassen
-veroeffentlichungsdatum: {year}-12-31               # anpassen (JJJJ-MM-TT; steht im Impressum)
-herausgeber: <Herausgeber des Berichts>           # anpassen, z. B. das zuständige Ministerium
-impressum: |                                      # anpassen (Markdown)
-  <Anschrift>
-
-  **Redaktion:** <Name oder Referat>
-
-# Die Quelle steht unter jeder Tabelle, jedem Diagramm und jedem Indikator
-# („Quelle: Herausgeber, Werk, Datenstand …“), die Nutzungsbedingungen im Impressum.
-quelle:
-  herausgeber: <Statistisches Amt, das die Daten bereitstellt>    # anpassen
-  werk: <Name des Monitorings>                                    # anpassen
-  nutzungsbedingungen: >-                                         # anpassen
-    <Nutzungsbedingungen der Daten, z. B. Vervielfältigung und Verbreitung mit Quellenangabe
-    gestattet.>
-
-daten: {data}
-texte: texte        # redaktionelle Textbausteine: vorwort.md, handlungsfelder/, indikatoren/
-"""
-
-_CONFIG_OUTPUT = """\
-tabellenjahre: 5    # so viele jüngste Berichtszeiträume zeigt jede Tabelle
-
-ausgabe:
-  dateiname: integrationsbericht-{year}   # anpassen (nur Buchstaben, Ziffern, . _ -)
-  formate: [pdf, docx]
-"""
-
-_CONFIG_TAIL = """\
-# Kennzeichen aus COMMENT_OBS, die reportgen nicht selbst erkennt („reportgen check“ nennt
-# sie), einem Zeichen der Zeichenerklärung zuordnen (– 0 . … x / () p r s), z. B.:
-# kennzeichen:
-#   Schätzwert der Redaktion: s
-
-# Steckbriefe (reportgen steckbriefe): ohne Eintrag wählt reportgen Indikatoren mit
-# Kreisdaten aus; Kennzahlen und Diagramme festlegen wie im Beispielprojekt unter „steckbrief:“.
-"""
-
-
-def _selection_example(dataset: Dataset) -> str:
-    lines = [
-        "# Welche Handlungsfelder und Indikatoren in welcher Reihenfolge erscheinen. Ohne",
-        "# „auswahl“ erscheinen alle Indikatoren dieser Daten in ihrer Reihenfolge. Zum Auswählen",
-        "# die Zeilen einkommentieren (das erste „# “ entfernen), Reihenfolge ändern, Nicht-",
-        "# gewünschtes löschen; ein Handlungsfeld ohne „indikatoren“ erscheint vollständig.",
-        "# auswahl:",
-    ]
-    by_goal: dict[str, list[Indicator]] = {}
-    for indicator in dataset.indicators.values():
-        by_goal.setdefault(indicator.meta.goal, []).append(indicator)
-    for goal_id, indicators in by_goal.items():
-        lines.append(
-            f"#   - handlungsfeld: {goal_id}   # {_one_line(dataset.goals[goal_id].title)}"
-        )
-        lines.append("#     indikatoren:")
-        lines.extend(f"#       - {i.id}   # {_one_line(i.meta.title)}" for i in indicators)
-    return "\n".join(lines) + "\n"
-
-
-def _titles_example(dataset: Dataset) -> str:
-    untitled = [i for i in dataset.indicators.values() if not i.meta.has_title]
-    if not untitled:
-        return (
-            "# Eigene Titel für Indikatoren (alle Indikatoren dieser Daten haben einen Titel in\n"
-            "# den Metadaten), z. B.:\n# indikatortitel:\n"
-            f"#   {next(iter(dataset.indicators))}: Eigener Titel\n"
-        )
-    lines = [
-        "# Diese Indikatoren haben in den Metadaten keinen Titel; im Bericht erscheint sonst",
-        "# „Indikator G.T.I“, und „reportgen check“ warnt. Einkommentieren und Titel eintragen:",
-        "# indikatortitel:",
-        *(f"#   {i.id}: <Titel von Indikator {i.meta.number}>" for i in untitled),
-    ]
-    return "\n".join(lines) + "\n"
 
 
 def _scalar(value: str) -> str:
@@ -252,34 +185,24 @@ def _sentence(text: str) -> str:
 
 # --- text blocks ------------------------------------------------------------------------------
 
-_FRONT_KEYS = """\
-status: entwurf     # nach redaktioneller Prüfung: freigegeben
-autor: ""           # z. B. Referat 12
-datum:              # Stand des Textes als JJJJ-MM-TT, z. B. 2025-12-01
-"""
-_WHERE = (
-    "Diese Zeilen mit # sind Hinweise und erscheinen nicht im Bericht. Den Text unter die "
-    "zweite Linie „---“ schreiben (Markdown: Absätze durch Leerzeilen, Listen mit „- “, "
-    "**fett**)."
-)
-
 
 def draft_texts(dataset: Dataset) -> list[tuple[Path, str]]:
     """(path below ``texte/``, content) of the foreword and every Handlungsfeld and indicator."""
-    texts = [(Path("vorwort.md"), _draft(_foreword_hint(dataset)))]
+    texts = [(Path("vorwort.md"), _draft("hinweis-vorwort.txt.j2", goals=dataset.goals.values()))]
     for goal_id in dataset.goals:
-        texts.append(
-            (Path("handlungsfelder", f"{goal_id}.md"), _draft(_goal_hint(dataset, goal_id)))
-        )
+        texts.append((Path("handlungsfelder", f"{goal_id}.md"), _goal_draft(dataset, goal_id)))
     for indicator in dataset.indicators.values():
         texts.append(
-            (Path("indikatoren", f"{indicator.id}.md"), _draft(_indicator_hint(dataset, indicator)))
+            (Path("indikatoren", f"{indicator.id}.md"), _indicator_draft(dataset, indicator))
         )
     return texts
 
 
-def _draft(hint: list[str]) -> str:
-    return f"---\n{_FRONT_KEYS}#\n{_comments(hint)}---\n\n"
+def _draft(hint_template: str, **values: Any) -> str:
+    hint = _HINTS.get_template(hint_template).render(**values)
+    return _FILES.get_template("textbaustein.md.j2").render(
+        hint=_comments(hint.rstrip("\n").split("\n"))
+    )
 
 
 def _comments(paragraphs: list[str]) -> str:
@@ -299,72 +222,29 @@ def _comments(paragraphs: list[str]) -> str:
                 break_on_hyphens=False,
             )
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)
 
 
-def _foreword_hint(dataset: Dataset) -> list[str]:
-    goals = "; ".join(f"{g.id} {g.title}" for g in dataset.goals.values())
-    return [
-        "Vorwort des Berichts.",
-        _WHERE,
-        "",
-        "Was hineingehört: Anlass und Ziel des Berichts; welche Handlungsfelder er umfasst "
-        f"(in diesen Daten: {goals}); wie ein Indikatorabschnitt aufgebaut ist (Grafik, "
-        "Tabelle, Lese- und Interpretationshilfe, methodische Hinweise); dass die Indikatoren "
-        "unterschiedliche Konzepte verwenden (z. B. Staatsangehörigkeit, Migrationshintergrund) "
-        "und nicht unmittelbar vergleichbar sind; Dank an die Datenlieferanten.",
-        "",
-        "Achtung: Das Vorwort erscheint im Bericht, sobald unter der Linie Text steht – auch im "
-        "Status „entwurf“ ohne Entwurfsvermerk.",
-    ]
-
-
-def _goal_hint(dataset: Dataset, goal_id: str) -> list[str]:
+def _goal_draft(dataset: Dataset, goal_id: str) -> str:
     indicators = [i for i in dataset.indicators.values() if i.meta.goal == goal_id]
     topics: dict[str, list[str]] = {}
     for indicator in indicators:
         topics.setdefault(indicator.meta.target, []).append(indicator.meta.number)
-    sources = sorted({_sentence(i.meta.data_source) for i in indicators if i.meta.data_source})
-    return [
-        f"Einleitung zu Handlungsfeld {goal_id}: {dataset.goals[goal_id].title}",
-        _WHERE,
-        "",
-        "Themen und Indikatoren dieses Handlungsfelds:",
-        *(f"- {dataset.targets[t].title} ({', '.join(numbers)})" for t, numbers in topics.items()),
-        f"Datenquellen laut Metadaten: {'; '.join(sources) or 'nicht angegeben'}.",
-        "",
-        "Was hineingehört: worum es in dem Handlungsfeld geht; welche Themen das Kapitel umfasst "
-        "und auf welchen Statistiken sie beruhen; welche Konzepte sich unterscheiden; welche "
-        "Umstellungen bei langen Zeitreihen zu beachten sind. Die Einleitung bewertet nicht.",
-        "",
-        "Achtung: Die Einleitung erscheint im Bericht, sobald unter der Linie Text steht – auch "
-        "im Status „entwurf“ ohne Entwurfsvermerk.",
-    ]
-
-
-def _indicator_hint(dataset: Dataset, indicator: Indicator) -> list[str]:
-    meta = indicator.meta
-    title = (
-        meta.title if meta.has_title else "(ohne Titel – siehe „indikatortitel“ in reportgen.yml)"
+    return _draft(
+        "hinweis-handlungsfeld.txt.j2",
+        goal=dataset.goals[goal_id],
+        topics=[{"title": dataset.targets[t].title, "numbers": n} for t, n in topics.items()],
+        sources=sorted({_sentence(i.meta.data_source) for i in indicators if i.meta.data_source}),
     )
-    source = _sentence(meta.data_source) or "in den Metadaten nicht angegeben"
-    vintage = f" ({meta.vintage})" if meta.vintage else ""
-    return [
-        f"Lese- und Interpretationshilfe zu Indikator {meta.number}: {title}",
-        f"Thema: {dataset.targets[meta.target].title}. Datenquelle: {source}{vintage}.",
-        _WHERE,
-        "",
-        "Was hineingehört, sachlich und ohne zu bewerten:",
-        "- was der Indikator misst: Definition, Bezugsgröße, Stichtag oder Zeitraum;",
-        "- wie Diagramm und Tabelle zu lesen sind (z. B. Anteil je 100 Personen oder Anzahl) und "
-        "was die Entwicklung zeigt;",
-        "- was er nicht aussagt: Grenzen des Konzepts, z. B. Staatsangehörigkeit statt "
-        "Migrationshintergrund, Wohnort statt Arbeitsort;",
-        "- Brüche in der Zeitreihe, z. B. neue Zensusgrundlage, geänderte Erhebung oder "
-        "Abgrenzung.",
-        "Definition, Berechnung und Fußnoten aus den Metadaten stehen bereits in den "
-        "methodischen Hinweisen des Berichts; erläutern statt wiederholen.",
-        "",
-        "Solange „status: entwurf“ gilt, markiert der Bericht den Text als „Entwurf – noch nicht "
-        "freigegeben“.",
-    ]
+
+
+def _indicator_draft(dataset: Dataset, indicator: Indicator) -> str:
+    meta = indicator.meta
+    return _draft(
+        "hinweis-indikator.txt.j2",
+        number=meta.number,
+        title=meta.title if meta.has_title else None,
+        topic=dataset.targets[meta.target].title,
+        source=_sentence(meta.data_source),
+        vintage=meta.vintage,
+    )

@@ -1,8 +1,7 @@
-"""Two editions of the data side by side (Fortschreibung): what changed, which texts to revise."""
+"""Two editions of the data side by side (Fortschreibung): what changed, indicator by indicator."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,19 +9,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from reportgen.compare.texts import Mention, TextTask, mentions, tasks, text_blocks
 from reportgen.compose.formatting import (
     format_change,
     format_quantity,
     format_relative_change,
     is_percent,
+    printed_change,
+    round_half_up_array,
 )
 from reportgen.compose.indicators import default_selection
 from reportgen.errors import DataError, InvalidInput, Location
 from reportgen.load import opensdg
 from reportgen.load.opensdg import KEY, LEVEL, PERIOD, REGION, SERIES, SIGN, UNIT, VALUE, Indicator
 from reportgen.load.regions import Level
-from reportgen.load.signs import SUPPRESSING
-from reportgen.load.textblocks import TextBlock, load_texts
+from reportgen.load.signs import SUPPRESSING, UNKNOWN
+from reportgen.load.textblocks import TextBlock
 
 NOTABLE_RELATIVE = 5.0
 """A latest value that moved by at least this many per cent is notable …"""
@@ -50,12 +52,6 @@ class Move:
 
 
 @dataclass(frozen=True)
-class Mention:
-    path: Path
-    lines: tuple[int, ...]  # empty for an indicator's own text that does not name it
-
-
-@dataclass(frozen=True)
 class IndicatorDiff:
     id: str
     number: str
@@ -80,15 +76,6 @@ class IndicatorDiff:
 
 
 @dataclass(frozen=True)
-class TextTask:
-    """A text to revise first, with the reasons why."""
-
-    path: Path
-    lines: tuple[int, ...]
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Comparison:
     old: Path
     new: Path
@@ -108,7 +95,7 @@ class Comparison:
 def compare_data(old: Path, new: Path, texts: Path | None) -> Comparison:
     """Load both data folders (and the texts, if given) and compare them."""
     before, after = _load(old, "Bisheriger Datenstand"), _load(new, "Neuer Datenstand")
-    blocks, notes = _text_blocks(texts)
+    blocks, notes = text_blocks(texts)
     notes += _defect_notes(before, "Bisheriger Datenstand") + _defect_notes(
         after, "Neuer Datenstand"
     )
@@ -125,7 +112,7 @@ def compare_data(old: Path, new: Path, texts: Path | None) -> Comparison:
         changed=_linked((d for d in diffs if d.has_news), blocks),
         notes=tuple(notes),
     )
-    return replace(comparison, to_revise=_tasks(comparison))
+    return replace(comparison, to_revise=tasks(comparison.removed, comparison.changed))
 
 
 def _load(root: Path, edition: str) -> opensdg.Dataset:
@@ -205,8 +192,8 @@ def _revisions(diff: IndicatorDiff, old: Indicator, new: Indicator) -> Indicator
     digits = [new.decimals(unit, series) for unit, series in pairs.itertuples(index=False)]
     both = both.merge(pairs.assign(digits=digits), on=[UNIT, SERIES])
     before, after = both[f"{VALUE}_alt"].to_numpy(float), both[VALUE].to_numpy(float)
-    scale = 10.0 ** both["digits"].to_numpy(float)  # compare as published, not float noise
-    shown = np.floor(before * scale + 0.5) != np.floor(after * scale + 0.5)
+    places = both["digits"].to_numpy(int)  # compare as published, not float noise
+    shown = round_half_up_array(before, places) != round_half_up_array(after, places)
     real = np.abs(before - after) > _EPSILON * np.maximum(1.0, np.abs(before))
     hid_before, hid_after = both["hidden_alt"].to_numpy(bool), both["hidden"].to_numpy(bool)
     mask = (hid_before != hid_after) | (~hid_before & ~hid_after & shown & real)
@@ -232,7 +219,9 @@ def _revision(row: pd.Series, dimensions: tuple[str, ...]) -> Revision:
 
 
 def _shown(value: float, sign: str, hidden: bool, digits: int, unit: str) -> str:
-    return f"nicht ausgewiesen ({sign or '.'})" if hidden else format_quantity(value, digits, unit)
+    return (
+        f"nicht ausgewiesen ({sign or UNKNOWN})" if hidden else format_quantity(value, digits, unit)
+    )
 
 
 def _move(old: Indicator, new: Indicator) -> Move | None:
@@ -243,9 +232,7 @@ def _move(old: Indicator, new: Indicator) -> Move | None:
     label, unit, series, old_period, old_value = first
     new_period, new_value = last[3:]
     digits = new.decimals(unit, series)
-    base = round(old_value, digits)
-    points = round(new_value, digits) - base
-    relative = points / abs(base) * 100 if base else None
+    points, relative = printed_change(old_value, new_value, digits)
     absolute = format_change(points, digits, unit)
     if relative is None:
         change, notable = absolute, points != 0
@@ -270,20 +257,6 @@ def _latest(indicator: Indicator) -> tuple[str, str, str, str, float] | None:
     return (selection.main.label, selection.unit, selection.open_sdg_series, *latest)
 
 
-# --- texts ------------------------------------------------------------------------------------
-
-
-def _text_blocks(folder: Path | None) -> tuple[tuple[TextBlock, ...], list[str]]:
-    if folder is None:
-        return (), ["Kein Projekt angegeben: die Texte wurden nicht geprüft."]
-    if not folder.is_dir():
-        return (), [f"Der Textordner {folder} fehlt: die Texte wurden nicht geprüft."]
-    library, problems = load_texts(folder)
-    broken = sum(1 for p in problems if p.is_error)
-    notes = [f"{broken} Textbaustein(e) nicht lesbar und nicht geprüft (reportgen check)."]
-    return library.all(), notes if broken else []
-
-
 def _linked(
     items: Iterable[Indicator | IndicatorDiff], blocks: Sequence[TextBlock]
 ) -> tuple[IndicatorDiff, ...]:
@@ -291,46 +264,4 @@ def _linked(
         IndicatorDiff(i.id, i.meta.number, i.meta.title) if isinstance(i, Indicator) else i
         for i in items
     )
-    return tuple(replace(diff, texts=_mentions(diff, blocks)) for diff in diffs)
-
-
-def _mentions(diff: IndicatorDiff, blocks: Sequence[TextBlock]) -> tuple[Mention, ...]:
-    """The indicator's own text first, then every text naming its number or its quoted id."""
-    pattern = re.compile(
-        rf"[\"']{re.escape(diff.id)}[\"']|(?<![\d.]){re.escape(diff.number)}(?!\.?\d)"
-    )
-    own: list[Mention] = []
-    others: list[Mention] = []
-    for block in blocks:
-        lines = enumerate(block.body.split("\n"), start=block.body_line)
-        mention = Mention(block.path, tuple(n for n, line in lines if pattern.search(line)))
-        if block.kind == "indikator" and block.key == diff.id:
-            own.append(mention)
-        elif mention.lines:
-            others.append(mention)
-    return (*own, *others)
-
-
-def _tasks(comparison: Comparison) -> tuple[TextTask, ...]:
-    """Texts naming an indicator that was removed, revised, re-broken-down or moved notably."""
-    found: dict[Path, tuple[set[int], list[str]]] = {}
-    reasons = [(d, "entfällt") for d in comparison.removed]
-    for diff, reason in reasons + [(d, _reason(d)) for d in comparison.changed]:
-        for mention in diff.texts if reason else ():
-            lines, texts = found.setdefault(mention.path, (set(), []))
-            lines.update(mention.lines)
-            texts.append(f"{diff.number}: {reason}")
-    return tuple(TextTask(p, tuple(sorted(ls)), tuple(t)) for p, (ls, t) in sorted(found.items()))
-
-
-def _reason(diff: IndicatorDiff) -> str:
-    parts = [
-        f"letzter Wert {diff.move.change}" if diff.move and diff.move.notable else "",
-        plural(diff.revised, "Wert revidiert", "Werte revidiert") if diff.revised else "",
-        "Gliederung geändert" if diff.breakdown else "",
-    ]
-    return ", ".join(p for p in parts if p)
-
-
-def plural(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+    return tuple(replace(diff, texts=mentions(diff.id, diff.number, blocks)) for diff in diffs)

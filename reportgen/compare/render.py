@@ -11,8 +11,8 @@ from reportgen.compare.editions import (
     NOTABLE_RELATIVE,
     Comparison,
     IndicatorDiff,
-    plural,
 )
+from reportgen.compare.texts import plural
 
 
 def summary_lines(comparison: Comparison) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pikepdf
 
 from reportgen.printing.setup import PrintSetup, print_rules
-from reportgen.render.pdf import PROFILES, write_pdf
+from reportgen.render.pdf import PROFILES, ProfileName, append_blank_page, merged, write_pdf
 
 MM = 72 / 25.4
 MARK_GAP_MM = 1.0  # crop marks start this far outside the bleed, so they never touch it
@@ -34,7 +34,12 @@ def write_print_pdf(
     the book rules (chapters on right-hand pages). ``whole=False`` leaves page padding and
     crop marks to :func:`combine_print_pdfs`, for a part of a combined file."""
     pdf = write_pdf(
-        html, stylesheet, PROFILES["druck"], day, overlays=[overlay], rules=print_rules(setup, book)
+        html,
+        stylesheet,
+        PROFILES[ProfileName.PRINT],
+        day,
+        overlays=[overlay],
+        rules=print_rules(setup, book),
     )
     with pikepdf.open(io.BytesIO(pdf)) as document:
         _strip_interaction(document)
@@ -68,16 +73,7 @@ def _strip_interaction(document: pikepdf.Pdf) -> None:
 def pad_pages(document: pikepdf.Pdf, multiple: int) -> None:
     """Blank pages at the end until the page count is a multiple (saddle stitching)."""
     while len(document.pages) % multiple:
-        last = document.pages[-1].obj
-        blank = pikepdf.Dictionary(
-            Type=pikepdf.Name.Page,
-            MediaBox=last.MediaBox,
-            TrimBox=last.TrimBox,
-            BleedBox=last.BleedBox,
-            Resources=pikepdf.Dictionary(),
-            Contents=document.make_stream(b""),
-        )
-        document.pages.append(pikepdf.Page(document.make_indirect(blank)))
+        append_blank_page(document)
 
 
 def _registration() -> pikepdf.Array:
@@ -148,24 +144,9 @@ def combine_print_pdfs(
 ) -> bytes:
     """Print-ready fact sheets in one PDF/X-4 with a bookmark each; ``even_pages`` lets every
     sheet start on a front side. Sheets carry their own copy of the ICC profile; one is kept."""
-    first_bytes = parts[0][1]
-    with pikepdf.open(io.BytesIO(first_bytes)) as combined:
-        del combined.pages[:]
-        with combined.open_outline() as outline:
-            outline.root.clear()
-            for name, data in parts:
-                start = len(combined.pages)
-                with pikepdf.open(io.BytesIO(data)) as single:
-                    combined.pages.extend(single.pages)
-                if even_pages and len(combined.pages) % 2:
-                    pad_pages(combined, 2)
-                outline.root.append(pikepdf.OutlineItem(name, start))
+    with merged(parts, start_even=even_pages, keep_first=True) as combined:
         complete(combined, setup)
         _share_profiles(combined)
-        for key in ("/Names", "/Dests"):  # the first sheet's anchors would keep its old pages
-            if key in combined.Root:
-                del combined.Root[key]
-        combined.Root.PageMode = pikepdf.Name.UseOutlines
         with combined.open_metadata(set_pikepdf_as_editor=False) as xmp:
             xmp["dc:title"] = title
         combined.docinfo["/Title"] = pikepdf.String(title)

@@ -19,6 +19,14 @@ DEFAULT_PROFILES = (
 )
 PROFILE_PACKAGE = "libgs-common"
 _OPTION = "druck.icc_profil in reportgen.yml oder --icc-profil"
+_OPTIONS = {
+    "icc_profile": "--icc-profil",
+    "bleed_mm": "--beschnitt",
+    "crop_marks": "--schnittmarken",
+    "pad_to_four": "--vielfaches-von-vier",
+    "chapters_right": "--kapitel-rechts",
+}
+"""The command-line option of each override (``reportgen build --help``)."""
 
 
 @dataclass(frozen=True)
@@ -32,10 +40,13 @@ class PrintOverrides:
     chapters_right: bool | None = None
 
     def apply(self, config: PrintConfig) -> PrintConfig:
+        """The project's settings with these over them, validated as reportgen.yml is
+        (``InvalidInput`` with the same German message, naming the option)."""
         changes = {name: value for name, value in vars(self).items() if value is not None}
         if "icc_profile" in changes:
             changes["icc_profile"] = Path(changes["icc_profile"]).resolve()
-        return config.model_copy(update=changes)
+        origins = {name: f"Gesetzt mit {option}." for name, option in _OPTIONS.items()}
+        return config.overridden(changes, origins)
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,6 @@ class PrintSetup:
     """Everything the print renderer needs, checked: the profile exists and is CMYK."""
 
     icc_profile: Path
-    profile_name: str
     bleed_mm: float
     crop_marks: bool
     pad_to_four: bool
@@ -56,12 +66,9 @@ class PrintSetup:
 
 
 def resolve_print_setup(config: PrintConfig) -> PrintSetup:
-    """Find and check the ICC profile; a German ConfigError names the option to set."""
-    if config.bleed_mm < 1 or config.bleed_mm > 10:
-        raise ConfigError(
-            f"Beschnitt {config.bleed_mm} mm ist ungültig.",
-            hint="druck.beschnitt_mm bzw. --beschnitt: 1 bis 10 mm (üblich: 3 mm).",
-        )
+    """Find and check the ICC profile; a German ConfigError names the option to set.
+
+    The other settings were validated with the configuration (``PrintOverrides.apply``)."""
     profile = config.icc_profile or next((p for p in DEFAULT_PROFILES if p.is_file()), None)
     if profile is None:
         raise ConfigError(
@@ -75,10 +82,9 @@ def resolve_print_setup(config: PrintConfig) -> PrintSetup:
             f"Das ICC-Profil {profile} gibt es nicht.",
             hint=f"Prüfen Sie den Pfad ({_OPTION}).",
         )
-    name = _cmyk_profile_name(profile)
+    _check_cmyk_profile(profile)
     return PrintSetup(
         icc_profile=profile,
-        profile_name=name,
         bleed_mm=config.bleed_mm,
         crop_marks=config.crop_marks,
         pad_to_four=config.pad_to_four,
@@ -90,7 +96,7 @@ def resolve_print_setup(config: PrintConfig) -> PrintSetup:
     )
 
 
-def _cmyk_profile_name(path: Path) -> str:
+def _check_cmyk_profile(path: Path) -> None:
     try:
         profile = ImageCms.getOpenProfile(str(path)).profile
     except (OSError, ImageCms.PyCMSError) as exc:
@@ -102,7 +108,6 @@ def _cmyk_profile_name(path: Path) -> str:
             f"{path} ist kein CMYK-Profil (Farbraum {profile.xcolor_space.strip()}).",
             hint=f"Für den Druck braucht es das CMYK-Ausgabeprofil der Druckerei ({_OPTION}).",
         )
-    return str(profile.profile_description or profile.model or path.stem).strip()
 
 
 def print_rules(setup: PrintSetup, book: bool) -> str:

@@ -1,0 +1,151 @@
+"""``reportgen steckbriefe``: a fact sheet for each district in parallel, and the combined PDF;
+one failed district does not stop the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from reportgen.cli.ending import print_bug_request
+from reportgen.cli.options import (
+    BleedOption,
+    FourOption,
+    IccOption,
+    MarksOption,
+    OutOption,
+    ProfileOption,
+    ProjectArg,
+    RightOption,
+    project_or_example,
+)
+from reportgen.cli.output import accepted_line, console, count, errors, show_preflight
+
+
+def factsheets_command(
+    project_dir: ProjectArg = None,
+    regions: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="<Kreis>",
+            help="Kreis als Code (K03355) oder Name; mehrfach "
+            "möglich. Standard: alle Kreise der Daten.",
+        ),
+    ] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="<Format>",
+            help="Ausgabeformat, mehrfach möglich: pdf, docx. Standard: beide.",
+        ),
+    ] = None,
+    out: OutOption = Path("out"),
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="<Zahl>",
+            help="Parallele Prozesse (Standard: alle Kerne).",
+        ),
+    ] = None,
+    profiles: ProfileOption = None,
+    icc_profile: IccOption = None,
+    bleed: BleedOption = None,
+    crop_marks: MarksOption = None,
+    pad_to_four: FourOption = None,
+    chapters_right: RightOption = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Bei internen Fehlern (auch einzelner Steckbriefe) den vollständigen "
+            "Traceback ausgeben.",
+        ),
+    ] = False,
+) -> None:
+    """Steckbriefe (Faktenblätter) für jeden Kreis erzeugen, dazu ein Sammel-PDF.
+
+    Mit --profile druck entsteht auch das Sammel-PDF für die Druckerei (PDF/X-4). Scheitert
+    ein Kreis, entstehen alle anderen trotzdem; der Befehl endet dann mit Code 1."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from reportgen.batch import FactsheetRequest, SheetResult, build_factsheets
+    from reportgen.printing.setup import PrintOverrides
+
+    overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
+    request = FactsheetRequest(
+        project_or_example(project_dir),
+        out,
+        tuple(regions or ()),
+        tuple(formats or ()),
+        tuple(profiles or ()),
+        jobs,
+        overrides,
+    )
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("Daten werden geladen …", total=None)
+
+        def on_start(total: int) -> None:
+            progress.update(task, total=total, description="Steckbriefe")
+
+        def on_sheet(sheet: SheetResult) -> None:
+            mark = "[red]✗[/red]" if sheet.error else "✓"
+            progress.update(
+                task, advance=1, description=f"Steckbriefe {mark} {sheet.district.code}"
+            )
+
+        result = build_factsheets(request, on_start, on_sheet)
+    done = len(result.sheets) - len(result.failed)
+    console.print(
+        f"{count(len(result.sheets), 'Steckbrief', 'Steckbriefe')} in {result.seconds:.1f} s: "
+        f"{done} fertig, {len(result.failed)} fehlgeschlagen."
+    )
+    if line := accepted_line(result.accepted):
+        console.print(line, soft_wrap=True)
+    if result.sheets:
+        console.print(f"Ausgabe: {result.sheets[0].written[0].parent if done else out}")
+    if result.combined:
+        console.print(f"Sammel-PDF: {result.combined}")
+    if result.combined_print and result.preflight:
+        console.print(f"Sammel-PDF für die Druckerei: {result.combined_print}")
+    show_preflight(
+        {result.combined_print: result.preflight}
+        if result.combined_print and result.preflight
+        else {},
+        overrides,
+    )
+    show_failed_sheets(
+        [(f"{s.district.code} {s.district.name}", s.error) for s in result.failed], verbose
+    )
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def show_failed_sheets(failed: list[tuple[str, str | None]], verbose: bool) -> None:
+    """One line per failed district; a worker's traceback only with --verbose."""
+    # A worker reports an internal error as its message plus the formatted traceback.
+    internal = False
+    for district, error in failed:
+        message, marker, trace = (error or "").partition("\nTraceback (most recent call last):")
+        errors.print(f"[red]Fehlgeschlagen:[/red] {district}: {escape(message)}", soft_wrap=True)
+        internal = internal or bool(marker)
+        if marker and verbose:
+            errors.print(marker.strip() + trace, markup=False)
+    if internal:
+        print_bug_request(verbose)

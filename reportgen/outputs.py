@@ -1,0 +1,201 @@
+"""The outputs of a build, in one place: the table of variants (format, PDF profile, file suffix,
+label, how a report and a fact sheet are rendered), how ``--format``/``--profile`` resolve, the
+pictures drawn once for all variants, and the only ways files are written."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.compose.model import ChartSpec, Document, Figure, MapSpec, figures_of
+from reportgen.errors import ConfigError, RenderError
+from reportgen.load.config import StyleFiles
+from reportgen.printing.edition import render_print_document
+from reportgen.printing.preflight import Preflight, preflight
+from reportgen.printing.setup import PrintSetup
+from reportgen.render.charts import ChartImages
+from reportgen.render.html import render_html
+from reportgen.render.pdf import PROFILES, ProfileName, write_pdf
+
+PREFLIGHT_SUFFIX = "-preflight.txt"
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What every renderer may need besides the document: style files, the pictures (drawn
+    before rendering) and, for the print edition, its checked settings."""
+
+    styles: StyleFiles
+    images: ChartImages
+    printing: PrintSetup | None = None
+    factsheet: bool = False
+    """A fact sheet (its own stylesheets) rather than the report."""
+
+
+def _accessible_pdf(document: Document, settings: RenderSettings) -> bytes:
+    styles = settings.styles
+    stylesheet = styles.factsheet_stylesheet if settings.factsheet else styles.stylesheet
+    html = render_html(document, settings.images, stylesheet)
+    return write_pdf(html, stylesheet, PROFILES[ProfileName.ACCESSIBLE], document.meta.date)
+
+
+def _docx(document: Document, settings: RenderSettings) -> bytes:
+    from reportgen.render.docx.document import render_docx
+
+    return render_docx(document, settings.images, settings.styles.word_template)
+
+
+def _print_pdf(document: Document, settings: RenderSettings) -> bytes:
+    assert settings.printing is not None
+    return render_print_document(
+        document, settings.styles, settings.images, settings.printing, settings.factsheet
+    )
+
+
+@dataclass(frozen=True)
+class OutputVariant:
+    name: str
+    suffix: str
+    label: str
+    render: Callable[[Document, RenderSettings], bytes]
+    pictures: tuple[str, ...]
+    """Picture formats the variant needs ("svg", "png")."""
+    profile: ProfileName | None = None
+    """The PDF profile (``render.pdf.PROFILES``) the variant produces, for ``--profile``."""
+
+    @property
+    def for_print(self) -> bool:
+        return self.profile is not None and PROFILES[self.profile].variant.startswith("pdf/x")
+
+
+VARIANTS: dict[str, OutputVariant] = {
+    "pdf": OutputVariant(
+        "pdf",
+        ".pdf",
+        "barrierefreies PDF (PDF/UA-1)",
+        _accessible_pdf,
+        ("svg", "png"),
+        ProfileName.ACCESSIBLE,
+    ),
+    "docx": OutputVariant("docx", ".docx", "Word-Dokument (DOCX)", _docx, ("png",)),
+    "druck": OutputVariant(
+        "druck",
+        PROFILES[ProfileName.PRINT].suffix + ".pdf",
+        "Druck-PDF (PDF/X-4)",
+        _print_pdf,
+        ("svg",),
+        ProfileName.PRINT,
+    ),
+}
+
+
+def resolve_variants(
+    names: Sequence[str], default: Sequence[str], profiles: Sequence[str] = ()
+) -> list[OutputVariant]:
+    """The variants asked for (or the default), plus one per PDF profile in ``profiles``."""
+    chosen = list(dict.fromkeys(names or default))
+    unknown = [name for name in chosen if name not in VARIANTS]
+    if unknown:
+        raise ConfigError(
+            f"Unbekanntes Ausgabeformat „{unknown[0]}“.", hint=f"Möglich: {', '.join(VARIANTS)}."
+        )
+    for profile in profiles:
+        matching = [v.name for v in VARIANTS.values() if v.profile == profile]
+        if not matching:
+            raise ConfigError(
+                f"Unbekanntes PDF-Profil „{profile}“.", hint=f"Möglich: {', '.join(PROFILES)}."
+            )
+        chosen.extend(name for name in matching if name not in chosen)
+    return [VARIANTS[name] for name in chosen]
+
+
+def chart_images(styles: StyleFiles, variants: Sequence[OutputVariant]) -> ChartImages:
+    """An empty picture store for the formats the variants need."""
+    formats = tuple(dict.fromkeys(f for v in variants for f in v.pictures))
+    return ChartImages(styles.chart_style, styles.fonts, formats=formats)
+
+
+def draw_pictures(document: Document, images: ChartImages, jobs: int | None = None) -> None:
+    """Every chart and map of the document drawn now, once for all variants; on several cores
+    side by side (matplotlib draws on one core)."""
+    specs = list(
+        dict.fromkeys(
+            node.chart if isinstance(node, Figure) else node.map for node in figures_of(document)
+        )
+    )
+    workers = min(jobs or os.cpu_count() or 1, len(specs) // PICTURES_PER_PROCESS)
+    if workers < 2:
+        for spec in specs:
+            images.draw(spec)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        chunks = [(images, specs[index::workers]) for index in range(workers)]
+        for pictures in pool.map(_draw, chunks):
+            images.add(pictures)
+
+
+PICTURES_PER_PROCESS = 8
+"""Fewer pictures than this per process do not pay for starting one."""
+
+
+def _draw(
+    work: tuple[ChartImages, list[ChartSpec | MapSpec]],
+) -> dict[tuple[object, str], bytes]:
+    images, specs = work
+    for spec in specs:
+        images.draw(spec)
+    return images.pictures()
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def preflight_path(pdf: Path) -> Path:
+    return pdf.with_name(pdf.stem + PREFLIGHT_SUFFIX)
+
+
+def check_print_pdf(data: bytes, target: Path, setup: PrintSetup) -> Preflight:
+    """The preflight of a print PDF; a defect fails the build before anything is written."""
+    found = preflight(data, setup.bleed_mm)
+    if found.defects:
+        raise RenderError(
+            f"Das Druck-PDF {target.name} besteht den eigenen Preflight nicht; "
+            "es wurde nichts geschrieben.",
+            hint="\n" + "\n".join(found.lines(target.name)),
+        )
+    return found
+
+
+def write_preflight(pdf: Path, found: Preflight) -> Path:
+    """The preflight report beside its print PDF, for the print shop."""
+    path = preflight_path(pdf)
+    write_atomically(path, ("\n".join(found.lines(pdf.name)) + "\n").encode("utf-8"))
+    return path
