@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportgen.compose.model import (
+    BulletList,
+    Document,
+    Heading,
+    Paragraph,
+    Part,
+    Role,
+    plain_text,
+    walk,
+)
 from reportgen.load.opensdg import Dataset, Indicator, load_dataset
 
 
@@ -31,3 +41,21 @@ def make_indicator(
 
 def load(root: Path) -> Dataset:
     return load_dataset(root)
+
+
+def texts(document: Document) -> list[str]:
+    """The plain text of every paragraph, heading and list item of a document, in order."""
+    found: list[str] = []
+    for node in walk(document.body):
+        if isinstance(node, Paragraph):
+            found.append(plain_text(node.inlines))
+        elif isinstance(node, Heading):
+            found.append(f"{node.number} {node.text}".strip())
+        elif isinstance(node, BulletList):
+            found.extend(plain_text(item) for item in node.items)
+    return found
+
+
+def parts(document: Document, role: Role) -> list[Part]:
+    """Every part of a role, in reading order."""
+    return [node for node in walk(document.body) if isinstance(node, Part) and node.role == role]

@@ -24,3 +24,15 @@ def make_project(tmp_path: Path, failure: str | None = None) -> Path:
 @pytest.fixture
 def mini_project(tmp_path: Path) -> Path:
     return make_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The bundled example report as accessible PDF and DOCX, built once per test session
+    (tests that use it share the xdist group "example", so one worker builds it)."""
+    from reportgen.build import BuildRequest, build_report
+    from reportgen.resources import EXAMPLE_PROJECT
+
+    folder = tmp_path_factory.mktemp("beispiel")
+    result = build_report(BuildRequest(EXAMPLE_PROJECT, folder, ("pdf", "docx")))
+    return {path.suffix.lstrip("."): path for path in result.written}

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from typer.testing import CliRunner
 
-from reportgen.batch import build_factsheets
+from reportgen.batch import FactsheetRequest, build_factsheets
 from reportgen.cli import app
 from reportgen.errors import ConfigError
 from tests.conftest import make_project
@@ -24,7 +24,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("batch")
-    build_factsheets(make_project(base), base / "out", jobs=1)
+    build_factsheets(FactsheetRequest(make_project(base), base / "out", jobs=1))
     return base / "out" / "steckbriefe"
 
 
@@ -92,9 +92,10 @@ def test_a_broken_district_text_fails_only_that_district(tmp_path: Path) -> None
 
 def test_region_option_selects_and_rejects_with_close_matches(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    result = build_factsheets(
-        project, tmp_path / "out", regions=["Salzgitter"], formats=["pdf"], jobs=1
+    request = FactsheetRequest(
+        project, tmp_path / "out", regions=("Salzgitter",), formats=("pdf",), jobs=1
     )
+    result = build_factsheets(request)
     assert [s.district.code for s in result.sheets] == ["K03102"]
     with pytest.raises(ConfigError, match=r"Meinten Sie .*K03101"):
-        build_factsheets(project, tmp_path / "out", regions=["K03100"], jobs=1)
+        build_factsheets(FactsheetRequest(project, tmp_path / "out", regions=("K03100",), jobs=1))

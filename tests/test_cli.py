@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,16 +13,20 @@ from typing import Annotated, Literal
 
 import pytest
 import typer
-from typer._click import exceptions as click_exceptions
-from typer._click.core import Context
 from typer.core import TyperOption
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
-import reportgen.load.project
-from reportgen import cli
+import reportgen
+import reportgen.check
 from reportgen.cli import app
-from reportgen.cli_german import GermanCommand, GermanGroup, german_usage_error
+from reportgen.cli.ending import INTERRUPTED
+from reportgen.cli.factsheets import show_failed_sheets
+from reportgen.cli.german import GermanCommand, GermanGroup
+from reportgen.cli.german_errors import german_usage_error
+from reportgen.cli.options import FORMAT_NAMES, PROFILE_NAMES
+from reportgen.cli.vendored_click import Context
+from reportgen.cli.vendored_click import exceptions as click_exceptions
 from reportgen.errors import working_on
 
 runner = CliRunner()
@@ -141,11 +146,11 @@ def test_every_command_has_the_german_frame_and_verbose() -> None:
 
 
 def test_option_help_lists_the_formats_and_profiles_there_are() -> None:
-    from reportgen.build import FORMATS
+    from reportgen.outputs import VARIANTS
     from reportgen.render.pdf import PROFILES
 
-    assert tuple(FORMATS) == cli.FORMAT_NAMES
-    assert tuple(PROFILES) == cli.PROFILE_NAMES
+    assert tuple(VARIANTS) == FORMAT_NAMES
+    assert tuple(PROFILES) == PROFILE_NAMES
 
 
 # --- usage errors -----------------------------------------------------------------------------
@@ -249,6 +254,19 @@ def test_every_usage_error_class_of_click_is_translated() -> None:
     assert found == translated
 
 
+def test_only_one_module_reaches_into_typers_private_click() -> None:
+    """Typer does not export Click's usage errors and base classes; one module imports them
+    from typer._click, and pyproject.toml pins Typer to the release they were checked against."""
+    package = Path(reportgen.__file__).parent
+    private = re.compile(r"^\s*(?:from|import) typer\._", re.MULTILINE)
+    importers = [
+        path.relative_to(package).as_posix()
+        for path in sorted(package.rglob("*.py"))
+        if private.search(path.read_text(encoding="utf-8"))
+    ]
+    assert importers == ["cli/vendored_click.py"]
+
+
 def test_an_unknown_usage_error_still_comes_out_german() -> None:
     ctx = Context(get_command(demo), info_name="demo")
     error = german_usage_error(click_exceptions.UsageError("Something new went wrong"), ctx)
@@ -260,17 +278,17 @@ def test_an_unknown_usage_error_still_comes_out_german() -> None:
 
 
 def _failing_loader(exc: BaseException) -> Callable[[Path], None]:
-    def load_project(project_dir: Path) -> None:
+    def prepare_project(project_dir: Path) -> None:
         with working_on(Path("x.csv")):
             raise exc
 
-    return load_project
+    return prepare_project
 
 
 @pytest.fixture
 def failing_check(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException], None]:
     def install(exc: BaseException) -> None:
-        monkeypatch.setattr(reportgen.load.project, "load_project", _failing_loader(exc))
+        monkeypatch.setattr(reportgen.check, "prepare_project", _failing_loader(exc))
 
     return install
 
@@ -332,7 +350,7 @@ def test_a_file_system_error_says_what_and_where_without_a_bug_report(
 def test_ctrl_c_ends_with_abgebrochen(failing_check: Callable[[BaseException], None]) -> None:
     failing_check(KeyboardInterrupt())
     result = runner.invoke(app, ["check"])
-    assert result.exit_code == cli.INTERRUPTED == 130
+    assert result.exit_code == INTERRUPTED == 130
     assert result.output.strip() == "Abgebrochen."
 
 
@@ -347,7 +365,7 @@ def _load_in_worker(project_dir: Path) -> None:
 
 
 def test_an_error_in_a_worker_process_names_its_input(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reportgen.load.project, "load_project", _load_in_worker)
+    monkeypatch.setattr(reportgen.check, "prepare_project", _load_in_worker)
     quiet = runner.invoke(app, ["check"], env=WIDE)
     assert quiet.exit_code == 1
     assert "Interner Fehler beim Verarbeiten von x.csv: ZeroDivisionError" in flat(quiet)
@@ -360,11 +378,11 @@ def test_a_failed_fact_sheet_shows_its_traceback_only_with_verbose(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     error = "Interner Fehler: KeyError('x')\nTraceback (most recent call last):\n  File …\nKeyError"
-    cli._show_failed_sheets([("K03101 Braunschweig", error)], verbose=False)
+    show_failed_sheets([("K03101 Braunschweig", error)], verbose=False)
     quiet = " ".join(capsys.readouterr().err.split())
     assert "Fehlgeschlagen: K03101 Braunschweig: Interner Fehler: KeyError('x')" in quiet
     assert "Traceback (most recent" not in quiet and "Bitte melden Sie diesen Fehler" in quiet
-    cli._show_failed_sheets([("K03101 Braunschweig", error)], verbose=True)
+    show_failed_sheets([("K03101 Braunschweig", error)], verbose=True)
     assert "Traceback (most recent call last)" in capsys.readouterr().err
 
 

@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from reportgen.cli import app
-from reportgen.compare.editions import Comparison, IndicatorDiff, compare_data
+from reportgen.compare.editions import Comparison, IndicatorDiff, compare_data, diff_indicator
 from reportgen.compare.render import render_html, render_markdown, summary_lines
 from reportgen.errors import DataError, InvalidInput
+from reportgen.load.opensdg import load_dataset
 from tests.builders import write_indicator
 from tests.conftest import FAILURES, MINI
 
@@ -240,3 +241,39 @@ def test_cli_invalid_folder_exits_1_in_german(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in output and "Kein Open-SDG-Datenordner" in output
     assert not out.exists()
+
+
+# --- values as published ----------------------------------------------------------------------
+
+
+def two_editions(tmp_path: Path, old: str, new: str) -> IndicatorDiff:
+    """Indicator 3-1-1 with two decimals, its 2024 value in each edition."""
+    meta = "precision:\n  - decimals: 2"
+    for folder, value in (("alt", old), ("neu", new)):
+        write_indicator(tmp_path / folder, "3-1-1", f"Year,Value\n2020,1\n2024,{value}\n", meta)
+    before = load_dataset(tmp_path / "alt").indicators["3-1-1"]
+    return diff_indicator(before, load_dataset(tmp_path / "neu").indicators["3-1-1"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("1.005", "1.0", ("1,01", "1,00")),  # floor(x · 100 + 0.5) read 1.005 as 1,00
+        ("-0.125", "-0.12", ("−0,13", "−0,12")),  # half away from zero, as in the tables
+    ],
+)
+def test_a_revision_is_what_the_tables_print_differently(
+    tmp_path: Path, old: str, new: str, shown: tuple[str, str]
+) -> None:
+    (revision,) = two_editions(tmp_path, old, new).examples
+    assert (revision.old, revision.new) == shown
+
+
+def test_values_that_print_alike_are_no_revision(tmp_path: Path) -> None:
+    assert two_editions(tmp_path, "2.675", "2.6750001").revised == 0
+
+
+def test_the_move_is_taken_between_printed_values(tmp_path: Path) -> None:
+    move = two_editions(tmp_path, "-10", "-5").move
+    assert move is not None
+    assert move.change == "+50,0 %"

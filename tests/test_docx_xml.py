@@ -7,12 +7,12 @@ import io
 import docx
 import pytest
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from PIL import Image
 
 from reportgen.render.docx import xml as docx_xml
+from tests.docxhelpers import child_tags, reopened
 
 
 def pixel_png() -> bytes:
@@ -24,16 +24,6 @@ def pixel_png() -> bytes:
 @pytest.fixture
 def document() -> Document:
     return docx.Document()
-
-
-def reopened(document: Document) -> Document:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return docx.Document(io.BytesIO(buffer.getvalue()))
-
-
-def child_tags(element: object) -> list[str]:
-    return [node.tag.rpartition("}")[2] for node in element]  # type: ignore[attr-defined]
 
 
 def test_document_language_replaces_the_templates_english(document: Document) -> None:
@@ -108,44 +98,6 @@ def test_restart_is_ignored_for_a_style_without_numbering(document: Document) ->
     paragraph = document.add_paragraph("a")
     docx_xml.restart_numbering(paragraph)
     assert paragraph._p.pPr is None
-
-
-def test_one_font_replaces_theme_fonts(document: Document) -> None:
-    docx_xml.use_font(document, "Arial")
-    fonts = list(reopened(document).styles.element.iter(qn("w:rFonts")))
-    assert fonts
-    assert all(font.get(qn("w:asciiTheme")) is None for font in fonts)
-    assert all(font.get(qn("w:ascii")) == "Arial" for font in fonts)
-
-
-def test_border_and_shading_follow_schema_order(document: Document) -> None:
-    style = document.styles.add_style("Entwurf", WD_STYLE_TYPE.PARAGRAPH)
-    style.paragraph_format.space_after = Cm(0.1)
-    docx_xml.set_paragraph_shading(style, "FFF2CC")
-    docx_xml.set_paragraph_border(style, "left", "C55A11", 24)
-    docx_xml.set_paragraph_border(style, "top", "C55A11", 4)
-    properties = reopened(document).styles["Entwurf"].element.pPr
-    assert child_tags(properties) == ["pBdr", "shd", "spacing"]
-    assert child_tags(properties.find(qn("w:pBdr"))) == ["top", "left"]
-
-
-def test_style_properties_can_be_removed(document: Document) -> None:
-    subtitle = document.styles["Subtitle"]
-    docx_xml.remove_style_property(subtitle, "w:pPr/w:numPr")
-    docx_xml.remove_style_property(subtitle, "w:rPr/w:spacing")
-    assert subtitle.element.pPr.find(qn("w:numPr")) is None
-    assert subtitle.element.rPr.find(qn("w:spacing")) is None
-
-
-def test_style_xml_replaces_a_style_of_the_same_id(document: Document) -> None:
-    xml = (
-        '<w:style w:type="table" w:customStyle="1" w:styleId="Berichtstabelle">'
-        '<w:name w:val="Berichtstabelle"/></w:style>'
-    )
-    docx_xml.add_style_xml(document, xml)
-    docx_xml.add_style_xml(document, xml)
-    names = [style.name for style in reopened(document).styles]
-    assert names.count("Berichtstabelle") == 1
 
 
 def test_clear_body_keeps_the_page_setup(document: Document) -> None:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from reportgen.compose.factsheet import (
-    compose_factsheet,
-    districts,
-    plan_factsheets,
-    plan_items,
-    safe_name,
+from reportgen.check import prepare_project
+from reportgen.compose.districts import districts, safe_name
+from reportgen.compose.factsheet import compose_factsheet
+from reportgen.compose.factsheet_plan import plan_factsheets, plan_items
+from reportgen.compose.model import (
+    Document,
+    Figure,
+    Footnotes,
+    Heading,
+    MapFigure,
+    Role,
+    Table,
+    TableKind,
+    walk,
 )
-from reportgen.compose.model import Factsheet
 from reportgen.load.geodata import load_district_map
-from reportgen.load.project import load_project
+from tests.builders import parts, texts
 from tests.conftest import make_project
 
 STECKBRIEF = """
@@ -34,21 +42,39 @@ steckbrief:
 
 
 @pytest.fixture(scope="module")
-def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Factsheet]:
+def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
     project_dir = make_project(tmp_path_factory.mktemp("fs"))
     config = project_dir / "reportgen.yml"
     config.write_text(config.read_text(encoding="utf-8") + STECKBRIEF, encoding="utf-8")
-    project = load_project(project_dir)
+    project = prepare_project(project_dir)
     found = districts(project.dataset)
     district_map = load_district_map(project.config.data_path, {d.key for d in found}, None, [])
     plan = plan_factsheets(project)
     return {d.code: compose_factsheet(project, d, district_map, plan) for d in found}
 
 
-def test_every_district_of_the_data_gets_a_sheet(sheets: dict[str, Factsheet]) -> None:
+def nodes(sheet: Document, kind: type) -> list:  # type: ignore[type-arg]
+    return [node for node in walk(sheet.body) if isinstance(node, kind)]
+
+
+def key_figures(sheet: Document) -> Table:
+    (table,) = [t for t in nodes(sheet, Table) if t.kind == TableKind.KEY_FIGURES]
+    return table
+
+
+def test_every_district_of_the_data_gets_a_sheet(sheets: dict[str, Document]) -> None:
     assert list(sheets) == ["K03101", "K03102"]
-    assert sheets["K03101"].title == "Steckbrief Stadt Braunschweig"
-    assert sheets["K03101"].subtitle.startswith("kreisfreie Stadt")
+    sheet = sheets["K03101"]
+    assert sheet.meta.title == "Steckbrief Stadt Braunschweig"
+    assert sheet.meta.subject.startswith("kreisfreie Stadt")
+    assert sheet.meta.page_words == ("Seite", "von")
+    assert [(h.level, h.text) for h in nodes(sheet, Heading)] == [
+        (1, "Steckbrief Stadt Braunschweig"),
+        (2, "Kennzahlen"),
+        (2, "Entwicklung im Zeitvergleich"),
+        (2, "Integration in Braunschweig"),
+        (2, "Anmerkungen und Quellen"),
+    ]
 
 
 def test_file_names_are_safe() -> None:
@@ -56,10 +82,11 @@ def test_file_names_are_safe() -> None:
     assert safe_name("Oldenburg (Oldb), Stadt") == "Oldenburg_Oldb_Stadt"
 
 
-def test_key_figures_compare_district_and_land(sheets: dict[str, Factsheet]) -> None:
-    table = sheets["K03101"].key_figures
+def test_key_figures_compare_district_and_land(sheets: dict[str, Document]) -> None:
+    table = key_figures(sheets["K03101"])
+    assert table.title == "Tabelle 1: Kennzahlen Stadt Braunschweig im Vergleich mit Niedersachsen"
     assert table.columns == ("Braunschweig, Stadt", "Niedersachsen", "Stand", "Fußnote")
-    rows = {row.header: [cell.text for cell in row.cells] for row in table.rows}
+    rows = {row.header: list(row.cells) for row in table.rows}
     assert rows["Bevölkerung"] == ["12", "121", "2022", "1"]
     assert rows["Veränderung der Bevölkerung 2020–2022 (in %)"] == [
         "+20,0 %",
@@ -69,43 +96,45 @@ def test_key_figures_compare_district_and_land(sheets: dict[str, Factsheet]) -> 
     ]
 
 
-def test_missing_district_values_read_k_a(sheets: dict[str, Factsheet]) -> None:
-    rows = {
-        row.header: [cell.text for cell in row.cells] for row in sheets["K03101"].key_figures.rows
-    }
+def test_missing_district_values_read_k_a(sheets: dict[str, Document]) -> None:
+    table = key_figures(sheets["K03101"])
+    rows = {row.header: list(row.cells) for row in table.rows}
     assert rows["Ausländeranteil (in %)"][0] == "k. A."
-    assert "k. A. = keine Angabe für diesen Kreis." in sheets["K03101"].key_figures.notes
+    assert "k. A. = keine Angabe für diesen Kreis." in table.notes
 
 
-def test_footnotes_name_each_source_once(sheets: dict[str, Factsheet]) -> None:
-    texts = [f.text for f in sheets["K03101"].footnotes]
-    assert texts == [
-        "Bevölkerungsfortschreibung, Datenstand 2024.",
-        "Ausländerzentralregister, Datenstand 2025.",
-    ]
+def test_footnotes_name_each_source_once(sheets: dict[str, Document]) -> None:
+    (footnotes,) = nodes(sheets["K03101"], Footnotes)
+    assert footnotes.items == (
+        (1, "Bevölkerungsfortschreibung, Datenstand 2024."),
+        (2, "Ausländerzentralregister, Datenstand 2025."),
+    )
 
 
-def test_chart_shows_district_over_time_with_alt_text(sheets: dict[str, Factsheet]) -> None:
-    figure = sheets["K03102"].figures[0]
+def test_chart_shows_district_over_time_with_alt_text(sheets: dict[str, Document]) -> None:
+    (figure,) = nodes(sheets["K03102"], Figure)
+    assert figure.chart.small
     assert [s.label for s in figure.chart.series] == ["Salzgitter, Stadt"]  # counts: no Land
     assert "Salzgitter, Stadt: Anstieg von 5 (2020) auf 7 (2022)." in figure.alt_text
+    assert figure.source == "Quelle: siehe Fußnote 1."
 
 
-def test_locator_map_highlights_the_district(sheets: dict[str, Factsheet]) -> None:
-    locator = sheets["K03102"].locator
-    assert locator is not None
+def test_locator_map_highlights_the_district(sheets: dict[str, Document]) -> None:
+    (locator,) = nodes(sheets["K03102"], MapFigure)
     assert [s.key for s in locator.map.shapes if s.highlighted] == ["03102"]
     assert "Stadt Salzgitter ist hervorgehoben" in locator.alt_text
+    notes = texts(replace(sheets["K03102"], body=tuple(parts(sheets["K03102"], Role.SHEET_NOTES))))
+    assert "Kartengrundlage: kreise.geojson aus dem Datenordner." in notes
 
 
-def test_own_text_only_where_a_district_wrote_one(sheets: dict[str, Factsheet]) -> None:
-    assert sheets["K03101"].text_title == "Integration in Braunschweig"
-    assert sheets["K03101"].text
-    assert sheets["K03102"].text == ()
+def test_own_text_only_where_a_district_wrote_one(sheets: dict[str, Document]) -> None:
+    (own,) = parts(sheets["K03101"], Role.OWN_TEXT)
+    assert texts(replace(sheets["K03101"], body=(own,)))[0] == "Integration in Braunschweig"
+    assert parts(sheets["K03102"], Role.OWN_TEXT) == []
 
 
 def test_default_plan_uses_indicators_with_district_data(tmp_path: Path) -> None:
-    project = load_project(make_project(tmp_path))
+    project = prepare_project(make_project(tmp_path))
     rows, charts = plan_items(project)
     assert [item.indicator for item in rows] == ["1-1-1"]
     assert charts == ()  # no share with a time series at district level in the mini data

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.compose.indicators import default_selection, region_selection
+from reportgen.compose.indicators import default_selection
+from reportgen.compose.regional import region_selection
 from reportgen.load.opensdg import load_dataset
 from tests.builders import load, make_indicator, write_indicator
 from tests.conftest import MINI

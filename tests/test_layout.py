@@ -140,6 +140,16 @@ def test_every_table_needs_metadata_and_every_metadata_a_table(tmp_path: Path) -
     ]
 
 
+def test_missing_table_hint_names_the_folder_of_the_layout(tmp_path: Path) -> None:
+    root = starter_folder(
+        tmp_path, STARTER_CONFIG.replace("path_pattern: data/", "path_pattern: csv/")
+    )
+    (root / "data").rename(root / "csv")
+    write(root, {"meta/9-9-9.yml": "indicator_name: Ohne Daten\n"})
+    (missing,) = [p for p in load_dataset(root).problems if p.rule == "metadaten-ohne-daten"]
+    assert missing.hint == "Erwartet: csv/indicator_9-9-9.csv."
+
+
 def test_non_statistical_indicator_without_data_is_only_a_warning(tmp_path: Path) -> None:
     root = starter_folder(tmp_path)
     write(root, {"meta/9-9-9.yml": "indicator_name: Text\ndata_non_statistical: true\n"})

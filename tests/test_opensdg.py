@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 
 from reportgen.compose.model import BulletList, Link, Paragraph, Strong, Text
+from reportgen.compose.richtext import html_to_blocks
 from reportgen.load.opensdg import GEO, LEVEL, PERIOD, REGION, SIGN, VALUE, YEAR, load_dataset
 from tests.builders import load, write_indicator
 from tests.conftest import MINI
@@ -84,7 +85,7 @@ def test_metadata_titles_translations_footnotes_and_safe_html() -> None:
     meta = dataset.indicators["1-1-1"].meta
     assert meta.title == "Bevölkerung insgesamt"
     assert meta.vintage == "Datenstand 2024"
-    assert meta.description == (
+    assert html_to_blocks(meta.description) == (
         Paragraph(
             (
                 Text("Zur Bevölkerung zählen alle Menschen mit "),
@@ -93,14 +94,18 @@ def test_metadata_titles_translations_footnotes_and_safe_html() -> None:
             )
         ),
     )
-    assert "Ausländerzentralregisters" in str(meta.computation)
-    assert [len(b.inlines) for b in meta.footnotes if isinstance(b, Paragraph)] == [1, 1]
+    assert "Ausländerzentralregisters" in meta.computation
+    footnotes = html_to_blocks(meta.footnotes)
+    assert [len(b.inlines) for b in footnotes if isinstance(b, Paragraph)] == [1, 1]
     assert [(s.text, s.url) for s in meta.sources] == [
         ("Tabelle zum Herunterladen", None),
         ("Statistikportal", "https://www.statistik.example.de"),
     ]
     assert any(
-        isinstance(i, Link) for b in meta.other_info if isinstance(b, Paragraph) for i in b.inlines
+        isinstance(i, Link)
+        for b in html_to_blocks(meta.other_info)
+        if isinstance(b, Paragraph)
+        for i in b.inlines
     )
 
 
@@ -114,7 +119,9 @@ def test_goals_and_targets_split_bold_title_from_explanation() -> None:
     assert dataset.goals["1"].title == "Bevölkerung"
     target = dataset.targets["1-1"]
     assert target.title == "Bevölkerung im Land"
-    assert target.description == (Paragraph((Text("Erläuterung zum Thema Bevölkerung."),)),)
+    assert html_to_blocks(target.description) == (
+        Paragraph((Text("Erläuterung zum Thema Bevölkerung."),)),
+    )
 
 
 def test_wrong_sort_order_cannot_move_an_indicator_to_another_topic(tmp_path: Path) -> None:
@@ -132,4 +139,4 @@ def test_html_lists_become_list_blocks(tmp_path: Path) -> None:
         "national_indicator_description: '<ul><li>eins</li><li>zwei</li></ul>'",
     )
     meta = load(tmp_path).indicators["1-1-1"].meta
-    assert meta.description == (BulletList(((Text("eins"),), (Text("zwei"),))),)
+    assert html_to_blocks(meta.description) == (BulletList(((Text("eins"),), (Text("zwei"),))),)

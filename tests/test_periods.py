@@ -11,11 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reportgen.check import prepare_project
 from reportgen.compose.describe import key_statement
-from reportgen.compose.factsheet import compose_factsheet, districts, plan_factsheets
+from reportgen.compose.districts import districts
+from reportgen.compose.factsheet import compose_factsheet
+from reportgen.compose.factsheet_plan import plan_factsheets
 from reportgen.compose.indicators import default_selection
+from reportgen.compose.model import Table, walk
 from reportgen.load.periods import parse_period
-from reportgen.load.project import load_project
 from tests.builders import load, write_indicator
 from tests.conftest import make_project
 
@@ -324,10 +327,11 @@ def test_fact_sheets_take_the_latest_period_in_time(tmp_path: Path) -> None:
         "  diagramme: []\n",
         encoding="utf-8",
     )
-    project = load_project(project_dir)
+    project = prepare_project(project_dir)
     (district,) = districts(project.dataset)
     sheet = compose_factsheet(project, district, None, plan_factsheets(project))
-    stand = [row.cells[2].text for row in sheet.key_figures.rows]
+    (table,) = [node for node in walk(sheet.body) if isinstance(node, Table)]
+    stand = [row.cells[2] for row in table.rows]
     assert stand == ["WS 2024/2025", "Juni 2025"]
-    assert [row.cells[0].text for row in sheet.key_figures.rows] == ["8", "2"]
-    assert sheet.subtitle.endswith("Daten bis Juni 2025")
+    assert [row.cells[0] for row in table.rows] == ["8", "2"]
+    assert sheet.meta.subject.endswith("Daten bis Juni 2025")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reportgen.check.texts import typed_numbers
+from reportgen.compose.facts import Facts
 from reportgen.compose.placeholders import (
-    Facts,
     PlaceholderError,
     fill_placeholders,
     placeholder_errors,
@@ -127,17 +127,18 @@ def test_hand_typed_numbers_that_match_no_value_are_warned(facts: Facts) -> None
 
 
 def test_the_check_of_the_example_project_has_no_text_warnings() -> None:
-    from reportgen.load.project import load_project
+    from reportgen.check import prepare_project
     from reportgen.resources import EXAMPLE_PROJECT
 
-    project = load_project(EXAMPLE_PROJECT)
+    project = prepare_project(EXAMPLE_PROJECT)
     assert not [p for p in project.problems if p.location and "texte" in p.location.path.parts]
 
 
 def test_placeholders_are_filled_in_the_report(tmp_path: Path) -> None:
-    from reportgen.compose.model import plain_text
+    from reportgen.check import prepare_project
+    from reportgen.compose.model import Role
     from reportgen.compose.report import compose_report
-    from reportgen.load.project import load_project
+    from tests.builders import parts, texts
     from tests.conftest import make_project
 
     project_dir = make_project(tmp_path)
@@ -147,12 +148,9 @@ def test_placeholders_are_filled_in_the_report(tmp_path: Path) -> None:
         + '\nIm Jahr {{ jahr("1-1-1") }}: {{ wert("1-1-1") }} Menschen.\n',
         encoding="utf-8",
     )
-    report = compose_report(load_project(project_dir))
-    blocks = report.indicator_blocks()[0].interpretation.blocks
-    assert "Im Jahr 2022: 121 Menschen." in [
-        plain_text(b.inlines) for b in blocks if hasattr(b, "inlines")
-    ]
-    assert dataclasses.is_dataclass(report)
+    report = compose_report(prepare_project(project_dir))
+    interpretation = parts(report.document, Role.INTERPRETATION)[0]
+    assert "Im Jahr 2022: 121 Menschen." in texts(replace(report.document, body=(interpretation,)))
 
 
 def test_every_placeholder_error_of_a_block_is_listed(facts: Facts) -> None:
@@ -187,3 +185,42 @@ def test_a_year_finds_its_label_first_then_the_latest_period_of_the_year(
     assert fill_placeholders('{{ wert("3-1-1", jahr=2023) }}', facts) == "1"
     assert fill_placeholders('{{ wert("3-1-1", jahr=2024) }}', facts) == "4"
     assert fill_placeholders('{{ wert("3-1-1", jahr="Schuljahr 2024/25") }}', facts) == "3"
+
+
+# --- figures as printed ---------------------------------------------------------------------
+
+
+def one_decimal(
+    tmp_path: Path, values: dict[int, float], targets: tuple[TargetValue, ...] = ()
+) -> Facts:
+    """Facts of indicator 3-1-1 with one series, printed with one decimal."""
+    rows = "".join(f"{year},{value}\n" for year, value in values.items())
+    write_indicator(tmp_path, "3-1-1", f"Year,Value\n{rows}", "precision:\n  - decimals: 1")
+    return Facts(load_dataset(tmp_path), targets)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "expected"),
+    [
+        # the table prints 12,3 for both: no "0,1 über" from 12.34 − 12.25
+        (12.34, "ziel", "genau auf dem Zielwert (12,3)"),
+        (12.36, "ziel", "0,1 über dem Zielwert (12,3)"),  # 12,4 against 12,3
+        (2.675, "schwelle", "9,6 unter dem Schwellenwert (12,3)"),  # 2,7 against 12,3
+    ],
+)
+def test_the_distance_to_a_target_is_taken_between_printed_values(
+    tmp_path: Path, value: float, kind: str, expected: str
+) -> None:
+    target = TargetValue(indikator="3-1-1", wert=12.25, art=kind)
+    facts = one_decimal(tmp_path, {2024: value}, (target,))
+    assert fill_placeholders('{{ abstand_ziel("3-1-1") }}', facts) == expected
+
+
+def test_a_change_from_a_value_printed_as_zero_has_no_per_cent(tmp_path: Path) -> None:
+    facts = one_decimal(tmp_path, {2020: 0.04, 2024: 3.0})  # 0,0 → 3,0
+    assert fill_placeholders('{{ veraenderung("3-1-1") }}', facts) == "+3,0"
+
+
+def test_a_change_of_a_negative_value_has_the_sign_of_the_difference(tmp_path: Path) -> None:
+    facts = one_decimal(tmp_path, {2020: -10.0, 2024: -5.0})
+    assert fill_placeholders('{{ veraenderung("3-1-1") }}', facts) == "+5,0 (+50,0 %)"

@@ -13,12 +13,14 @@ import pytest
 from PIL import ImageCms
 from typer.testing import CliRunner
 
-from reportgen.build import BuildResult, build_report
+from reportgen.build import BuildRequest, BuildResult, build_report
 from reportgen.cli import app
-from reportgen.errors import ConfigError, RenderError
+from reportgen.errors import ConfigError, InvalidInput, RenderError
+from reportgen.load.config import PrintConfig, load_config
 from reportgen.printing import setup as print_setup
 from reportgen.printing.colors import CmykPalette, cmyk_svg
 from reportgen.printing.preflight import preflight
+from reportgen.printing.setup import PrintOverrides
 from reportgen.resources import DEFAULT_STYLES
 from tests.conftest import make_project
 from tests.pdfstructure import fonts_embedded, outline_titles
@@ -32,7 +34,9 @@ RGB_OPERATORS = {"rg", "RG"}
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     base = tmp_path_factory.mktemp("druck")
-    return build_report(make_project(base), base / "out", ["pdf"], profiles=["druck"])
+    return build_report(
+        BuildRequest(make_project(base), base / "out", ("pdf",), profiles=("druck",))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -335,7 +339,7 @@ def test_accessible_pdf_of_the_same_build_is_still_pdf_ua(built: BuildResult) ->
 
 
 def test_same_inputs_give_the_same_print_bytes(print_pdf: Path, tmp_path: Path) -> None:
-    again = build_report(make_project(tmp_path), tmp_path / "out", ["druck"])
+    again = build_report(BuildRequest(make_project(tmp_path), tmp_path / "out", ("druck",)))
     assert again.written[0].read_bytes() == print_pdf.read_bytes()
 
 
@@ -354,11 +358,11 @@ def test_crop_marks_sit_outside_the_bleed_in_registration_colour(with_options: P
             assert spaces.RGReg[0] == pikepdf.Name.Separation
             assert spaces.RGReg[1] == pikepdf.Name.All
             strokes = [
-                (ops, str(op))
-                for ops, op in pikepdf.parse_content_stream(page_)
-                if str(op) in ("m", "l", "CS")
+                ([str(operand) for operand in instruction.operands], str(instruction.operator))
+                for instruction in pikepdf.parse_content_stream(page_)
+                if str(instruction.operator) in ("m", "l", "CS")
             ]
-            marks = strokes[strokes.index(([pikepdf.Name.RGReg], "CS")) + 1 :]
+            marks = strokes[strokes.index((["/RGReg"], "CS")) + 1 :]
             points = [[float(v) for v in ops] for ops, _ in marks]
             assert len(points) == 16
             for x, y in points:  # every mark point lies outside the bleed box
@@ -387,11 +391,48 @@ def test_missing_icc_profile_is_a_german_config_error_naming_the_option(
 ) -> None:
     monkeypatch.setattr(print_setup, "DEFAULT_PROFILES", (tmp_path / "fehlt.icc",))
     with pytest.raises(ConfigError) as caught:
-        build_report(make_project(tmp_path), tmp_path / "out", ["pdf"], profiles=["druck"])
+        build_report(
+            BuildRequest(make_project(tmp_path), tmp_path / "out", ("pdf",), profiles=("druck",))
+        )
     message = str(caught.value)
     assert "Kein CMYK-ICC-Profil" in message
     assert "druck.icc_profil" in message and "--icc-profil" in message
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("bleed", "yaml", "message"),
+    [
+        (20.0, "20", "Das Feld „druck.beschnitt_mm“ muss höchstens 10 sein."),
+        (0.5, "0.5", "Das Feld „druck.beschnitt_mm“ muss mindestens 1 sein."),
+        (float("nan"), ".nan", "Das Feld „druck.beschnitt_mm“ muss eine endliche Zahl sein."),
+    ],
+)
+def test_a_command_line_value_out_of_range_gets_the_message_of_reportgen_yml(
+    tmp_path: Path, bleed: float, yaml: str, message: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        PrintOverrides(bleed_mm=bleed).apply(PrintConfig())
+    (problem,) = caught.value.problems
+    assert (problem.message, problem.hint, problem.location) == (
+        message,
+        "Gesetzt mit --beschnitt.",
+        None,
+    )
+    project = make_project(tmp_path)
+    config = project / "reportgen.yml"
+    config.write_text(f"{config.read_text('utf-8')}druck:\n  beschnitt_mm: {yaml}\n", "utf-8")
+    with pytest.raises(InvalidInput) as in_file:
+        load_config(project)
+    assert [p.message for p in in_file.value.problems] == [message]
+
+
+def test_overrides_replace_only_what_the_command_line_sets() -> None:
+    project = PrintConfig(beschnitt_mm=4, schnittmarken=False, kapitel_rechts=False)
+    applied = PrintOverrides(Path("druckerei.icc"), 5, crop_marks=True).apply(project)
+    assert applied.icc_profile == Path("druckerei.icc").resolve()
+    assert (applied.bleed_mm, applied.crop_marks, applied.chapters_right) == (5.0, True, False)
+    assert PrintOverrides().apply(project) == project
 
 
 def test_an_rgb_profile_is_refused(tmp_path: Path) -> None:
@@ -406,7 +447,7 @@ def test_an_rgb_profile_is_refused(tmp_path: Path) -> None:
 
 def test_unknown_profile_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="Unbekanntes PDF-Profil „offset“"):
-        build_report(make_project(tmp_path), tmp_path / "out", profiles=["offset"])
+        build_report(BuildRequest(make_project(tmp_path), tmp_path / "out", profiles=("offset",)))
 
 
 def test_build_fails_when_its_own_preflight_finds_rgb(tmp_path: Path) -> None:
@@ -418,7 +459,7 @@ def test_build_fails_when_its_own_preflight_finds_rgb(tmp_path: Path) -> None:
     config = project / "reportgen.yml"
     config.write_text(config.read_text("utf-8") + "druck:\n  css: rot.css\n", encoding="utf-8")
     with pytest.raises(RenderError) as caught:
-        build_report(project, tmp_path / "out", ["druck"])
+        build_report(BuildRequest(project, tmp_path / "out", ("druck",)))
     assert "besteht den eigenen Preflight nicht" in str(caught.value)
     assert "RGB-Farben unter CMYK-Ausgabebedingung: DeviceRGB" in str(caught.value)
     assert not (tmp_path / "out").exists()

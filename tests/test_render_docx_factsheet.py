@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 
 import docx
 import pytest
@@ -17,30 +15,34 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from PIL import Image
 
 from reportgen.compose.model import (
-    Block,
     BulletList,
-    Cell,
+    ChartKind,
     ChartSeries,
     ChartSpec,
-    Factsheet,
+    DocumentMeta,
     Figure,
-    Footnote,
+    Footnotes,
+    Heading,
     MapFigure,
     MapShape,
     MapSpec,
+    Node,
     Paragraph,
-    SignExplanation,
-    SubHeading,
+    Part,
+    Role,
+    Strong,
+    Style,
     Table,
+    TableKind,
     TableRow,
     Text,
 )
-from reportgen.load.config import StyleFiles
+from reportgen.compose.model import Document as Sheet
 from reportgen.render.docx import xml as docx_xml
-from reportgen.render.docx.factsheet import render_factsheet_docx
+from reportgen.render.docx.document import render_docx
+from reportgen.resources import DEFAULT_STYLES
 
-STYLES = Path(__file__).resolve().parent.parent / "styles"
-STYLE_FILES = StyleFiles(word_vorlage=STYLES / "reference.docx")
+TEMPLATE = DEFAULT_STYLES / "reference.docx"
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
 
 
@@ -70,61 +72,101 @@ def _png(size: tuple[int, int]) -> bytes:
 
 
 def make_figure(number: int) -> Figure:
-    chart = ChartSpec("line", ("2020", "2024"), (ChartSeries("Lüneburg", (8.0, 9.5)),), "%", 1)
+    chart = ChartSpec(
+        ChartKind.LINE, ("2020", "2024"), (ChartSeries("Lüneburg", (8.0, 9.5)),), "%", 1, small=True
+    )
     return Figure(
-        number, f"Anteil {number} (in %)", f"Linie {number}: von 8,0 auf 9,5 %.", chart, SOURCE
+        "Abbildung",
+        number,
+        f"Anteil {number} (in %)",
+        f"Linie {number}: von 8,0 auf 9,5 %.",
+        chart,
+        SOURCE,
     )
 
 
 def make_key_figures(rows: int = 10) -> Table:
     return Table(
+        label="Tabelle",
         number=1,
         caption="Kennzahlen Lüneburg",
         corner="Merkmal",
         columns=("Wert", "Stichtag"),
         rows=tuple(
-            TableRow(
-                f"Merkmal {index}¹⁾",
-                (Cell(f"{index * 1000:,}".replace(",", ".")), Cell("31.12.2024")),
-            )
+            TableRow(f"Merkmal {index}¹⁾", (f"{index * 1000:,}".replace(",", "."), "31.12.2024"))
             for index in range(1, rows + 1)
         ),
-        unit="",
         notes=("p = vorläufige Zahl.",),
         source=SOURCE,
+        kind=TableKind.KEY_FIGURES,
     )
 
 
-def make_factsheet(text: tuple[Block, ...] = (), figures: int = 3) -> Factsheet:
-    square = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0))
-    return Factsheet(
-        code="K03355",
-        name="Lüneburg",
-        title="Steckbrief Lüneburg",
-        subtitle="Landkreis · Daten 2024",
-        language="de",
-        publisher="Testministerium",
-        publication_date=dt.date(2025, 12, 18),
-        locator=MapFigure(
-            caption="Lage des Landkreises Lüneburg",
-            alt_text="Karte: Lüneburg im Nordosten Niedersachsens.",
-            map=MapSpec((MapShape("K03355", (square,), True),)),
-            source="Geometrie: © GeoBasis-DE / BKG 2024",
+SQUARE = ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0))
+LOCATOR = MapFigure(
+    caption="Lage des Landkreises Lüneburg",
+    alt_text="Karte: Lüneburg im Nordosten Niedersachsens.",
+    map=MapSpec((MapShape("K03355", (SQUARE,), True),)),
+)
+
+
+def make_factsheet(
+    text: tuple[Node, ...] = (), figures: int = 3, locator: MapFigure | None = LOCATOR
+) -> Sheet:
+    titles = Part(
+        Role.SHEET_TITLES,
+        (
+            Paragraph((Text("Testministerium"),), Style.PUBLISHER),
+            Heading(1, "Steckbrief Lüneburg"),
+            Paragraph((Text("Landkreis · Daten 2024"),), Style.SUBTITLE),
         ),
-        key_figures=make_key_figures(),
-        figures=tuple(make_figure(number) for number in range(1, figures + 1)),
-        text_title="Aus dem Landkreis",
-        text=text,
-        footnotes=(Footnote(1, "Ausländerzentralregister, Stichtag 31.12."),),
-        signs=(SignExplanation("p", "vorläufige Zahl"),),
-        attribution="Quelle: LSN, Integrationsmonitoring.",
-        terms="Datenlizenz Deutschland – Namensnennung – 2.0",
     )
+    body: list[Node] = [
+        Part(Role.SHEET_HEAD, (titles, *((locator,) if locator else ()))),
+        Heading(2, "Kennzahlen", listed=False),
+        make_key_figures(),
+        Heading(2, "Entwicklung im Zeitvergleich", listed=False),
+        Part(Role.CHARTS, tuple(make_figure(number) for number in range(1, figures + 1))),
+    ]
+    if text:
+        body.append(Part(Role.OWN_TEXT, (Heading(2, "Aus dem Landkreis", listed=False), *text)))
+    body.append(
+        Part(
+            Role.SHEET_NOTES,
+            (
+                Heading(2, "Anmerkungen und Quellen", listed=False),
+                Footnotes(((1, "Ausländerzentralregister, Stichtag 31.12."),)),
+                Paragraph(
+                    (Strong((Text("Zeichenerklärung:"),)), Text(" p = vorläufige Zahl")),
+                    Style.REMARK,
+                ),
+                Paragraph((Text("Geometrie: © GeoBasis-DE / BKG 2024"),), Style.REMARK),
+                Paragraph(
+                    (
+                        Text(
+                            "Quelle: LSN, Integrationsmonitoring. Datenlizenz Deutschland – "
+                            "Namensnennung – 2.0"
+                        ),
+                    ),
+                    Style.REMARK,
+                ),
+            ),
+        )
+    )
+    meta = DocumentMeta(
+        "Steckbrief Lüneburg",
+        "Landkreis · Daten 2024",
+        "Testministerium",
+        "de",
+        dt.date(2025, 12, 18),
+        page_words=("Seite", "von"),
+    )
+    return Sheet(meta, tuple(body))
 
 
-OWN_TEXT = (
+OWN_TEXT: tuple[Node, ...] = (
     Paragraph((Text("Der Integrationsrat tagt viermal im Jahr."),)),
-    SubHeading((Text("Kontakt"),)),
+    Heading(3, "Kontakt", listed=False),
     BulletList(((Text("Integrationsbüro"),),)),
 )
 
@@ -169,7 +211,7 @@ def texts(document: Document, style: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def rendered() -> bytes:
-    return render_factsheet_docx(make_factsheet(OWN_TEXT), STYLE_FILES, FakeImages())
+    return render_docx(make_factsheet(OWN_TEXT), FakeImages(), TEMPLATE)
 
 
 @pytest.fixture(scope="module")
@@ -196,11 +238,12 @@ def test_title_block_puts_the_map_beside_title_subtitle_and_caption(document: Do
     assert is_layout(head) and len(head.rows) == 1
     text, locator = head.rows[0].cells
     assert [(style_name(p), p.text) for p in text.paragraphs] == [
+        ("Notiz", "Testministerium"),
         ("Heading 1", "Steckbrief Lüneburg"),
         ("Subtitle", "Landkreis · Daten 2024"),
         ("Caption", "Lage des Landkreises Lüneburg"),
     ]
-    assert text.paragraphs[0].paragraph_format.page_break_before is False
+    assert text.paragraphs[1].paragraph_format.page_break_before is False
     assert [p.text for p in locator.paragraphs] == [""]
     assert docx_xml.picture_descriptions(document)[0] == (
         "Karte: Lüneburg im Nordosten Niedersachsens."
@@ -209,9 +252,8 @@ def test_title_block_puts_the_map_beside_title_subtitle_and_caption(document: Do
 
 def test_without_map_the_title_stands_alone() -> None:
     images = FakeImages()
-    sheet = replace(make_factsheet(), locator=None)
-    document = open_docx(render_factsheet_docx(sheet, STYLE_FILES, images))
-    first = next(iter(document.iter_inner_content()))
+    document = open_docx(render_docx(make_factsheet(locator=None), images, TEMPLATE))
+    first = list(document.iter_inner_content())[1]
     assert isinstance(first, DocxParagraph) and first.text == "Steckbrief Lüneburg"
     assert images.maps == [] and len(docx_xml.picture_descriptions(document)) == 3
 
@@ -228,7 +270,7 @@ def test_own_text_follows_its_heading(document: Document) -> None:
 
 
 def test_without_own_text_there_is_no_heading_for_it() -> None:
-    document = open_docx(render_factsheet_docx(make_factsheet(()), STYLE_FILES, FakeImages()))
+    document = open_docx(render_docx(make_factsheet(()), FakeImages(), TEMPLATE))
     assert [text for _, text in headings(document)] == [
         "Steckbrief Lüneburg",
         "Kennzahlen",
@@ -254,11 +296,9 @@ def test_pictures_are_smaller_than_in_the_report(document: Document) -> None:
 
 def test_map_and_charts_come_from_the_image_provider() -> None:
     images = FakeImages()
-    sheet = make_factsheet()
-    render_factsheet_docx(sheet, STYLE_FILES, images)
-    assert sheet.locator is not None
-    assert images.maps == [sheet.locator.map]
-    assert images.charts == [figure.chart for figure in sheet.figures]
+    render_docx(make_factsheet(), images, TEMPLATE)
+    assert images.maps == [LOCATOR.map]
+    assert images.charts == [make_figure(number).chart for number in (1, 2, 3)]
 
 
 def test_captions_number_table_and_figures(document: Document) -> None:
@@ -312,9 +352,7 @@ def test_layout_tables_have_no_header_lines_or_bonds_between_rows(document: Docu
 
 
 def test_a_single_chart_needs_no_layout_table() -> None:
-    document = open_docx(
-        render_factsheet_docx(make_factsheet(figures=1), STYLE_FILES, FakeImages())
-    )
+    document = open_docx(render_docx(make_factsheet(figures=1), FakeImages(), TEMPLATE))
     assert [is_layout(table) for table in document.tables] == [True, False]
     assert len(docx_xml.picture_descriptions(document)) == 2
 
@@ -328,7 +366,7 @@ def test_notes_list_footnotes_signs_map_source_attribution_and_terms(document: D
         "Geometrie: © GeoBasis-DE / BKG 2024",
         "Quelle: LSN, Integrationsmonitoring. Datenlizenz Deutschland – Namensnennung – 2.0",
     ]
-    assert texts(document, "Notiz")[-3:] == notes[:3]
+    assert texts(document, "Notiz")[-4:] == notes
 
 
 # --- document properties -------------------------------------------------------------------
@@ -339,16 +377,19 @@ def test_core_properties_and_language(document: Document) -> None:
     assert properties.title == "Steckbrief Lüneburg"
     assert properties.author == "Testministerium"
     assert properties.language == "de-DE"
-    assert properties.created == dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
+    # python-docx 1.1 reads the stamp back without its "Z", 1.2 as UTC
+    assert properties.created.replace(tzinfo=dt.UTC) == dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
     assert docx_xml.document_language(document) == "de-DE"
 
 
-def test_every_page_has_title_header_and_page_number(document: Document) -> None:
+def test_every_page_has_title_header_and_page_of_pages(document: Document) -> None:
     section = document.sections[0]
     assert not section.different_first_page_header_footer
     assert section.header.paragraphs[0].text == "Steckbrief Lüneburg"
-    assert docx_xml.field_instructions(section.footer.paragraphs[0]) == ["PAGE"]
+    footer = section.footer.paragraphs[0]
+    assert docx_xml.field_instructions(footer) == ["PAGE", "NUMPAGES"]
+    assert footer.text.startswith("Seite ") and " von " in footer.text
 
 
 def test_same_sheet_gives_same_bytes(rendered: bytes) -> None:
-    assert render_factsheet_docx(make_factsheet(OWN_TEXT), STYLE_FILES, FakeImages()) == rendered
+    assert render_docx(make_factsheet(OWN_TEXT), FakeImages(), TEMPLATE) == rendered

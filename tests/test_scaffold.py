@@ -9,14 +9,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from reportgen.check import prepare_project
 from reportgen.cli import app
+from reportgen.compose.model import Role
+from reportgen.compose.model.document import TextStatus
 from reportgen.compose.report import compose_report
 from reportgen.errors import InvalidInput
 from reportgen.load.config import load_config
-from reportgen.load.project import load_project
 from reportgen.load.textblocks import load_texts
 from reportgen.scaffold import init_project
-from tests.conftest import FAILURES, MINI
+from tests.builders import parts, texts
+from tests.conftest import FAILURES, FIXTURES, MINI
 
 TEXTS = {
     "texte/vorwort.md",
@@ -88,7 +91,7 @@ def test_dates_come_from_the_data_not_the_clock(data: Path, tmp_path: Path) -> N
 def test_scaffolded_project_loads_without_errors(data: Path, tmp_path: Path) -> None:
     project = tmp_path / "projekt"
     init_project(project, data)
-    loaded = load_project(project)
+    loaded = prepare_project(project)
     assert loaded.errors == ()
     # 2-1-1 has no title in its metadata: the warning stays until the editor writes one
     assert any("2.1.1 hat keinen Titel" in w.message for w in loaded.warnings)
@@ -97,19 +100,17 @@ def test_scaffolded_project_loads_without_errors(data: Path, tmp_path: Path) -> 
 def test_hints_never_reach_the_report(data: Path, tmp_path: Path) -> None:
     project = tmp_path / "projekt"
     init_project(project, data)
-    report = compose_report(load_project(project))
-    blocks = [
-        block for chapter in report.chapters for s in chapter.sections for block in s.indicators
-    ]
-    assert len(blocks) == 3
-    for block in blocks:
-        assert block.interpretation.status_note  # visibly marked as not released
-        text = repr(block.interpretation.blocks)
-        for hint in ("<!--", "#", "Was hineingehört", "Lese- und Interpretationshilfe zu"):
-            assert hint not in text
-    assert report.foreword == ()  # shown without a draft mark, so it stays empty until written
-    assert all(chapter.intro == () for chapter in report.chapters)
-    assert "Was hineingehört" not in repr(report)
+    document = compose_report(prepare_project(project)).document
+    interpretations = parts(document, Role.INTERPRETATION)
+    assert len(interpretations) == 3
+    for part in interpretations:
+        assert part.status is not TextStatus.RELEASED  # visibly marked as not released
+    words = "\n".join(texts(document))
+    for hint in ("<!--", "Was hineingehört", "Lese- und Interpretationshilfe zu"):
+        assert hint not in words
+    # shown without a draft mark, so they stay empty until written
+    assert parts(document, Role.FOREWORD) == []
+    assert parts(document, Role.INTRO) == []
 
 
 def test_indicator_hint_names_number_title_source_and_what_belongs_there(
@@ -135,7 +136,7 @@ def test_commented_selection_lists_the_data_and_validates_when_uncommented(
     block = re.search(r"^# auswahl:\n(?:#   .*\n)+", text, re.M)
     assert block is not None
     path.write_text(text.replace(block[0], re.sub(r"^# ", "", block[0], flags=re.M)), "utf-8")
-    loaded = load_project(project)
+    loaded = prepare_project(project)
     assert loaded.errors == ()
     assert loaded.config.selection is not None
     assert [(c.goal, c.indicators) for c in loaded.config.selection] == [
@@ -204,4 +205,36 @@ def test_cli_init_with_a_wrong_folder_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "Kein Open-SDG-Datenordner" in " ".join(result.output.split())
+    assert not project.exists()
+
+
+def test_a_line_break_in_a_title_stays_in_its_hint_and_comment(data: Path, tmp_path: Path) -> None:
+    translations = data / "translations/de/global_indicators.yml"
+    text = translations.read_text(encoding="utf-8")
+    translations.write_text(
+        text.replace(
+            "1-2-1-title: Anteil der Ausländerinnen und Ausländer",
+            '1-2-1-title: "Anteil der Ausländerinnen\\nund Ausländer"',
+        ),
+        encoding="utf-8",
+    )
+    project = tmp_path / "projekt"
+    init_project(project, data)
+    hint = (project / "texte/indikatoren/1-2-1.md").read_text(encoding="utf-8")
+    front = hint.split("---\n")[1]
+    assert all(line.startswith(("#", "status:", "autor:", "datum:")) for line in front.splitlines())
+    assert "Indikator 1.2.1: Anteil der Ausländerinnen und Ausländer" in hint
+    config = (project / "reportgen.yml").read_text(encoding="utf-8")
+    assert "#       - 1-2-1   # Anteil der Ausländerinnen und Ausländer\n" in config
+    load_config(project)
+
+
+def test_data_without_a_usable_indicator_raise_and_write_nothing(tmp_path: Path) -> None:
+    data = Path(
+        shutil.copytree(FIXTURES / "datenfehler" / "leere-datei" / "daten", tmp_path / "daten")
+    )
+    project = tmp_path / "projekt"
+    with pytest.raises(InvalidInput) as caught:
+        init_project(project, data)
+    assert any("indicator_5-3-3.csv" in str(p) for p in caught.value.problems)
     assert not project.exists()

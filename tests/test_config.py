@@ -1,0 +1,77 @@
+"""reportgen.yml: target kinds as an enum, paths resolved while validating, German messages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.errors import InvalidInput
+from reportgen.load.config import PrintConfig, TargetKind, TargetValue, load_config
+from reportgen.resources import DEFAULT_STYLES
+from tests.conftest import MINI
+
+
+def project_with(tmp_path: Path, extra: str) -> Path:
+    """The mini project with some lines added to its reportgen.yml."""
+    project = tmp_path / "projekt"
+    shutil.copytree(MINI, project)
+    config = project / "reportgen.yml"
+    config.write_text(config.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return project
+
+
+def problems_of(project: Path) -> list[str]:
+    with pytest.raises(InvalidInput) as raised:
+        load_config(project)
+    return [f"{p.message} {p.hint or ''}".strip() for p in raised.value.problems]
+
+
+def test_target_kinds_are_an_enum_equal_to_their_german_words() -> None:
+    threshold = TargetValue(indikator="1-2-1", wert=5.0, art="schwelle", jahr=2030)
+    assert threshold.kind is TargetKind.THRESHOLD and threshold.kind == "schwelle"
+    assert threshold.label == "Schwellenwert 2030"
+    assert TargetValue(indikator="1-2-1", wert=5.0).label == "Zielwert"
+
+
+def test_an_unknown_target_kind_is_refused_in_german(tmp_path: Path) -> None:
+    project = project_with(
+        tmp_path, "zielwerte:\n  - indikator: 1-2-1\n    wert: 10\n    art: Ziel\n"
+    )
+    assert problems_of(project) == [
+        "Das Feld „zielwerte[1].art“ muss einer dieser Werte sein: ziel oder schwelle. "
+        "Meinten Sie ziel?"
+    ]
+
+
+def test_paths_are_resolved_against_the_project_while_validating(tmp_path: Path) -> None:
+    project = project_with(
+        tmp_path,
+        "stile:\n  css: eigene/bericht.css\n  word_vorlage: /vorlagen/amt.docx\n"
+        "druck:\n  icc_profil: icc/druckerei.icc\n",
+    )
+    config = load_config(project)
+    root = project.resolve()
+    assert config.styles.stylesheet == root / "eigene" / "bericht.css"
+    assert config.styles.word_template == Path("/vorlagen/amt.docx")
+    assert config.styles.chart_style == DEFAULT_STYLES / "report.mplstyle"
+    assert config.printing.icc_profile == root / "icc" / "druckerei.icc"
+    assert config.printing.stylesheet == DEFAULT_STYLES / "druck.css"
+
+
+def test_a_model_built_in_code_keeps_its_paths() -> None:
+    assert PrintConfig(css=Path("druck.css")).stylesheet == Path("druck.css")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("12", "Das Feld „druck.beschnitt_mm“ muss höchstens 10 sein."),
+        ("0.5", "Das Feld „druck.beschnitt_mm“ muss mindestens 1 sein."),
+        (".nan", "Das Feld „druck.beschnitt_mm“ muss eine endliche Zahl sein."),
+    ],
+)
+def test_bleed_out_of_range_in_reportgen_yml(tmp_path: Path, value: str, message: str) -> None:
+    project = project_with(tmp_path, f"druck:\n  beschnitt_mm: {value}\n")
+    assert problems_of(project) == [message]
