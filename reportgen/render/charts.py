@@ -107,6 +107,9 @@ def draw(spec: ChartSpec, style_file: Path) -> MplFigure:
         )
     else:
         figure.tight_layout(pad=_PAD_PT / matplotlib.rcParams["font.size"])
+        # tight_layout leaves a placeholder layout engine behind, and with any engine set,
+        # every savefig draws the whole figure once more before drawing it for real
+        figure.set_layout_engine(None)
     return figure
 
 
