@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.check import check_project
 from reportgen.errors import InvalidInput
-from reportgen.load.config import PrintConfig, TargetKind, TargetValue, load_config
+from reportgen.load.config import PrintConfig, load_config
+from reportgen.load.config_entries import TargetKind, TargetValue
+from reportgen.load.project import load_project
 from reportgen.resources import DEFAULT_STYLES
 from tests.conftest import MINI
 
@@ -75,3 +78,25 @@ def test_a_model_built_in_code_keeps_its_paths() -> None:
 def test_bleed_out_of_range_in_reportgen_yml(tmp_path: Path, value: str, message: str) -> None:
     project = project_with(tmp_path, f"druck:\n  beschnitt_mm: {value}\n")
     assert problems_of(project) == [message]
+
+
+def test_the_check_stage_points_into_reportgen_yml_without_reading_it_again(
+    tmp_path: Path,
+) -> None:
+    """reportgen.yml is parsed once: the positions of its values travel with the
+    configuration, so the checks after loading need no second read of the file."""
+    project = project_with(
+        tmp_path,
+        "auswahl:\n  - handlungsfeld: 9\nzielwerte:\n  - indikator: 7-7-7\n    wert: 5\n",
+    )
+    start = len((MINI / "reportgen.yml").read_text(encoding="utf-8").splitlines())
+    loaded = load_project(project)
+    (project / "reportgen.yml").unlink()
+    checked = check_project(loaded)
+    found = {
+        p.message.split(" ")[0]: (p.location.line, p.location.column)
+        for p in checked.problems
+        if p.location is not None and p.location.path.name == "reportgen.yml"
+    }
+    assert found["Handlungsfeld"] == (start + 2, 5)
+    assert found["Zielwert"] == (start + 4, 5)

@@ -14,7 +14,7 @@ from reportgen.compose.placeholders import (
     fill_placeholders,
     placeholder_errors,
 )
-from reportgen.load.config import TargetValue
+from reportgen.load.config_entries import TargetValue
 from reportgen.load.opensdg import load_dataset
 from reportgen.load.textblocks import TextBlock
 from tests.builders import write_indicator

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from reportgen.compose.indicators import start_value_fields
 from reportgen.errors import Location, Problem, Severity, did_you_mean
-from reportgen.load.config import CONFIG_NAME, ReportConfig
+from reportgen.load.config import ReportConfig
 from reportgen.load.defects import Rule
 from reportgen.load.opensdg import Dataset
 from reportgen.load.project import Project
 from reportgen.load.textblocks import TextLibrary
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import key_location, yaml_nodes
 
 
 def reference_problems(project: Project) -> list[Problem]:
@@ -27,13 +25,11 @@ def reference_problems(project: Project) -> list[Problem]:
 def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
     if config.selection is None:
         return []
-    path = config.project_dir / CONFIG_NAME
-    nodes = yaml_nodes(read_text(path, FileKind.CONFIG))
     problems = []
     goals = {i.meta.goal for i in dataset.indicators.values()}
     for c_index, chapter in enumerate(config.selection):
         if chapter.goal not in goals:
-            where = key_location(nodes, ("auswahl", c_index, "handlungsfeld"), path)
+            where = config.location("auswahl", c_index, "handlungsfeld")
             problems.append(
                 Problem(
                     f"Handlungsfeld „{chapter.goal}“ gibt es in den Daten nicht.",
@@ -43,7 +39,7 @@ def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
             )
             continue
         for i_index, indicator_id in enumerate(chapter.indicators or ()):
-            where = key_location(nodes, ("auswahl", c_index, "indikatoren", i_index), path)
+            where = config.location("auswahl", c_index, "indikatoren", i_index)
             indicator = dataset.indicators.get(indicator_id)
             if indicator is None:
                 problems.append(
@@ -128,14 +124,13 @@ def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
 
 
 def _check_targets(config: ReportConfig, dataset: Dataset) -> list[Problem]:
-    path = config.project_dir / CONFIG_NAME
     return [
         Problem(
             f"Zielwert für Indikator {target.indicator}, den es in den Daten nicht gibt.",
-            Location(path),
+            config.location("zielwerte", index, "indikator"),
             did_you_mean(target.indicator, dataset.indicators),
         )
-        for target in config.targets
+        for index, target in enumerate(config.targets)
         if target.indicator not in dataset.indicators
     ]
 
@@ -144,13 +139,11 @@ def stale_acceptances(config: ReportConfig, stale: list[int]) -> list[Problem]:
     """Entries of ``bekannte_datenfehler`` that match nothing: the data was corrected."""
     if not stale:
         return []
-    path = config.project_dir / CONFIG_NAME
-    nodes = yaml_nodes(read_text(path, FileKind.CONFIG))
     return [
         Problem(
             f"Der bekannte Datenfehler „{config.known_defects[index].rule}“ für "
             f"„{config.known_defects[index].subject}“ kommt in den Daten nicht mehr vor.",
-            key_location(nodes, ("bekannte_datenfehler", index), path),
+            config.location("bekannte_datenfehler", index),
             "Entfernen Sie den Eintrag, damit ein neuer Fehler nicht unbemerkt bleibt.",
             Severity.WARNING,
         )

@@ -23,7 +23,7 @@ from reportgen.compose.indicators import (
 )
 from reportgen.compose.regional import region_selection
 from reportgen.errors import did_you_mean
-from reportgen.load.config import TargetKind, TargetValue
+from reportgen.load.config_entries import TargetKind, TargetValue
 from reportgen.load.opensdg import Dataset, Indicator
 
 

@@ -38,7 +38,7 @@ from reportgen.compose.model import (
     Text,
 )
 from reportgen.compose.regional import for_regions
-from reportgen.load.config import FactsheetItem
+from reportgen.load.config_entries import FactsheetItem
 from reportgen.load.geodata import DistrictMap
 from reportgen.load.labels import FactsheetLabels
 from reportgen.load.opensdg import Indicator

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reportgen.compose.formatting import is_percent
 from reportgen.compose.indicators import Selection, default_selection
 from reportgen.compose.regional import region_selection
-from reportgen.load.config import FactsheetItem
+from reportgen.load.config_entries import FactsheetItem
 from reportgen.load.opensdg import LEVEL, Indicator
 from reportgen.load.project import Project
 from reportgen.load.regions import Level

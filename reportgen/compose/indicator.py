@@ -31,7 +31,8 @@ from reportgen.compose.model import (
 )
 from reportgen.compose.model.document import TextStatus
 from reportgen.compose.richtext import html_to_blocks, markdown_to_blocks
-from reportgen.load.config import ReportConfig, TargetValue
+from reportgen.load.config import ReportConfig
+from reportgen.load.config_entries import TargetValue
 from reportgen.load.labels import Labels
 from reportgen.load.metadata import IndicatorMeta
 from reportgen.load.opensdg import Indicator

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 
 from reportgen.errors import (
@@ -28,17 +25,21 @@ from reportgen.errors import (
     Problem,
     working_on,
 )
+from reportgen.load.config_entries import (
+    FactsheetConfig,
+    Frozen,
+    IndicatorId,
+    KnownDefect,
+    TargetValue,
+)
 from reportgen.load.config_messages import config_problems
 from reportgen.load.defects import Rule
-from reportgen.load.layout import INDICATOR_ID
 from reportgen.load.signs import SIGNS
 from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, parse_yaml, yaml_nodes, yaml_problem
+from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
 from reportgen.resources import DEFAULT_STYLES
 
 CONFIG_NAME = "reportgen.yml"
-
-IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID.pattern)]
 
 
 def _in_project(path: Path, info: ValidationInfo) -> Path:
@@ -51,11 +52,7 @@ ProjectPath = Annotated[Path, AfterValidator(_in_project)]
 """A path in reportgen.yml, resolved against the project folder while it is validated."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class ChapterSelection(_Frozen):
+class ChapterSelection(Frozen):
     """One chapter of the report: a Handlungsfeld and optionally its indicators in order."""
 
     goal: str = Field(alias="handlungsfeld")
@@ -67,7 +64,7 @@ class ChapterSelection(_Frozen):
         return str(value) if isinstance(value, int) else value
 
 
-class Attribution(_Frozen):
+class Attribution(Frozen):
     """Who produced the data and under which terms it may be reused."""
 
     producer: str = Field(alias="herausgeber")
@@ -82,14 +79,14 @@ class Attribution(_Frozen):
         return text + "."
 
 
-class Output(_Frozen):
+class Output(Frozen):
     """File names and formats of the outputs."""
 
     basename: str = Field(default="bericht", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
     formats: tuple[str, ...] = Field(default=("pdf", "docx"), alias="formate")
 
 
-class StyleFiles(_Frozen):
+class StyleFiles(Frozen):
     """Designer-owned files; each may be replaced by an office's own."""
 
     stylesheet: ProjectPath = Field(default=DEFAULT_STYLES / "report.css", alias="css")
@@ -105,7 +102,7 @@ class StyleFiles(_Frozen):
     """An office's own fixed words, laid over ``templates/labels.yml`` (see there)."""
 
 
-class PrintConfig(_Frozen):
+class PrintConfig(Frozen):
     """The print edition (PDF/X-4): the print shop's ICC profile, bleed, marks and book layout.
 
     The command line overrides every field; without ``icc_profil`` reportgen looks for a
@@ -145,84 +142,12 @@ def _override_problem(error: Any, origin: str | None) -> Problem:
     """The message reportgen.yml would get for the value under druck:, without its location."""
     section = ReportConfig.model_fields["printing"].alias or "printing"
     at = {**error, "loc": (section, *error["loc"])}
-    (problem,) = config_problems([at], ReportConfig, None, Path(CONFIG_NAME))
+    (problem,) = config_problems([at], ReportConfig, KeyPositions(Path(CONFIG_NAME), {}))
     hint = " ".join(part for part in (origin, problem.hint) if part) or None
     return replace(problem, location=None, hint=hint)
 
 
-class TargetKind(StrEnum):
-    """``art`` of a target value in reportgen.yml."""
-
-    GOAL = "ziel"
-    """A value to reach: Zielwert."""
-    THRESHOLD = "schwelle"
-    """A value not to cross: Schwellenwert."""
-
-    @property
-    def noun(self) -> str:
-        return "Zielwert" if self is TargetKind.GOAL else "Schwellenwert"
-
-
-class TargetValue(_Frozen):
-    """A Zielwert or Schwellenwert for an indicator, with the decision it comes from."""
-
-    indicator: IndicatorId = Field(alias="indikator")
-    series: str | None = Field(default=None, alias="reihe")
-    value: float = Field(alias="wert")
-    kind: TargetKind = Field(default=TargetKind.GOAL, alias="art")
-    decision: str = Field(default="", alias="beschluss")
-    year: int | None = Field(default=None, alias="jahr")
-
-    @property
-    def label(self) -> str:
-        return f"{self.kind.noun} {self.year}" if self.year else self.kind.noun
-
-
-class FactsheetItem(_Frozen):
-    """One key figure or chart of the Steckbriefe: an indicator and which of its values."""
-
-    indicator: IndicatorId = Field(alias="indikator")
-    label: str | None = Field(default=None, alias="bezeichnung")
-    unit: str | None = Field(default=None, alias="einheit")
-    selection: dict[str, str] = Field(default_factory=dict, alias="auswahl")
-    period: str | None = Field(default=None, alias="zeitraum")
-    change_since: int | None = Field(default=None, alias="veraenderung_seit")
-
-
-class FactsheetConfig(_Frozen):
-    """What the district fact sheets show; without entries reportgen chooses from the data."""
-
-    key_figures: tuple[FactsheetItem, ...] | None = Field(default=None, alias="kennzahlen")
-    charts: tuple[FactsheetItem, ...] | None = Field(default=None, alias="diagramme")
-    map_file: str | None = Field(default=None, alias="karte")
-    basename: str = Field(default="steckbriefe", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
-
-
-class KnownDefect(_Frozen):
-    """A defect of the published data the project knows and publishes anyway, with a reason
-    (``bekannte_datenfehler``; see ``reportgen.load.defects``)."""
-
-    rule: Rule = Field(alias="regel")
-    indicator: IndicatorId | None = Field(default=None, alias="indikator")
-    file: str | None = Field(default=None, alias="datei")
-    lines: tuple[int, ...] | None = Field(default=None, alias="zeilen")
-    reason: str = Field(alias="grund", min_length=10)
-
-    @model_validator(mode="after")
-    def _one_subject(self) -> KnownDefect:
-        if self.rule == Rule.UNKNOWN_FILE:
-            if not self.file:
-                raise ValueError("für „unbekannte-datei“ fehlt „datei“ (Pfad im Datenordner)")
-        elif not self.indicator:
-            raise ValueError(f"für „{self.rule}“ fehlt „indikator“")
-        return self
-
-    @property
-    def subject(self) -> str:
-        return self.file or self.indicator or ""
-
-
-class ReportConfig(_Frozen):
+class ReportConfig(Frozen):
     """Everything a report build needs besides the data and the texts."""
 
     title: str = Field(alias="titel", min_length=1)
@@ -245,6 +170,8 @@ class ReportConfig(_Frozen):
     targets: tuple[TargetValue, ...] = Field(default=(), alias="zielwerte")
     known_defects: tuple[KnownDefect, ...] = Field(default=(), alias="bekannte_datenfehler")
     project_dir: Path = Field(default=Path("."), exclude=True)
+    _positions: KeyPositions | None = PrivateAttr(default=None)
+    """Where each value stands in reportgen.yml, kept from its one parse."""
 
     @field_validator("flags")
     @classmethod
@@ -264,6 +191,11 @@ class ReportConfig(_Frozen):
             if defect.rule == Rule.CONFLICTING_ROWS and defect.lines:
                 lines.setdefault(defect.subject, set()).update(defect.lines)
         return lines
+
+    def location(self, *keys: str | int) -> Location:
+        """Where a value stands in reportgen.yml (``"auswahl", 0, "handlungsfeld"``)."""
+        path = self.project_dir / CONFIG_NAME
+        return self._positions.location(keys) if self._positions else Location(path)
 
     @property
     def data_path(self) -> Path:
@@ -289,8 +221,7 @@ def _load_config(project_dir: Path, path: Path) -> ReportConfig:
             "Legen Sie die Datei an oder geben Sie den Projektordner an.",
         )
     try:
-        text = read_text(path, FileKind.CONFIG)
-        data = parse_yaml(text)
+        data, root = parse_yaml_document(read_text(path, FileKind.CONFIG))
     except InputFileError as exc:
         problem = exc.problem
         raise ConfigError(problem.message, problem.location, problem.hint) from exc
@@ -301,13 +232,26 @@ def _load_config(project_dir: Path, path: Path) -> ReportConfig:
         raise ConfigError(
             "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.", Location(path)
         )
+    positions = KeyPositions.of(root, path)
     try:
         # the context resolves the paths of stile: and druck: as they are validated
-        return ReportConfig.model_validate(
+        config = ReportConfig.model_validate(
             {**data, "project_dir": project_dir}, context={"project_dir": project_dir}
         )
     except ValidationError as exc:
         # every field at once, in German, at its line
-        raise InvalidInput(
-            config_problems(exc.errors(), ReportConfig, yaml_nodes(text), path)
-        ) from exc
+        raise InvalidConfig(config_problems(exc.errors(), ReportConfig, positions), data) from exc
+    config._positions = positions
+    return config
+
+
+class InvalidConfig(InvalidInput):
+    """``reportgen.yml`` is YAML but not a valid configuration; ``data`` is what it says, so
+    that data and texts can still be checked with the folders it names."""
+
+    def __init__(self, problems: Iterable[Problem], data: dict[str, Any]):
+        super().__init__(problems)
+        self.data = data
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems, self.data))

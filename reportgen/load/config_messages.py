@@ -10,13 +10,12 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from reportgen.errors import Problem, did_you_mean
-from reportgen.load.yamlfile import key_location
+from reportgen.load.yamlfile import KeyPositions
 
 _SIMPLE: dict[str, str] = {
     "missing": "fehlt",
@@ -45,7 +44,7 @@ _SIMPLE: dict[str, str] = {
 
 
 def config_problems(
-    errors: Iterable[Any], root: type[BaseModel], nodes: Any, path: Path
+    errors: Iterable[Any], root: type[BaseModel], positions: KeyPositions
 ) -> list[Problem]:
     """One German problem per pydantic error, at the line of the field, in file order."""
     problems = []
@@ -54,7 +53,7 @@ def config_problems(
         problems.append(
             Problem(
                 f"Das Feld „{field_name(loc)}“ {_describe(error)}.",
-                key_location(nodes, loc, path),
+                positions.location(loc),
                 _hint(error, loc, root),
             )
         )

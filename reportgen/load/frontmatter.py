@@ -8,7 +8,7 @@ from typing import Any
 
 from reportgen.errors import InputFileError, Location, Problem
 from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, parse_yaml, yaml_problem
+from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class FrontMatterFile:
     head: str
     body: str
     body_line: int
+    positions: KeyPositions | None = None
+    """Where the head's keys stand in the file."""
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -48,7 +50,7 @@ def read_front_matter(
     if head is None:
         return FrontMatterFile(None, "", body, body_line)
     try:
-        meta = parse_yaml(head)
+        meta, root = parse_yaml_document(head)
     except YamlProblem as exc:
         # the head starts on the file's second line, after the opening ---
         problems.append(yaml_problem(exc, path, 2, f"Der YAML-Kopf {owner} ist fehlerhaft"))
@@ -60,4 +62,5 @@ def read_front_matter(
             )
         )
         return None
-    return FrontMatterFile(meta or {}, head, body, body_line)
+    # the head starts on the file's second line
+    return FrontMatterFile(meta or {}, head, body, body_line, KeyPositions.of(root, path, 2))

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from reportgen.errors import ConfigError, InvalidInput, Location, Problem
 from reportgen.load.config_messages import config_problems
 from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, key_location, parse_yaml, yaml_nodes, yaml_problem
+from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
 from reportgen.resources import DEFAULT_TEMPLATES
 
 DEFAULT_LABELS = DEFAULT_TEMPLATES / "labels.yml"
@@ -107,27 +107,24 @@ class Labels(_Labels):
 
 def load_labels(own: Path | None = None) -> Labels:
     """The bundled labels with an office's file laid over them; German errors at the line."""
-    data = _read(DEFAULT_LABELS)
+    bundled, positions = _read(DEFAULT_LABELS)
+    data = bundled
     if own is not None:
-        data = _merged(data, _read(own))
-    path = own or DEFAULT_LABELS
+        office, positions = _read(own)
+        data = _merged(bundled, office)
     try:
         labels = Labels.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInput(
-            config_problems(
-                exc.errors(), Labels, yaml_nodes(read_text(path, FileKind.CONFIG)), path
-            )
-        ) from exc
-    problems = _placeholder_problems(data, path)
+        raise InvalidInput(config_problems(exc.errors(), Labels, positions)) from exc
+    problems = _placeholder_problems(data, bundled, positions)
     if problems:
         raise InvalidInput(problems)
     return labels
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path) -> tuple[dict[str, Any], KeyPositions]:
     try:
-        data = parse_yaml(read_text(path, FileKind.CONFIG))
+        data, root = parse_yaml_document(read_text(path, FileKind.CONFIG))
     except YamlProblem as exc:
         problem = yaml_problem(exc, path, what="Die Beschriftungen sind kein gültiges YAML")
         raise ConfigError(problem.message, problem.location, problem.hint) from exc
@@ -135,7 +132,7 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(
             "Die Beschriftungen müssen aus Zeilen „schlüssel: wert“ bestehen.", Location(path, 1)
         )
-    return data
+    return data, KeyPositions.of(root, path)
 
 
 def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
@@ -148,10 +145,10 @@ def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _placeholder_problems(data: dict[str, Any], path: Path) -> list[Problem]:
+def _placeholder_problems(
+    data: dict[str, Any], bundled: dict[str, Any], positions: KeyPositions
+) -> list[Problem]:
     """A label may leave out a placeholder of the bundled one, but not add an unknown one."""
-    bundled = _read(DEFAULT_LABELS)
-    nodes = yaml_nodes(read_text(path, FileKind.CONFIG))
     problems = []
     for section, entries in data.items():
         for key, value in (entries or {}).items() if isinstance(entries, dict) else ():
@@ -164,7 +161,7 @@ def _placeholder_problems(data: dict[str, Any], path: Path) -> list[Problem]:
                     Problem(
                         f"In der Beschriftung „{section}.{key}“ fehlt zu einer geschweiften "
                         "Klammer das Gegenstück.",
-                        key_location(nodes, (section, key), path),
+                        positions.location((section, key)),
                         "Platzhalter stehen in {…}; eine einzelne Klammer als Zeichen wird "
                         "verdoppelt: {{ oder }}.",
                     )
@@ -174,7 +171,7 @@ def _placeholder_problems(data: dict[str, Any], path: Path) -> list[Problem]:
                     Problem(
                         f"Die Beschriftung „{section}.{key}“ nennt den unbekannten Platzhalter "
                         f"{{{sorted(unknown)[0]}}}.",
-                        key_location(nodes, (section, key), path),
+                        positions.location((section, key)),
                         f"Möglich: {', '.join('{' + f + '}' for f in sorted(allowed)) or 'keine'}.",
                     )
                 )

@@ -19,7 +19,7 @@ from typing import Any
 from reportgen.errors import Location, Problem, ReportError, Severity, did_you_mean, working_on
 from reportgen.load.defects import Rule
 from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, key_location, parse_yaml, yaml_nodes, yaml_problem
+from reportgen.load.yamlfile import YamlProblem, key_location, parse_yaml_document, yaml_problem
 
 CONFIG_DATA = "config_data.yml"
 LANGUAGE = "de"
@@ -123,8 +123,7 @@ def _default_layout(root: Path) -> Layout:
 def _read_config(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Any] | None:
     try:
         text = read_text(path, FileKind.DATA_CONFIG)
-        data = parse_yaml(text)
-        nodes = yaml_nodes(text)
+        data, nodes = parse_yaml_document(text)
     except ReportError as exc:
         problems.append(exc.problem)
         return None

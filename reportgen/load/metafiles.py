@@ -13,13 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.errors import Location, Problem, ReportError, working_on
 from reportgen.load.frontmatter import read_front_matter
 from reportgen.load.layout import LANGUAGE, MetaFormat, MetaSource
 from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, parse_yaml, yaml_nodes, yaml_problem
+from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
 
 
 @dataclass
@@ -104,14 +102,13 @@ def _read_markdown(path: Path, problems: list[Problem]) -> _MetaFile | None:
             Problem("Die Metadaten haben keinen YAML-Kopf (--- … ---).", Location(path, 1, 1))
         )
         return None
-    origins = _key_lines(loaded.head, path, first_line=2)
+    origins = loaded.positions.top_level() if loaded.positions else {}
     return _MetaFile(_fix_booleans(loaded.meta), origins, loaded.body, loaded.body_line)
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> _MetaFile | None:
     try:
-        text = read_text(path, FileKind.METADATA)
-        data = parse_yaml(text)
+        data, root = parse_yaml_document(read_text(path, FileKind.METADATA))
     except ReportError as exc:
         problems.append(exc.problem)
         return None
@@ -129,21 +126,8 @@ def _read_yaml(path: Path, problems: list[Problem]) -> _MetaFile | None:
         return None
     fields = _fix_booleans({str(key): value for key, value in data.items()})
     body = fields.pop("page_content", "")
-    return _MetaFile(fields, _key_lines(text, path), body if isinstance(body, str) else "")
-
-
-def _key_lines(text: str, path: Path, first_line: int = 1) -> dict[str, Location]:
-    """The line of every top-level key, so messages can point at a field."""
-    try:
-        root = yaml_nodes(text)
-    except YamlProblem:
-        return {}
-    if not isinstance(root, yaml.MappingNode):
-        return {}
-    return {
-        str(key.value): Location(path, key.start_mark.line + first_line, key.start_mark.column + 1)
-        for key, _ in root.value
-    }
+    origins = KeyPositions.of(root, path).top_level()
+    return _MetaFile(fields, origins, body if isinstance(body, str) else "")
 
 
 def _fix_booleans(fields: dict[str, Any]) -> dict[str, Any]:

@@ -13,14 +13,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reportgen.errors import InvalidInput, Location, Problem, ReportError
-from reportgen.load.config import CONFIG_NAME, KnownDefect, ReportConfig, load_config
+from reportgen.errors import InvalidInput, Location, Problem
+from reportgen.load.config import InvalidConfig, ReportConfig, load_config
+from reportgen.load.config_entries import KnownDefect
 from reportgen.load.defects import Rule, accept_defects
 from reportgen.load.labels import Labels, load_labels
 from reportgen.load.opensdg import Dataset, load_dataset
 from reportgen.load.textblocks import TextLibrary, load_texts
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, parse_yaml
 
 ChapterPlan = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -61,8 +60,10 @@ def load_project(project_dir: Path) -> Project:
     """
     try:
         config = load_config(project_dir)
-    except InvalidInput as exc:
-        raise InvalidInput([*exc.problems, *_problems_without_config(project_dir)]) from None
+    except InvalidConfig as exc:
+        raise InvalidInput(
+            [*exc.problems, *_problems_without_config(project_dir, exc.data)]
+        ) from None
     dataset = load_dataset(
         config.data_path, config.flags, set(config.indicator_titles), config.discarded_lines()
     )
@@ -76,9 +77,8 @@ def load_project(project_dir: Path) -> Project:
     return Project(config, dataset, texts, labels, tuple(problems))
 
 
-def _problems_without_config(project_dir: Path) -> list[Problem]:
+def _problems_without_config(project_dir: Path, raw: dict[str, Any]) -> list[Problem]:
     """Data and text problems, read with what can be taken from an invalid configuration."""
-    raw = _raw_config(project_dir.resolve() / CONFIG_NAME)
     folders = {
         key: project_dir.resolve() / (value if isinstance(value, str) else key)
         for key, value in (("daten", raw.get("daten")), ("texte", raw.get("texte")))
@@ -104,14 +104,6 @@ def _problems_without_config(project_dir: Path) -> list[Problem]:
     _, text_problems = load_texts(folders["texte"])
     problems, _ = accept_defects([*dataset.problems, *text_problems], defects)
     return problems
-
-
-def _raw_config(path: Path) -> dict[str, Any]:
-    try:
-        data = parse_yaml(read_text(path, FileKind.CONFIG))
-    except (ReportError, YamlProblem):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def chapter_plan(config: ReportConfig, dataset: Dataset) -> ChapterPlan:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,11 @@ from reportgen.load.yamlmessages import new_parser, translate_error
 from reportgen.load.yamlproblem import YamlProblem, problem_at
 
 __all__ = [
+    "KeyPositions",
     "YamlProblem",
     "key_location",
     "parse_yaml",
+    "parse_yaml_document",
     "yaml_error_location",
     "yaml_nodes",
     "yaml_problem",
@@ -45,12 +48,17 @@ def parse_yaml(text: str) -> Any:
     Refuses what PyYAML lets through: aliases that multiply the data, recursive aliases,
     duplicate keys. Raises YamlProblem, never another exception, for any text.
     """
+    return parse_yaml_document(text)[0]
+
+
+def parse_yaml_document(text: str) -> tuple[Any, Node | None]:
+    """The data of a YAML document and its node tree, from one parse (see :func:`parse_yaml`)."""
     node = yaml_nodes(text)
     if node is None:
-        return None
+        return None, None
     try:
         with _without_cycle_collection():
-            return Constructor(text).construct_document(node)
+            return Constructor(text).construct_document(node), node
     except YamlProblem:
         raise
     except yaml.YAMLError as exc:
@@ -115,6 +123,52 @@ def yaml_problem(
         yaml_error_location(exc, path, first_line),
         exc.hint_at(first_line),
     )
+
+
+@dataclass(frozen=True)
+class KeyPositions:
+    """Where every key and list entry of a YAML file stands, kept from its one parse, so that
+    a later check can point at a value without reading the file again."""
+
+    path: Path
+    places: Mapping[tuple[str | int, ...], tuple[int, int]]
+    """Key path (mapping keys and list indexes) → line and column, both counted from 1."""
+
+    @classmethod
+    def of(cls, node: Node | None, path: Path, first_line: int = 1) -> KeyPositions:
+        """``first_line``: the file line of the YAML text's first line (2 for a head)."""
+        places: dict[tuple[str | int, ...], tuple[int, int]] = {}
+        stack: list[tuple[tuple[str | int, ...], Node]] = [((), node)] if node else []
+        while stack:
+            keys, current = stack.pop()
+            places.setdefault(keys, _place(current, first_line))
+            if isinstance(current, yaml.MappingNode):
+                for key_node, value_node in current.value:
+                    places[(*keys, key_node.value)] = _place(key_node, first_line)
+                    stack.append(((*keys, key_node.value), value_node))
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend(((*keys, index), item) for index, item in enumerate(current.value))
+        return cls(path, places)
+
+    def location(self, keys: tuple[str | int, ...]) -> Location:
+        """The position of the deepest entry along ``keys`` (a pydantic ``loc``)."""
+        for end in range(len(keys), -1, -1):
+            place = self.places.get(keys[:end])
+            if place is not None:
+                return Location(self.path, *place)
+        return Location(self.path)
+
+    def top_level(self) -> dict[str, Location]:
+        """The position of every key of the top mapping."""
+        return {
+            str(keys[0]): Location(self.path, *place)
+            for keys, place in self.places.items()
+            if len(keys) == 1
+        }
+
+
+def _place(node: Node, first_line: int) -> tuple[int, int]:
+    return node.start_mark.line + first_line, node.start_mark.column + 1
 
 
 def key_location(
