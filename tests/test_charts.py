@@ -26,7 +26,7 @@ def line_chart(count: int, references: tuple[ReferenceLine, ...] = ()) -> ChartS
         ChartSeries(f"Reihe {i}", tuple(float(i + j) for j in range(len(YEARS))))
         for i in range(count)
     )
-    return ChartSpec("line", YEARS, series, "Prozent", 1, references=references)  # type: ignore[arg-type]
+    return ChartSpec("line", YEARS, series, "in %", 1, references=references)  # type: ignore[arg-type]
 
 
 def bar_chart(count: int) -> ChartSpec:
@@ -50,6 +50,11 @@ def drawn(spec: ChartSpec) -> plt.Figure:
 def svg(spec: ChartSpec, style: Path = STYLE) -> bytes:
     """The chart as the PDF gets it, drawn afresh."""
     return charts.ChartImages(style, FONTS, ("svg",)).svg(spec)
+
+
+def test_the_value_axis_is_labelled_with_the_words_of_the_spec() -> None:
+    assert drawn(line_chart(2)).axes[0].get_ylabel() == "in %"
+    assert drawn(replace(bar_chart(2), axis_label="in 1.000")).axes[0].get_ylabel() == "in 1.000"
 
 
 def test_same_spec_gives_the_same_bytes() -> None:

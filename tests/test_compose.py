@@ -82,6 +82,8 @@ def test_the_contents_list_every_listed_heading_down_to_indicators(report: Repor
     ]
     assert contents.entries[-1].text == "Datenquellen"
     assert contents.update_hint.startswith("Inhaltsverzeichnis")
+    assert contents.depth == 3  # chapters, topics, indicators: Word's own lists as many
+    assert max(e.level for e in contents.entries) == contents.depth
 
 
 def test_cover_and_imprint_say_everything_in_words(report: Report) -> None:
@@ -136,6 +138,8 @@ def test_alt_text_describes_trend_and_latest_values(report: Report) -> None:
     )
     assert "Niedersachsen: Anstieg von 100 (2020) auf 121 (2022)." in figure.alt_text
     assert "Tabelle 1" in figure.alt_text
+    assert figure.chart.axis_label == "Anzahl"
+    assert figure.caption == "Bevölkerung insgesamt (Anzahl)"
 
 
 def test_school_years_without_gaps_and_bars_for_bar_graphs(report: Report) -> None:

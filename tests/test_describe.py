@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
+from reportgen.compose.facts import Facts
 from reportgen.compose.indicators import Selection, default_selection
-from tests.builders import make_indicator
+from reportgen.compose.placeholders import fill_placeholders
+from tests.builders import load, make_indicator, write_indicator
 
 
 def selection_of(tmp_path: Path, values: dict[int | str, float], decimals: int) -> Selection:
@@ -42,3 +44,21 @@ def test_draft_change_from_a_value_printed_as_zero_has_no_per_cent(tmp_path: Pat
     selection = selection_of(tmp_path, {2020: 0.04, 2024: 3.0}, 1)
     sentences = draft_interpretation(selection, selection.periods)
     assert "Gegenüber 2020 (0,0) ist das ein Anstieg um 3,0." in sentences
+
+
+def test_draft_and_placeholder_agree_on_changes_in_percentage_points(tmp_path: Path) -> None:
+    # a unit that is no "%" but speaks of per cent: no per cent of the points
+    write_indicator(
+        tmp_path,
+        "3-1-1",
+        "Year,Units,Value\n2020,Prozentpunkte,2.0\n2024,Prozentpunkte,3.0\n",
+        "precision:\n  - decimals: 1",
+    )
+    dataset = load(tmp_path)
+    selection = default_selection(dataset.indicators["3-1-1"])
+    sentences = draft_interpretation(selection, selection.periods)
+    assert "Gegenüber 2020 (2,0 Prozentpunkte) ist das ein Anstieg um 1,0 Prozentpunkte." in (
+        sentences
+    )
+    filled, _ = fill_placeholders('{{ veraenderung("3-1-1") }}', Facts(dataset))
+    assert filled == "+1,0 Prozentpunkte"

@@ -20,6 +20,7 @@ from reportgen.compose.model import (
     Role,
     Table,
     TableKind,
+    TextStatus,
     walk,
 )
 from reportgen.load.geodata import load_district_map
@@ -138,3 +139,48 @@ def test_default_plan_uses_indicators_with_district_data(tmp_path: Path) -> None
     rows, charts = plan_items(project)
     assert [item.indicator for item in rows] == ["1-1-1"]
     assert charts == ()  # no share with a time series at district level in the mini data
+
+
+def _sheet(project_dir: Path, code: str) -> Document:
+    project = prepare_project(project_dir)
+    (district,) = [d for d in districts(project.dataset) if d.code == code]
+    return compose_factsheet(project, district, None, plan_factsheets(project))
+
+
+def test_key_figures_and_charts_use_the_configured_indicator_title(tmp_path: Path) -> None:
+    project_dir = make_project(tmp_path)
+    config = project_dir / "reportgen.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "indikatortitel:\n  1-1-1: Einwohnerinnen und Einwohner\n"
+        + "steckbrief:\n  kennzahlen:\n    - indikator: 1-1-1\n"
+        + "  diagramme:\n    - indikator: 1-1-1\n",
+        encoding="utf-8",
+    )
+    sheet = _sheet(project_dir, "K03102")
+    assert [row.header for row in key_figures(sheet).rows] == ["Einwohnerinnen und Einwohner"]
+    (figure,) = nodes(sheet, Figure)
+    assert figure.caption == "Einwohnerinnen und Einwohner (Anzahl)"
+    assert figure.chart.axis_label == "Anzahl"
+
+
+def test_a_draft_of_the_own_text_is_marked_as_a_draft(tmp_path: Path) -> None:
+    project_dir = make_project(tmp_path)
+    text = project_dir / "texte" / "steckbriefe" / "K03101.md"
+    text.write_text(
+        text.read_text(encoding="utf-8").replace("status: freigegeben", "status: entwurf"),
+        encoding="utf-8",
+    )
+    sheet = _sheet(project_dir, "K03101")
+    (own,) = parts(sheet, Role.OWN_TEXT)
+    assert own.status == TextStatus.DRAFT
+    assert texts(replace(sheet, body=(own,)))[:2] == [
+        "Integration in Braunschweig",
+        "Entwurf – noch nicht freigegeben",
+    ]
+
+
+def test_a_released_own_text_carries_no_mark(sheets: dict[str, Document]) -> None:
+    (own,) = parts(sheets["K03101"], Role.OWN_TEXT)
+    assert own.status == TextStatus.RELEASED
+    assert "Entwurf" not in " ".join(texts(replace(sheets["K03101"], body=(own,))))

@@ -7,12 +7,16 @@ import datetime as dt
 import pytest
 
 from reportgen.compose.formatting import (
+    distance_between,
     format_cell,
     format_change,
     format_date,
+    format_distance,
     format_number,
     format_quantity,
+    relative_change,
     unit_caption,
+    with_relative,
 )
 
 
@@ -53,6 +57,34 @@ def test_quantities_and_changes() -> None:
     assert format_change(1.25, 1, "%") == "+1,3 Prozentpunkte"
     assert format_change(-3400, 0, "") == "−3.400"
     assert unit_caption("Prozent") == "in %"
+
+
+def test_relative_changes_are_of_the_absolute_base() -> None:
+    assert relative_change(-10.0, -5.0) == 50.0  # a rise, never "−50 %"
+    assert relative_change(10.0, 5.0) == -50.0
+    assert relative_change(0.0, 5.0) is None
+
+
+def test_distances_of_shares_are_percentage_points() -> None:
+    assert format_distance(2.5, 1, "%") == "2,5 Prozentpunkte"
+    assert format_distance(1200.0, 0, "Anzahl") == "1.200"
+    assert distance_between(12.36, 12.25, 1, "%") == "0,1 Prozentpunkte"  # 12,4 against 12,3
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("", "+5 (+50,0 %)"),
+        ("Anzahl", "+5 (+50,0 %)"),
+        ("%", "+5"),
+        ("Prozent", "+5"),
+        ("Prozentpunkte", "+5"),
+        ("Veränderung gegenüber 2005 in Prozent", "+5"),
+    ],
+)
+def test_a_change_of_a_share_is_not_told_in_per_cent_of_it(unit: str, expected: str) -> None:
+    assert with_relative("+5", 50.0, unit) == expected
+    assert with_relative("+5", None, unit) == "+5"
 
 
 def test_dates() -> None:

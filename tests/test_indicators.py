@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.compose.indicators import default_selection
+from reportgen.compose.indicators import default_selection, period_for, period_year
 from reportgen.compose.regional import region_selection
 from reportgen.load.opensdg import load_dataset
 from tests.builders import load, make_indicator, write_indicator
@@ -68,6 +68,14 @@ def test_start_value_matching_ignores_spaces_case_and_footnote_marks(tmp_path: P
 def test_labels_that_are_not_time_are_not_temporal(tmp_path: Path) -> None:
     selection = default_selection(make_indicator(tmp_path, {"2024 / 2005": 1.0, "2024 / 2023": 2}))
     assert not selection.temporal
+
+
+def test_the_year_of_a_period_comes_from_its_sort_key(tmp_path: Path) -> None:
+    values: dict[int | str, float] = {"WS 2023/24": 1.0, "2024": 2.0, "2024 / 2005": 3.0}
+    selection = default_selection(make_indicator(tmp_path, values))
+    assert [period_year(selection, p) for p in selection.periods] == [2023, 2024, None]
+    assert period_for(selection, 2023) == "WS 2023/24"
+    assert period_for(selection, "2024 / 2005") == "2024 / 2005"  # a label as written
 
 
 def test_precision_from_metadata_or_data(tmp_path: Path) -> None:

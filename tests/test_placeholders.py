@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,13 +13,32 @@ from reportgen.compose.facts import Facts
 from reportgen.compose.placeholders import (
     PlaceholderError,
     fill_placeholders,
-    placeholder_errors,
 )
 from reportgen.load.config_entries import TargetValue
 from reportgen.load.opensdg import load_dataset
 from reportgen.load.textblocks import TextBlock
 from tests.builders import write_indicator
 from tests.conftest import MINI
+
+
+def fill(body: str, facts: Facts) -> str:
+    """The filled body of a text whose placeholders can all be filled."""
+    filled, errors = fill_placeholders(body, facts)
+    assert not errors
+    assert filled is not None
+    return filled
+
+
+def placeholder_errors(body: str, facts: Facts) -> list[PlaceholderError]:
+    filled, errors = fill_placeholders(body, facts)
+    assert (filled is None) == bool(errors)
+    return errors
+
+
+def first_error(body: str, facts: Facts) -> PlaceholderError:
+    errors = placeholder_errors(body, facts)
+    assert errors
+    return errors[0]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +64,7 @@ def facts() -> Facts:
     ],
 )
 def test_functions(facts: Facts, text: str, expected: str) -> None:
-    assert fill_placeholders(f"Vorher {text} nachher", facts) == f"Vorher {expected} nachher"
+    assert fill(f"Vorher {text} nachher", facts) == f"Vorher {expected} nachher"
 
 
 @pytest.mark.parametrize(
@@ -65,8 +85,7 @@ def test_functions(facts: Facts, text: str, expected: str) -> None:
 def test_sandbox_refuses_everything_but_documented_calls(
     facts: Facts, text: str, message: str
 ) -> None:
-    with pytest.raises(PlaceholderError, match=message):
-        fill_placeholders(text, facts)
+    assert re.search(message, first_error(text, facts).message)
 
 
 @pytest.mark.parametrize(
@@ -89,12 +108,11 @@ def test_sandbox_refuses_everything_but_documented_calls(
 def test_errors_say_what_and_how_to_fix(
     facts: Facts, text: str, message: str, hint: str | None
 ) -> None:
-    with pytest.raises(PlaceholderError) as caught:
-        fill_placeholders(text, facts)
-    assert message in caught.value.message
+    error = first_error(text, facts)
+    assert message in error.message
     if hint:
-        assert hint in (caught.value.hint or "")
-    assert caught.value.line == text.count("\n") + 1
+        assert hint in (error.hint or "")
+    assert error.line == text.count("\n") + 1
 
 
 def _text(body: str) -> TextBlock:
@@ -182,9 +200,9 @@ def test_a_year_finds_its_label_first_then_the_latest_period_of_the_year(
         "indicator_name: Test",
     )
     facts = Facts(load_dataset(tmp_path))
-    assert fill_placeholders('{{ wert("3-1-1", jahr=2023) }}', facts) == "1"
-    assert fill_placeholders('{{ wert("3-1-1", jahr=2024) }}', facts) == "4"
-    assert fill_placeholders('{{ wert("3-1-1", jahr="Schuljahr 2024/25") }}', facts) == "3"
+    assert fill('{{ wert("3-1-1", jahr=2023) }}', facts) == "1"
+    assert fill('{{ wert("3-1-1", jahr=2024) }}', facts) == "4"
+    assert fill('{{ wert("3-1-1", jahr="Schuljahr 2024/25") }}', facts) == "3"
 
 
 # --- figures as printed ---------------------------------------------------------------------
@@ -213,14 +231,14 @@ def test_the_distance_to_a_target_is_taken_between_printed_values(
 ) -> None:
     target = TargetValue(indikator="3-1-1", wert=12.25, art=kind)
     facts = one_decimal(tmp_path, {2024: value}, (target,))
-    assert fill_placeholders('{{ abstand_ziel("3-1-1") }}', facts) == expected
+    assert fill('{{ abstand_ziel("3-1-1") }}', facts) == expected
 
 
 def test_a_change_from_a_value_printed_as_zero_has_no_per_cent(tmp_path: Path) -> None:
     facts = one_decimal(tmp_path, {2020: 0.04, 2024: 3.0})  # 0,0 → 3,0
-    assert fill_placeholders('{{ veraenderung("3-1-1") }}', facts) == "+3,0"
+    assert fill('{{ veraenderung("3-1-1") }}', facts) == "+3,0"
 
 
 def test_a_change_of_a_negative_value_has_the_sign_of_the_difference(tmp_path: Path) -> None:
     facts = one_decimal(tmp_path, {2020: -10.0, 2024: -5.0})
-    assert fill_placeholders('{{ veraenderung("3-1-1") }}', facts) == "+5,0 (+50,0 %)"
+    assert fill('{{ veraenderung("3-1-1") }}', facts) == "+5,0 (+50,0 %)"

@@ -12,11 +12,10 @@ import numpy as np
 from reportgen.compose.facts import Facts
 from reportgen.compose.placeholders import (
     fill_placeholders,
-    placeholder_errors,
     placeholder_location,
     placeholder_spans,
 )
-from reportgen.errors import Location, Problem
+from reportgen.errors import Location, Problem, Severity
 from reportgen.load.opensdg import VALUE, Indicator
 from reportgen.load.project import Project
 from reportgen.load.textblocks import TextBlock
@@ -34,13 +33,13 @@ def fill_texts(project: Project) -> tuple[dict[Path, str], list[Problem]]:
     filled: dict[Path, str] = {}
     problems: list[Problem] = []
     for text in project.texts.all():
-        errors = placeholder_errors(text.body, facts)
+        body, errors = fill_placeholders(text.body, facts)
         problems.extend(
             Problem(error.message, placeholder_location(text, error), error.hint)
             for error in errors
         )
-        if not errors:
-            filled[text.path] = fill_placeholders(text.body, facts)
+        if body is not None:
+            filled[text.path] = body
     return filled, problems
 
 
@@ -80,7 +79,7 @@ def typed_numbers(text: TextBlock, indicator: Indicator) -> list[Problem]:
                 Location(text.path, line),
                 f"Prüfen Sie sie oder schreiben Sie einen Platzhalter, z. B. "
                 f'{{{{ wert("{indicator.id}") }}}}.',
-                "Warnung",
+                Severity.WARNING,
             )
         )
     return problems

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from reportgen.compose.formatting import (
-    format_number,
+    distance_between,
+    format_distance,
     format_quantity,
-    format_relative_change,
-    is_percent,
     printed_change,
-    round_half_up,
     unit_caption,
+    with_relative,
 )
 from reportgen.compose.indicators import Selection, Series, change
 
@@ -162,16 +161,11 @@ def _movement(first: tuple[str, float], latest: tuple[str, float], selection: Se
     if difference == 0:
         return f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist der Wert unverändert."
     direction = "ein Anstieg" if difference > 0 else "ein Rückgang"
-    amount = _amount(abs(difference), selection)
-    if not _is_share(selection.unit) and relative is not None:
-        amount += f" ({format_relative_change(relative)})"
+    amount = format_distance(abs(difference), selection.decimals, selection.unit)
+    amount = with_relative(amount, relative, selection.unit)
     return _sentence(
         f"Gegenüber {first[0]} ({_q(first[1], selection)}) ist das {direction} um {amount}"
     )
-
-
-def _is_share(unit: str) -> bool:
-    return is_percent(unit) or "prozent" in unit.casefold()
 
 
 def _gap(selection: Selection, period: str, when: str) -> list[str]:
@@ -179,12 +173,5 @@ def _gap(selection: Selection, period: str, when: str) -> list[str]:
     point_a, point_b = a.points.get(period), b.points.get(period)
     if not point_a or not point_b or point_a.value is None or point_b.value is None:
         return []
-    d = selection.decimals
-    gap = _amount(abs(round_half_up(point_a.value, d) - round_half_up(point_b.value, d)), selection)
+    gap = distance_between(point_a.value, point_b.value, selection.decimals, selection.unit)
     return [_sentence(f"Zwischen „{a.label}“ und „{b.label}“ beträgt der Abstand {when} {gap}")]
-
-
-def _amount(value: float, selection: Selection) -> str:
-    if is_percent(selection.unit):
-        return f"{format_number(value, selection.decimals)} Prozentpunkte"
-    return format_quantity(value, selection.decimals, selection.unit)

@@ -12,6 +12,7 @@ from reportgen.compose.model import (
     Paragraph,
     Part,
     Role,
+    Strong,
     Style,
     SubHeading,
     Text,
@@ -23,8 +24,6 @@ from reportgen.errors import ContentError, Location
 from reportgen.load.labels import Labels
 from reportgen.load.project import Project
 from reportgen.load.textblocks import BlockStatus, TextBlock
-
-RELEASED = TextStatus.RELEASED
 
 
 def placed(blocks: tuple[Block, ...], level: int) -> tuple[Node, ...]:
@@ -88,3 +87,8 @@ def file_of(text: TextBlock | None) -> Path | None:
 
 def plain(text: str, style: Style = Style.BODY) -> Paragraph:
     return Paragraph((Text(text),), style)
+
+
+def labelled(label: str, value: str, style: Style = Style.BODY) -> Paragraph:
+    """A value after its label in bold: "**Stand:** 18. Dezember 2025"."""
+    return Paragraph((Strong((Text(label),)), Text(f" {value}")), style)

@@ -7,13 +7,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from reportgen.compose.formatting import (
+    distance_between,
     format_change,
-    format_number,
+    format_distance,
     format_quantity,
-    format_relative_change,
-    is_percent,
     printed_change,
-    round_half_up,
+    with_relative,
 )
 from reportgen.compose.indicators import (
     Selection,
@@ -145,9 +144,7 @@ def _veraenderung(
     end = _period(selection, series, bis)
     difference, relative = printed_change(start[1], end[1], selection.decimals)
     absolute = format_change(difference, selection.decimals, selection.unit)
-    if is_percent(selection.unit) or relative is None:
-        return absolute
-    return f"{absolute} ({format_relative_change(relative)})"
+    return with_relative(absolute, relative, selection.unit)
 
 
 def _abstand(
@@ -162,14 +159,7 @@ def _abstand(
     selection_b, b = facts.series(indicator, reihe_b)
     period, value_a = _period(selection_a, a, jahr)
     _, value_b = _period(selection_b, b, period)
-    d = selection_a.decimals
-    return _distance(abs(round_half_up(value_a, d) - round_half_up(value_b, d)), selection_a)
-
-
-def _distance(value: float, selection: Selection) -> str:
-    if is_percent(selection.unit):
-        return f"{format_number(value, selection.decimals)} Prozentpunkte"
-    return format_quantity(value, selection.decimals, selection.unit)
+    return distance_between(value_a, value_b, selection_a.decimals, selection_a.unit)
 
 
 def _abstand_ziel(facts: Facts, indikator: object, reihe: object = None) -> str:
@@ -202,7 +192,8 @@ def target_status(value: float, target: TargetValue, selection: Selection) -> st
     if difference == 0:
         return f"genau auf dem {name} ({level})"
     side = "über" if difference > 0 else "unter"
-    return f"{_distance(abs(difference), selection)} {side} dem {name} ({level})"
+    distance = format_distance(abs(difference), selection.decimals, selection.unit)
+    return f"{distance} {side} dem {name} ({level})"
 
 
 FUNCTIONS: Mapping[str, Callable[..., str]] = {

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from reportgen.compose.describe import alt_text
 from reportgen.compose.districts import District, land_key
-from reportgen.compose.editorial import RELEASED, editorial_part, plain, text_blocks
+from reportgen.compose.editorial import editorial_part, labelled, plain, text_blocks, text_status
 from reportgen.compose.factsheet_plan import FactsheetPlan
+from reportgen.compose.figures import chart_spec, indicator_title, with_unit
 from reportgen.compose.formatting import (
     format_cell,
     format_relative_change,
     is_percent,
+    relative_change,
+    sign_legend,
     unit_caption,
 )
 from reportgen.compose.indicator import source_line
-from reportgen.compose.indicators import Selection, Series, period_for
+from reportgen.compose.indicators import Selection, Series, period_for, period_year
 from reportgen.compose.model import (
     ChartKind,
-    ChartSeries,
-    ChartSpec,
     Document,
     DocumentMeta,
     Figure,
@@ -27,37 +28,22 @@ from reportgen.compose.model import (
     MapShape,
     MapSpec,
     Node,
-    Paragraph,
     Part,
     Role,
-    Strong,
     Style,
     Table,
     TableKind,
     TableRow,
-    Text,
 )
 from reportgen.compose.regional import for_regions
+from reportgen.load.config import ReportConfig
 from reportgen.load.config_entries import FactsheetItem
 from reportgen.load.geodata import DistrictMap
 from reportgen.load.labels import FactsheetLabels
 from reportgen.load.opensdg import Indicator
-from reportgen.load.periods import Period, parse_period
 from reportgen.load.project import Project
 from reportgen.load.regions import Level
-from reportgen.load.signs import SIGNS, legend_sign, signs_in
-
-
-class _Sources:
-    """Numbered footnotes, one per distinct source."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def number(self, text: str) -> int:
-        if text not in self.texts:
-            self.texts.append(text)
-        return self.texts.index(text) + 1
+from reportgen.load.signs import signs_in
 
 
 def compose_factsheet(
@@ -71,7 +57,7 @@ def compose_factsheet(
     words = project.labels.factsheet
     land = land_key(dataset, district.key) or ""
     land_name = dataset.region_names.get(land, "Land")
-    sources = _Sources()
+    sources: dict[str, int] = {}  # numbered footnotes, one per distinct source
     used_signs: set[str] = set()
     table, data_year = _key_figures(project, district, land, land_name, plan, sources, used_signs)
     figures = []
@@ -109,11 +95,8 @@ def compose_factsheet(
     if text is not None:
         own_title = text.title or words.own_text.format(gebiet=district.display)
         heading = Heading(2, own_title, listed=False)
-        body.append(
-            editorial_part(
-                Role.OWN_TEXT, text_blocks(project, text), RELEASED, project.labels, 3, heading
-            )
-        )
+        blocks, status = text_blocks(project, text), text_status(text)
+        body.append(editorial_part(Role.OWN_TEXT, blocks, status, project.labels, 3, heading))
     body.append(_notes(project, sources, used_signs, district_map if locator else None))
     meta = DocumentMeta(
         title=title,
@@ -132,25 +115,27 @@ def _key_figures(
     land: str,
     land_name: str,
     plan: FactsheetPlan,
-    sources: _Sources,
+    sources: dict[str, int],
     used_signs: set[str],
 ) -> tuple[Table, str]:
     """The table of key figures and the latest period it shows (the sheet's "Daten bis")."""
     words = project.labels.factsheet
     rows = []
-    periods: list[Period] = []
+    dated: list[tuple[float, str]] = []
     for planned in plan.rows:
         selection = for_regions(
             planned.selection, [(district.key, district.name), (land, land_name)]
         )
-        row, period = _key_figure(planned.item, planned.indicator, selection, used_signs, words)
-        footnote = sources.number(_source_text(project, planned.indicator))
+        row, period = _key_figure(
+            planned.item, planned.indicator, selection, used_signs, words, project.config
+        )
+        footnote = _footnote(sources, _source_text(project, planned.indicator))
         rows.append(TableRow(row.header, (*row.cells, period or words.no_data, str(footnote))))
         # a configured period without data says nothing about how recent the data are
-        if period in selection.period_keys and (dated := parse_period(period, 0)).year is not None:
-            periods.append(dated)
+        if period in selection.period_keys and period_year(selection, period) is not None:
+            dated.append((selection.period_keys[period], period))
     # the latest in time, not by label text ("WS 2023/24" > "2025" as text)
-    data_year = max(periods).label if periods else str(project.config.reporting_year)
+    data_year = max(dated)[1] if dated else str(project.config.reporting_year)
     missing = any(cell == words.no_data for row in rows for cell in row.cells)
     table = Table(
         label=project.labels.indicator.table,
@@ -168,7 +153,7 @@ def _key_figures(
 
 def _notes(
     project: Project,
-    sources: _Sources,
+    sources: dict[str, int],
     used_signs: set[str],
     district_map: DistrictMap | None,
 ) -> Part:
@@ -176,11 +161,10 @@ def _notes(
     config = project.config
     lines: list[Node] = [
         Heading(2, words.notes, listed=False),
-        Footnotes(tuple(enumerate(sources.texts, start=1))),
+        Footnotes(tuple((number, text) for text, number in sources.items())),
     ]
     if used_signs:
-        meanings = "; ".join(f"{legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used_signs)
-        lines.append(Paragraph((Strong((Text(words.signs),)), Text(f" {meanings}")), Style.REMARK))
+        lines.append(labelled(words.signs, sign_legend(used_signs), Style.REMARK))
     if district_map is not None:
         lines.append(plain(words.map_basis.format(datei=district_map.source.name), Style.REMARK))
     attribution = source_line(project.labels, config, None)
@@ -190,8 +174,8 @@ def _notes(
     return Part(Role.SHEET_NOTES, tuple(lines))
 
 
-def _label(item: FactsheetItem, indicator: Indicator, unit: str) -> str:
-    label = item.label or indicator.meta.title
+def _label(item: FactsheetItem, indicator: Indicator, unit: str, config: ReportConfig) -> str:
+    label = item.label or indicator_title(config, indicator)
     if item.change_since is not None:
         return label if "%" in label else f"{label} (in %)"
     caption = unit_caption(unit)
@@ -206,41 +190,56 @@ def _key_figure(
     selection: Selection,
     used_signs: set[str],
     words: FactsheetLabels,
+    config: ReportConfig,
 ) -> tuple[TableRow, str]:
     """A row: district value, Land value; the period is the district's latest (or chosen)."""
     by_level = {series.level: series for series in selection.series}
     district = by_level.get(Level.DISTRICT)
-    land = by_level.get(Level.LAND)
-    period = (
-        ((period_for(selection, item.period) or item.period) if item.period else None)
-        or ((district.latest(selection.periods) or (None,))[0] if district else None)
-        or next((p for p in reversed(selection.periods) if district and p in district.points), None)
-    )
+    period = _row_period(item, selection, district)
     cells = []
-    for series in (district, land):
-        point = series.points.get(period) if series and period else None
-        if point is None or series is None:
+    for series in (district, by_level.get(Level.LAND)):
+        point = series.points.get(period) if series is not None and period else None
+        if series is None or point is None:
             cells.append(words.no_data)
         elif item.change_since is not None:
             base = period_for(selection, item.change_since) or str(item.change_since)
-            cells.append(_relative(series, base, period or "") or words.no_data)
+            cells.append(_relative(series, base, period) or words.no_data)
         else:
             text = format_cell(point.value, selection.decimals, point.sign)
             used_signs.update(signs_in(text))
             cells.append(text)
-    label = _label(item, indicator, selection.unit)
+    label = _label(item, indicator, selection.unit, config)
     if item.change_since is not None and period:
         label = label.replace("(in %)", f"{item.change_since}–{period} (in %)")
     return TableRow(label, tuple(cells)), period or ""
+
+
+def _row_period(item: FactsheetItem, selection: Selection, district: Series | None) -> str:
+    """The configured period, else the district's latest with a value, else its latest at
+    all (a suppressed value still names its period); "" for a district without data."""
+    if item.period:
+        return period_for(selection, item.period) or item.period
+    if district is None:
+        return ""
+    latest = district.latest(selection.periods)
+    if latest is not None:
+        return latest[0]
+    return next((p for p in reversed(selection.periods) if p in district.points), "")
 
 
 def _relative(series: Series, base: str, period: str) -> str | None:
     """The change in per cent, from the exact values: the row prints neither value, so
     there is no printed figure for it to agree with (``printed_change`` is for those)."""
     first, last = series.points.get(base), series.points.get(period)
-    if not first or not last or first.value in (None, 0) or last.value is None:
+    if not first or not last or first.value is None or last.value is None:
         return None
-    return format_relative_change((last.value / first.value - 1) * 100)
+    change = relative_change(first.value, last.value)
+    return format_relative_change(change) if change is not None else None
+
+
+def _footnote(sources: dict[str, int], text: str) -> int:
+    """The number of a source's footnote; the next number for a source not named yet."""
+    return sources.setdefault(text, len(sources) + 1)
 
 
 def _source_text(project: Project, indicator: Indicator) -> str:
@@ -255,31 +254,18 @@ def _chart(
     indicator: Indicator,
     selection: Selection,
     project: Project,
-    sources: _Sources,
+    sources: dict[str, int],
 ) -> Figure | None:
     if not selection.series or not selection.temporal or len(selection.periods) < 2:
         return None
     periods = selection.periods
-    spec = ChartSpec(
-        kind=ChartKind.LINE,
-        categories=periods,
-        series=tuple(
-            ChartSeries(
-                s.label, tuple(point.value if (point := s.points.get(p)) else None for p in periods)
-            )
-            for s in selection.series
-        ),
-        unit=selection.unit,
-        decimals=selection.decimals,
-        positions=tuple(selection.period_keys[p] for p in periods),
-        small=True,
-    )
-    title = item.label or project.config.indicator_titles.get(indicator.id, indicator.meta.title)
-    footnote = sources.number(_source_text(project, indicator))
+    spec = chart_spec(selection, ChartKind.LINE, periods, small=True)
+    title = item.label or indicator_title(project.config, indicator)
+    footnote = _footnote(sources, _source_text(project, indicator))
     return Figure(
         label=project.labels.indicator.figure,
         number=number,
-        caption=f"{title} ({unit_caption(selection.unit)})",
+        caption=with_unit(title, selection),
         alt_text=alt_text(title, selection, ChartKind.LINE, periods, table_number=None),
         chart=spec,
         source=project.labels.factsheet.source_footnote.format(nummer=footnote),

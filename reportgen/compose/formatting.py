@@ -14,7 +14,15 @@ import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from reportgen.load.signs import APPENDED, BRACKETED, NOTHING, SUPPRESSING, UNKNOWN
+from reportgen.load.signs import (
+    APPENDED,
+    BRACKETED,
+    NOTHING,
+    SIGNS,
+    SUPPRESSING,
+    UNKNOWN,
+    legend_sign,
+)
 
 LOCALE = "de_DE"
 _PERCENT_UNITS = re.compile(r"^(%|prozent|in %|anteil in %|in prozent)$", re.I)
@@ -117,7 +125,23 @@ def printed_change(old: float, new: float, decimals: int) -> tuple[float, float 
     base = round_half_up(old, decimals)
     # rounded again: 12.3 - 5.1 is 7.199999999999999 in floats
     difference = round_half_up(round_half_up(new, decimals) - base, decimals)
-    return difference, (difference / abs(base) * 100 if base else None)
+    return difference, _per_cent(difference, base)
+
+
+def relative_change(old: float, new: float) -> float | None:
+    """The change from ``old`` to ``new`` in per cent of |old| (None from zero), with the sign
+    of the difference as in ``printed_change``: −10 → −5 is +50 %."""
+    return _per_cent(new - old, old)
+
+
+def _per_cent(difference: float, base: float) -> float | None:
+    return difference / abs(base) * 100 if base else None
+
+
+def is_share(unit: str) -> bool:
+    """A unit in per cent or percentage points (shares, rates, changes in per cent): a change
+    of such a value is not told once more in per cent of it."""
+    return is_percent(unit) or "prozent" in unit.casefold()
 
 
 def format_number(value: float, decimals: int, signed: bool = False) -> str:
@@ -149,6 +173,11 @@ def format_cell(value: float | None, decimals: int, sign: str = "") -> str:
     return text
 
 
+def sign_legend(used: set[str]) -> str:
+    """What the signs in a table mean, in the order of the legend: "– = nichts vorhanden; …"."""
+    return "; ".join(f"{legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used)
+
+
 def format_quantity(value: float, decimals: int, unit: str) -> str:
     """A value with its unit for running text and alt text: ``12,3 %``, ``1.234 Personen``."""
     number = format_number(value, decimals)
@@ -175,6 +204,27 @@ def format_change(value: float, decimals: int, unit: str) -> str:
     if not unit or unit.lower() in ("anzahl", "fälle"):
         return number
     return f"{number} {unit_phrase(unit)}"
+
+
+def format_distance(value: float, decimals: int, unit: str) -> str:
+    """An unsigned difference: ``2,5 Prozentpunkte`` for shares, ``1.200 Personen`` else."""
+    if is_percent(unit):
+        return f"{format_number(value, decimals)} Prozentpunkte"
+    return format_quantity(value, decimals, unit)
+
+
+def distance_between(first: float, second: float, decimals: int, unit: str) -> str:
+    """How far apart two values are as printed (never "0,1" between two printed 12,3)."""
+    difference, _ = printed_change(first, second, decimals)
+    return format_distance(abs(difference), decimals, unit)
+
+
+def with_relative(change: str, relative: float | None, unit: str) -> str:
+    """A change followed by its per cent of the old value, ``+21 (+21,0 %)``; nothing is added
+    for shares (see ``is_share``) or from a base that prints as zero (``relative`` None)."""
+    if relative is None or is_share(unit):
+        return change
+    return f"{change} ({format_relative_change(relative)})"
 
 
 def format_date(day: dt.date) -> str:

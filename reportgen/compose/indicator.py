@@ -9,13 +9,12 @@ from itertools import count
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
 from reportgen.compose.editorial import editorial_part, placed, plain, text_blocks, text_status
 from reportgen.compose.facts import target_status
-from reportgen.compose.formatting import format_cell, format_quantity, unit_caption
+from reportgen.compose.figures import chart_spec, indicator_title, with_unit
+from reportgen.compose.formatting import format_cell, format_quantity, sign_legend
 from reportgen.compose.indicators import Selection, default_selection
 from reportgen.compose.model import (
     Block,
     ChartKind,
-    ChartSeries,
-    ChartSpec,
     Figure,
     Heading,
     Link,
@@ -37,7 +36,7 @@ from reportgen.load.labels import Labels
 from reportgen.load.metadata import IndicatorMeta
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
-from reportgen.load.signs import SIGNS, UNKNOWN, legend_sign, signs_in
+from reportgen.load.signs import UNKNOWN, signs_in
 
 MAX_BAR_CATEGORIES = 6
 
@@ -67,7 +66,7 @@ def compose_indicator(
     project: Project, indicator: Indicator, numbering: Numbering
 ) -> ComposedIndicator:
     meta, config, labels = indicator.meta, project.config, project.labels
-    title = config.indicator_titles.get(meta.id, meta.title)
+    title = indicator_title(config, indicator)
     selection = default_selection(indicator)
     source = source_line(labels, config, meta.vintage)
     targets = tuple(t for t in config.targets if t.indicator == meta.id)
@@ -129,36 +128,17 @@ def _figure(
     categories = (
         selection.periods if kind == ChartKind.LINE else selection.periods[-MAX_BAR_CATEGORIES:]
     )
-    spec = ChartSpec(
-        kind=kind,
-        categories=categories,
-        series=tuple(
-            ChartSeries(
-                series.label,
-                tuple(
-                    point.value if (point := series.points.get(period)) else None
-                    for period in categories
-                ),
-            )
-            for series in selection.series
-        ),
-        unit=selection.unit,
-        decimals=selection.decimals,
-        positions=(
-            tuple(selection.period_keys[p] for p in categories) if kind == ChartKind.LINE else ()
-        ),
-        references=tuple(
-            ReferenceLine(
-                f"{t.label}: {format_quantity(t.value, selection.decimals, selection.unit)}",
-                t.value,
-            )
-            for t in targets
-        ),
+    references = tuple(
+        ReferenceLine(
+            f"{t.label}: {format_quantity(t.value, selection.decimals, selection.unit)}", t.value
+        )
+        for t in targets
     )
+    spec = chart_spec(selection, kind, categories, references)
     return Figure(
         label=labels.indicator.figure,
         number=number,
-        caption=f"{title} ({unit_caption(selection.unit)})",
+        caption=with_unit(title, selection),
         alt_text=alt_text(title, selection, kind, categories, table.number),
         chart=spec,
         source=source,
@@ -197,12 +177,11 @@ def _table(
     if selection.omitted_series:
         notes.append(labels.more_series.format(anzahl=selection.omitted_series))
     if used_signs:
-        signs = "; ".join(f"{legend_sign(s)} = {SIGNS[s]}" for s in SIGNS if s in used_signs)
-        notes.append(labels.signs.format(zeichen=signs))
+        notes.append(labels.signs.format(zeichen=sign_legend(used_signs)))
     return Table(
         label=labels.table,
         number=number,
-        caption=f"{title} ({unit_caption(selection.unit)})",
+        caption=with_unit(title, selection),
         corner=" / ".join(selection.varying) or labels.characteristic,
         columns=tuple(columns),
         rows=tuple(rows),

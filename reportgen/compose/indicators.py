@@ -101,7 +101,7 @@ def norm(text: str) -> str:
     return _FOOTNOTE_MARK.sub("", text).casefold()
 
 
-def _column_for(field: str, indicator: Indicator) -> str | None:
+def column_for(field: str, indicator: Indicator) -> str | None:
     lowered = field.strip().casefold()
     if lowered in ("unit", "units"):
         return UNIT
@@ -117,7 +117,7 @@ def start_value_fields(indicator: Indicator) -> dict[str, list[str]]:
     """``data_start_values`` grouped by the frame column they address (unknown fields dropped)."""
     grouped: dict[str, list[str]] = {}
     for field, value in indicator.meta.start_values:
-        column = _column_for(field, indicator)
+        column = column_for(field, indicator)
         if column is not None and value not in grouped.setdefault(column, []):
             grouped[column].append(value)
     return grouped
@@ -155,10 +155,7 @@ def default_selection(indicator: Indicator) -> Selection:
         elif held:
             fixed.append((column, held))
 
-    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
-    periods = tuple(ordered[PERIOD].tolist())
-    period_keys = dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True))
-    temporal = bool(len(frame)) and bool(frame[YEAR].notna().all())
+    periods, period_keys, temporal = timeline(frame)
     series = _series(frame, varying, order, fixed)
     decimals = indicator.decimals(unit, open_sdg_series)
     areas = {
@@ -177,6 +174,15 @@ def default_selection(indicator: Indicator) -> Selection:
         omitted_series=max(0, len(series) - MAX_SERIES),
         by_area=bool(areas),
     )
+
+
+def timeline(frame: pd.DataFrame) -> tuple[tuple[str, ...], dict[str, float], bool]:
+    """The periods of a frame in time order, their sort keys, and whether every one of them
+    is a point in time (else the periods are categories, not a time axis)."""
+    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
+    periods = tuple(ordered[PERIOD].tolist())
+    keys = dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True))
+    return periods, keys, bool(len(frame)) and bool(frame[YEAR].notna().all())
 
 
 def one_value(
@@ -263,10 +269,16 @@ def period_for(selection: Selection, wanted: object) -> str | None:
     if not text.isdigit():
         return None
     year = int(text)
-    # a period's year is the whole part of its sort key (load/periods.py): a floor, not a
-    # rounding of a printed value
-    of_year = [p for p in selection.periods if math.floor(selection.period_keys[p]) == year]
+    of_year = [p for p in selection.periods if period_year(selection, p) == year]
     return of_year[-1] if of_year else None
+
+
+def period_year(selection: Selection, period: str) -> int | None:
+    """The calendar year a period of the selection starts in; None for a label that is no
+    point in time. The year is the whole part of the sort key (a floor, not a rounding); keys
+    past 2999, the last year load/periods.py reads, order labels that are not time."""
+    year = math.floor(selection.period_keys[period])
+    return year if year <= 2999 else None
 
 
 def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, float] | None:

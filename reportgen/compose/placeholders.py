@@ -35,35 +35,28 @@ class PlaceholderError(Exception):
 # --- parsing and filling --------------------------------------------------------------------
 
 
-def fill_placeholders(body: str, facts: Facts) -> str:
-    """The body with every placeholder replaced by its formatted value.
+def fill_placeholders(body: str, facts: Facts) -> tuple[str | None, list[PlaceholderError]]:
+    """The body with every placeholder replaced by its formatted value, and every placeholder
+    that cannot be filled (not only the first, ordered by line; the text is then None).
 
-    Raises the first ``PlaceholderError``; ``placeholder_errors`` lists all of them.
+    One pass: the body is parsed once and each call evaluated once.
     """
     found, errors = _outputs(body)
-    if errors:
-        raise errors[0]
     parts: list[str] = []
+    failed: list[PlaceholderError] = []
     for node in found:
         if isinstance(node, nodes.TemplateData):
             parts.append(node.data)
         elif isinstance(node, nodes.Const):
             parts.append(str(node.value))
         else:
-            parts.append(_call(node, facts))
-    return "".join(parts)
-
-
-def placeholder_errors(body: str, facts: Facts) -> list[PlaceholderError]:
-    """Every placeholder of a body that cannot be filled (not only the first)."""
-    found, errors = _outputs(body)
-    for node in found:
-        if isinstance(node, nodes.Call):
             try:
-                _call(node, facts)
+                parts.append(_call(node, facts))
             except PlaceholderError as exc:
-                errors.append(exc)
-    return sorted(errors, key=lambda error: error.line)
+                failed.append(exc)
+    # the errors of reading come before those of filling on the same line
+    errors = sorted([*errors, *failed], key=lambda error: error.line)
+    return (None, errors) if errors else ("".join(parts), [])
 
 
 def placeholder_spans(body: str) -> list[tuple[int, int]]:

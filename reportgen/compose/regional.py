@@ -15,8 +15,9 @@ from reportgen.compose.indicators import (
     make_series,
     norm,
     one_value,
+    timeline,
 )
-from reportgen.load.opensdg import KEY, LEVEL, PERIOD, REGION, SERIES, UNIT, YEAR, Indicator
+from reportgen.load.opensdg import LEVEL, REGION, SERIES, UNIT, Indicator
 
 
 def region_selection(
@@ -51,8 +52,7 @@ def region_selection(
             frame, value = hold(frame, column, varying=[column])
             if value:
                 held.append((column, value))
-    ordered = frame.drop_duplicates(PERIOD).sort_values(KEY, kind="stable")
-    periods = tuple(ordered[PERIOD].tolist())
+    periods, period_keys, temporal = timeline(frame)
     groups = {str(key): rows for key, rows in frame.groupby(REGION, sort=False)}
     series = tuple(
         replace(make_series(label, rows), level=str(rows[LEVEL].iloc[0]), region=key)
@@ -65,10 +65,10 @@ def region_selection(
         fixed=tuple(held),
         varying=(),
         periods=periods,
-        temporal=bool(len(frame)) and bool(frame[YEAR].notna().all()),
+        temporal=temporal,
         series=series,
         decimals=indicator.decimals(chosen_unit, open_sdg_series),
-        period_keys=dict(zip(ordered[PERIOD], ordered[KEY].astype(float), strict=True)),
+        period_keys=period_keys,
         by_area=True,
     )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen.compose.editorial import (
     editorial_part,
     file_of,
+    labelled,
     placed,
     plain,
     text_blocks,
@@ -27,7 +28,6 @@ from reportgen.compose.model import (
     DocumentMeta,
     Heading,
     Node,
-    Paragraph,
     Part,
     Role,
     Strong,
@@ -103,17 +103,13 @@ def _imprint(project: Project) -> Part:
         Role.IMPRINT,
         (
             Heading(1, words.imprint, listed=False),
-            _labelled(words.publisher, config.publisher),
+            labelled(words.publisher, config.publisher),
             *placed(markdown_to_blocks(config.imprint), 2),
-            _labelled(words.as_of, format_long_date(config.publication_date)),
+            labelled(words.as_of, format_long_date(config.publication_date)),
             plain(source_line(project.labels, config, None), Style.ATTRIBUTION),
             *((plain(config.attribution.terms, Style.TERMS),) if config.attribution.terms else ()),
         ),
     )
-
-
-def _labelled(label: str, value: str) -> Paragraph:
-    return Paragraph((Strong((Text(label),)), Text(f" {value}")))
 
 
 def _contents(labels: Labels, main: tuple[Node, ...]) -> Part:
@@ -129,7 +125,7 @@ def _contents(labels: Labels, main: tuple[Node, ...]) -> Part:
         Role.CONTENTS,
         (
             Heading(1, labels.report.contents, anchor="inhalt", listed=False),
-            Contents(entries, labels.report.contents_update),
+            Contents(entries, labels.report.contents_update, CONTENTS_DEPTH),
         ),
     )
 

@@ -28,7 +28,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from reportgen.compose.formatting import format_number, unit_caption
+from reportgen.compose.formatting import format_number
 from reportgen.compose.model import ChartSpec, MapSpec
 from reportgen.errors import ConfigError, Location
 from reportgen.resources import DEFAULT_STYLES
@@ -90,7 +90,7 @@ def draw(spec: ChartSpec, style_file: Path) -> MplFigure:
         )
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _tick(v, spec.decimals)))
     axes.yaxis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
-    axes.set_ylabel(unit_caption(spec.unit))
+    axes.set_ylabel(spec.axis_label)
     if len(spec.series) > 1:
         labels = [textwrap.fill(s.label, 45 if not small else 30) for s in spec.series]
         columns = 1 if max(len(label) for label in labels) > 40 or small else 2

@@ -148,6 +148,8 @@ class Contents:
 
     entries: tuple[ContentsEntry, ...]
     update_hint: str
+    depth: int
+    """Headings down to this level are listed (the entries, and the levels of Word's own)."""
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ class ChartSpec:
     kind: ChartKind
     categories: tuple[str, ...]
     series: tuple[ChartSeries, ...]
-    unit: str
+    axis_label: str
+    """The value axis' label, the unit as a reader sees it ("in %")."""
     decimals: int
     positions: tuple[float, ...] = ()
     """x positions of the categories of a time axis (years with gaps keep their distance)."""

@@ -68,7 +68,6 @@ from reportgen.render.docx.template import (
     set_up,
 )
 
-TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 MAP_WIDTH = Cm(4.0)
 MAP_COLUMN = MAP_WIDTH + Cm(0.5)  # the cell's own margins
 CHART_WIDTH = Cm(6.6)
@@ -92,6 +91,11 @@ _STYLES: dict[Style, str] = {
 }
 _NEW_PAGE = {Role.IMPRINT, Role.CONTENTS, Role.FOREWORD, Role.CHAPTER, Role.APPENDIX}
 """Parts that start on a new page (the template's Heading 1 does that for listed chapters)."""
+
+
+def _toc_field(depth: int) -> str:
+    """Word's own table of contents: outline levels 1 to ``depth``, as links."""
+    return f'TOC \\o "1-{depth}" \\h \\z \\u'
 
 
 class PngImages(Protocol):
@@ -163,9 +167,9 @@ def _node(container: Container, node: Node, context: _Context) -> None:
             add_picture(container, png, MAP_WIDTH, node.alt_text, node.caption)
         case Table():
             _table(node, context)
-        case Contents(update_hint=hint):
+        case Contents(update_hint=hint, depth=depth):
             paragraph = container.add_paragraph(style=NORMAL)
-            docx_xml.append_field(paragraph, TOC_FIELD, hint)
+            docx_xml.append_field(paragraph, _toc_field(depth), hint)
         case Footnotes(items=items):
             for number, text in items:
                 container.add_paragraph(f"{number}) {text}", style=NOTE)
