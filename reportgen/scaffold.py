@@ -22,7 +22,7 @@ import yaml
 
 from reportgen.errors import ConfigError, InvalidInput, Location, Problem
 from reportgen.load.config import CONFIG_NAME
-from reportgen.load.defects import Rule
+from reportgen.load.defects import Rule, refuse_unacceptable
 from reportgen.load.opensdg import YEAR, Dataset, Indicator, load_dataset
 from reportgen.outputs import write_atomically
 from reportgen.resources import DEFAULT_TEMPLATES
@@ -96,10 +96,10 @@ def _load_data(data_dir: Path) -> Dataset:
                 "Erwartet: data/indicator_G-T-I.csv und meta/G-T-I.md.",
             )
         )
-    if not dataset.indicators or any(p.is_error and not p.rule for p in problems):
-        # unreadable data, or no indicator left to propose; defects a project may accept are
-        # offered in reportgen.yml instead
+    if not dataset.indicators:  # no indicator left to propose
         raise InvalidInput(problems)
+    # defects a project may accept are offered in reportgen.yml instead
+    refuse_unacceptable(problems)
     return dataset
 
 

@@ -100,3 +100,23 @@ def test_the_check_stage_points_into_reportgen_yml_without_reading_it_again(
     }
     assert found["Handlungsfeld"] == (start + 2, 5)
     assert found["Zielwert"] == (start + 4, 5)
+
+
+def test_start_value_fields_match_columns_like_the_report_does(tmp_path: Path) -> None:
+    """``data_start_values`` name a column with other case or spaces: the report uses it, so
+    the check does not warn; a field the data lacks is still named."""
+    project = project_with(tmp_path, "")
+    meta = project / "daten" / "meta" / "1-2-1.md"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(
+        text.replace("field: Geschlecht", "field: ' geschlecht '").replace(
+            "field: Gebietseinheit", "field: Gebietsart"
+        ),
+        encoding="utf-8",
+    )
+    warned = [
+        p.message
+        for p in check_project(load_project(project)).problems
+        if p.message.startswith("data_start_values")
+    ]
+    assert warned == ["data_start_values nennt das Feld „Gebietsart“, das die Daten nicht haben."]

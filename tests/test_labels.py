@@ -53,8 +53,8 @@ def test_an_office_renames_some_words_and_keeps_the_rest(tmp_path: Path) -> None
         ),
         (
             "- a\n- b\n",
-            "woerter.yml, Zeile 1: Die Beschriftungen müssen aus Zeilen „schlüssel: wert“ "
-            "bestehen.",
+            "woerter.yml, Zeile 1, Spalte 1: Die Beschriftungen müssen aus Zeilen "
+            "„schlüssel: wert“ bestehen.",
         ),
     ],
 )

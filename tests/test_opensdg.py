@@ -80,6 +80,21 @@ def test_region_levels_come_from_geocodes_and_missing_codes_are_inferred() -> No
     assert set(frame[REGION]) == {"030", "031", "03101", "03102"}
 
 
+def test_area_names_and_missing_codes_follow_the_rule_of_the_area_check(tmp_path: Path) -> None:
+    """Names compare as a reader compares them and the pairing with the most rows wins: for
+    the name a region gets and for the code a row without one gets."""
+    write_indicator(
+        tmp_path,
+        "1-1-1",
+        "Year,Gebietseinheit,GeoCode,Value\n"
+        '2020,"Braunschweig, Stadt",K03101,1\n2021,"Braunschweig, Stadt",K03101,2\n'
+        "2022,Braunschweig Stadt,K03101,3\n2023,braunschweig  stadt,,4\n",
+    )
+    dataset = load(tmp_path)
+    assert dataset.region_names == {"03101": "Braunschweig, Stadt"}
+    assert list(dataset.indicators["1-1-1"].frame[REGION]) == ["03101"] * 4
+
+
 def test_metadata_titles_translations_footnotes_and_safe_html() -> None:
     dataset = load_dataset(MINI / "daten")
     meta = dataset.indicators["1-1-1"].meta

@@ -46,3 +46,11 @@ def test_an_unknown_head_field_and_a_missing_folder_are_warnings(tmp_path: Path)
     _, problems = load_texts(tmp_path / "texte")
     _, missing = load_texts(tmp_path / "fehlt")
     assert [p.severity for p in [*problems, *missing]] == [Severity.WARNING, Severity.WARNING]
+
+
+def test_head_problems_point_at_the_key_even_quoted_or_after_a_comment(tmp_path: Path) -> None:
+    write(tmp_path, "indikatoren/1-2-1.md", '---\n# Kopf\ntitel: A\n"datum": morgen\n---\nText.\n')
+    _, problems = load_texts(tmp_path)
+    assert [(p.message, p.location and (p.location.line, p.location.column)) for p in problems] == [
+        ("Das Datum „morgen“ ist ungültig.", (4, 1))
+    ]

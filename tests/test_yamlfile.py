@@ -22,8 +22,8 @@ from reportgen.load.config import load_config
 from reportgen.load.frontmatter import read_front_matter
 from reportgen.load.textfile import SIZE_LIMITS, FileKind, read_text, text_from_bytes
 from reportgen.load.yamlfile import (
+    KeyPositions,
     YamlProblem,
-    key_location,
     parse_yaml,
     yaml_error_location,
     yaml_nodes,
@@ -316,9 +316,10 @@ def test_location_and_problem_shift_lines_of_a_text_starting_further_down() -> N
     assert found.location == location
 
 
-def test_key_location_still_finds_keys() -> None:
+def test_key_positions_find_keys() -> None:
     nodes = yaml_nodes("titel: A\nauswahl:\n  - handlungsfeld: 3\n    indikatoren: [1-1-1]\n")
-    location = key_location(nodes, ("auswahl", 0, "indikatoren", 0), Path("reportgen.yml"))
+    positions = KeyPositions.of(nodes, Path("reportgen.yml"))
+    location = positions.location(("auswahl", 0, "indikatoren", 0))
     assert (location.line, location.column) == (4, 19)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.compose.indicators import start_value_fields
+from reportgen.compose.indicators import column_for
 from reportgen.errors import Location, Problem, Severity, did_you_mean
 from reportgen.load.config import ReportConfig
 from reportgen.load.defects import Rule
@@ -26,7 +26,7 @@ def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
     if config.selection is None:
         return []
     problems = []
-    goals = {i.meta.goal for i in dataset.indicators.values()}
+    goals = dataset.goals
     for c_index, chapter in enumerate(config.selection):
         if chapter.goal not in goals:
             where = config.location("auswahl", c_index, "handlungsfeld")
@@ -63,7 +63,7 @@ def _check_selection(config: ReportConfig, dataset: Dataset) -> list[Problem]:
 
 def _check_texts(texts: TextLibrary, dataset: Dataset) -> list[Problem]:
     problems = []
-    goals = {i.meta.goal for i in dataset.indicators.values()}
+    goals = dataset.goals
     for key, block in texts.goals.items():
         if key not in goals:
             problems.append(
@@ -86,12 +86,12 @@ def _check_texts(texts: TextLibrary, dataset: Dataset) -> list[Problem]:
 
 
 def _check_start_values(dataset: Dataset) -> list[Problem]:
-    """Default selections that name fields the data does not have are shown as warnings."""
+    """Default selections that name fields the data does not have are shown as warnings;
+    a field matches a column the way the composer matches it (spaces and case do not count)."""
     problems = []
     for indicator in dataset.indicators.values():
-        known = start_value_fields(indicator)
         for field, _ in indicator.meta.start_values:
-            if field.lower() in ("unit", "units", "series") or field in known:
+            if column_for(field, indicator) is not None:
                 continue
             problems.append(
                 Problem(
@@ -114,7 +114,7 @@ def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
             Location(indicator.meta.path),
             f"Tragen Sie in reportgen.yml unter „indikatortitel“ einen Titel für "
             f"{indicator.id} ein.",
-            "Warnung",
+            Severity.WARNING,
         )
         for indicator in dataset.indicators.values()
         if not indicator.meta.has_title

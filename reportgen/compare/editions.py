@@ -19,8 +19,9 @@ from reportgen.compose.formatting import (
     round_half_up_array,
 )
 from reportgen.compose.indicators import default_selection
-from reportgen.errors import DataError, InvalidInput, Location
+from reportgen.errors import DataError, Location
 from reportgen.load import opensdg
+from reportgen.load.defects import refuse_unacceptable
 from reportgen.load.opensdg import KEY, LEVEL, PERIOD, REGION, SERIES, SIGN, UNIT, VALUE, Indicator
 from reportgen.load.regions import Level
 from reportgen.load.signs import SUPPRESSING, UNKNOWN
@@ -127,10 +128,9 @@ def _load(root: Path, edition: str) -> opensdg.Dataset:
             Location(root),
             "Geben Sie den Open-SDG-Ordner an, der data/indicator_*.csv und meta/*.md enthält.",
         )
-    if any(not p.rule for p in errors):
-        # unreadable data; defects a project may accept (``bekannte_datenfehler``) do not
-        # stop a comparison, they are named in its notes
-        raise InvalidInput(dataset.problems)
+    # defects a project may accept (``bekannte_datenfehler``) do not stop a comparison, they
+    # are named in its notes
+    refuse_unacceptable(dataset.problems)
     return dataset
 
 

@@ -1,15 +1,18 @@
 """The areas of all indicators checked together: codes and names that contradict each other.
 
 A table names its areas by code (``GeoCode``) and often by name too (``Gebietseinheit``);
-across all tables each code should stand for one area and each name for one code. The most
-common pairing decides which name a region gets and which code a row without one gets.
+across all tables each code should stand for one area and each name for one code. One rule
+decides everywhere: names compare as a reader compares them, and the pairing of code and name
+with the most rows across all tables wins. It says which rows are ambiguous, which name a region
+gets and which code a row without one gets.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -22,6 +25,9 @@ from reportgen.load.regions import geo_level
 AREA_NAME_COLUMNS = ("Gebietseinheit",)
 """Breakdown columns that carry the name of the area a row's GeoCode stands for."""
 
+Pairs = Counter[tuple[str, str]]
+"""(region key, area name as written) → number of rows, of one table."""
+
 
 def _name_column(frame: pd.DataFrame) -> str | None:
     return next((c for c in AREA_NAME_COLUMNS if c in frame.columns), None)
@@ -32,40 +38,90 @@ def _name_key(name: str) -> str:
     return " ".join(sorted(re.findall(r"\w+", name.casefold())))
 
 
-def _area_pairs(indicator: Indicator) -> pd.DataFrame:
-    """Distinct (region key, area name) pairs of a table with their number of rows."""
+def _area_pairs(indicator: Indicator) -> Pairs:
     column = _name_column(indicator.frame)
     if column is None:
-        return pd.DataFrame(columns=[REGION, column or "", "rows"])
-    rows = indicator.frame.loc[
-        (indicator.frame[REGION] != "") & (indicator.frame[column] != ""), [REGION, column]
-    ]
-    return rows.value_counts().rename("rows").reset_index()
+        return Counter()
+    frame = indicator.frame
+    rows = frame.loc[(frame[REGION] != "") & (frame[column] != ""), [REGION, column]]
+    counts = rows.value_counts()  # most rows first
+    return Counter(
+        {
+            (str(key), str(name)): int(count)
+            for key, name, count in zip(
+                counts.index.get_level_values(0),
+                counts.index.get_level_values(1),
+                counts.to_numpy(),
+                strict=True,
+            )
+        }
+    )
 
 
-def check_area_codes(indicators: Iterable[Indicator]) -> list[Problem]:
+def _most_common(counts: Counter[str]) -> str:
+    return max(sorted(counts), key=lambda item: counts[item])
+
+
+@dataclass(frozen=True)
+class AreaNames:
+    """The rule applied to all tables: the usual name of each region key and the usual key of
+    each name (compared by :func:`_name_key`)."""
+
+    names: dict[str, str]
+    """Region key → its usual name, in the spelling most rows use."""
+    codes: dict[str, str]
+    """Name (compared as a reader compares it) → the region key it usually stands for."""
+
+    @classmethod
+    def of(cls, tables: Iterable[Pairs]) -> AreaNames:
+        spellings: dict[str, Counter[str]] = {}
+        code_names: dict[str, Counter[str]] = {}
+        name_codes: dict[str, Counter[str]] = {}
+        for pairs in tables:
+            for (key, name), rows in pairs.items():
+                spellings.setdefault(key, Counter())[name] += rows
+                code_names.setdefault(key, Counter())[_name_key(name)] += rows
+                name_codes.setdefault(_name_key(name), Counter())[key] += rows
+        names = {}
+        for key, written in spellings.items():
+            usual = _most_common(code_names[key])
+            names[key] = _most_common(
+                Counter({n: rows for n, rows in written.items() if _name_key(n) == usual})
+            )
+        return cls(names, {name: _most_common(keys) for name, keys in name_codes.items()})
+
+    def infer_missing_geocodes(self, frame: pd.DataFrame) -> None:
+        """Rows without GeoCode get the region whose name they carry elsewhere in the data."""
+        column = _name_column(frame)
+        if column is None:
+            return
+        missing = frame[REGION] == ""
+        if missing.any():
+            inferred = frame.loc[missing, column].map(
+                lambda n: self.codes.get(_name_key(str(n)), "")
+            )
+            frame.loc[missing, REGION] = inferred
+            frame.loc[missing, LEVEL] = inferred.map(geo_level)
+
+
+def check_area_codes(indicators: Iterable[Indicator]) -> tuple[list[Problem], AreaNames]:
     """A row whose code stands for another area elsewhere, and whose name belongs to another
     code elsewhere, is ambiguous: one of them is wrong. Its rows get the code of their name
     (what happens when the project accepts the defect); without acceptance it is an error.
+
+    Returns the problems and the names of the areas after that correction.
     """
     indicators = list(indicators)
     pairs = {indicator.id: _area_pairs(indicator) for indicator in indicators}
-    code_names: dict[str, Counter[str]] = {}
-    name_codes: dict[str, Counter[str]] = {}
-    for table in pairs.values():
-        for key, name, rows in table.itertuples(index=False):
-            code_names.setdefault(key, Counter())[_name_key(name)] += rows
-            name_codes.setdefault(_name_key(name), Counter())[key] += rows
-    usual_name = {key: _most_common(names) for key, names in code_names.items()}
-    usual_code = {name: _most_common(codes) for name, codes in name_codes.items()}
+    usual = AreaNames.of(pairs.values())
     problems = []
     for indicator in indicators:
         column = _name_column(indicator.frame)
-        for key, name, rows in pairs[indicator.id].itertuples(index=False):
+        for (key, name), rows in list(pairs[indicator.id].items()):
             name_key = _name_key(name)
-            if usual_name[key] == name_key or usual_code[name_key] == key:
+            if _name_key(usual.names[key]) == name_key or usual.codes[name_key] == key:
                 continue
-            other = usual_code[name_key]
+            other = usual.codes[name_key]
             assert column is not None
             mask = (indicator.frame[REGION] == key) & (indicator.frame[column] == name)
             first = indicator.frame.loc[mask].sort_values(LINE).iloc[0]
@@ -84,30 +140,6 @@ def check_area_codes(indicators: Iterable[Indicator]) -> list[Problem]:
             )
             indicator.frame.loc[mask, REGION] = other
             indicator.frame.loc[mask, LEVEL] = geo_level(other)
-    return problems
-
-
-def _most_common(counts: Counter[str]) -> str:
-    return max(sorted(counts), key=lambda item: counts[item])
-
-
-def region_names(indicators: Iterable[Indicator]) -> dict[str, str]:
-    """Region key → the name most often used for it across all indicators."""
-    counts: dict[str, Counter[str]] = {}
-    for indicator in indicators:
-        for key, name, _ in _area_pairs(indicator).itertuples(index=False):
-            counts.setdefault(key, Counter())[name] += 1
-    return {key: max(names, key=lambda n: (names[n], -len(n))) for key, names in counts.items()}
-
-
-def infer_missing_geocodes(frame: pd.DataFrame, names: Mapping[str, str]) -> None:
-    """Rows without GeoCode get the region whose name they carry elsewhere in the data."""
-    column = _name_column(frame)
-    if column is None:
-        return
-    by_name = {name: key for key, name in names.items()}
-    missing = frame[REGION] == ""
-    if missing.any():
-        inferred = frame.loc[missing, column].map(lambda n: by_name.get(n, ""))
-        frame.loc[missing, REGION] = inferred
-        frame.loc[missing, LEVEL] = inferred.map(geo_level)
+            pairs[indicator.id][other, name] += pairs[indicator.id].pop((key, name))
+    # the corrected rows count for the code of their name
+    return problems, (AreaNames.of(pairs.values()) if problems else usual)

@@ -33,10 +33,9 @@ from reportgen.load.config_entries import (
     TargetValue,
 )
 from reportgen.load.config_messages import config_problems
-from reportgen.load.defects import Rule
 from reportgen.load.signs import SIGNS
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
+from reportgen.load.textfile import FileKind
+from reportgen.load.yamlfile import KeyPositions, read_yaml_mapping
 from reportgen.resources import DEFAULT_STYLES
 
 CONFIG_NAME = "reportgen.yml"
@@ -70,13 +69,6 @@ class Attribution(Frozen):
     producer: str = Field(alias="herausgeber")
     work: str = Field(alias="werk")
     terms: str = Field(default="", alias="nutzungsbedingungen")
-
-    def source_line(self, data_vintage: str | None) -> str:
-        """The "Quelle: …" line, with the Datenstand where known."""
-        text = f"Quelle: {self.producer}, {self.work}"
-        if data_vintage:
-            text += f", {data_vintage}"
-        return text + "."
 
 
 class Output(Frozen):
@@ -184,14 +176,6 @@ class ReportConfig(Frozen):
                 )
         return value
 
-    def discarded_lines(self) -> dict[str, set[int]]:
-        """Per indicator, the table lines declared wrong (one of two conflicting rows)."""
-        lines: dict[str, set[int]] = {}
-        for defect in self.known_defects:
-            if defect.rule == Rule.CONFLICTING_ROWS and defect.lines:
-                lines.setdefault(defect.subject, set()).update(defect.lines)
-        return lines
-
     def location(self, *keys: str | int) -> Location:
         """Where a value stands in reportgen.yml (``"auswahl", 0, "handlungsfeld"``)."""
         path = self.project_dir / CONFIG_NAME
@@ -221,18 +205,16 @@ def _load_config(project_dir: Path, path: Path) -> ReportConfig:
             "Legen Sie die Datei an oder geben Sie den Projektordner an.",
         )
     try:
-        data, root = parse_yaml_document(read_text(path, FileKind.CONFIG))
+        data, positions = read_yaml_mapping(
+            path,
+            FileKind.CONFIG,
+            "Die Konfiguration ist kein gültiges YAML",
+            "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.",
+            empty=False,
+        )
     except InputFileError as exc:
         problem = exc.problem
         raise ConfigError(problem.message, problem.location, problem.hint) from exc
-    except YamlProblem as exc:
-        problem = yaml_problem(exc, path, what="Die Konfiguration ist kein gültiges YAML")
-        raise ConfigError(problem.message, problem.location, problem.hint) from exc
-    if not isinstance(data, dict):
-        raise ConfigError(
-            "Die Konfiguration muss eine Zuordnung (Schlüssel: Wert) sein.", Location(path)
-        )
-    positions = KeyPositions.of(root, path)
     try:
         # the context resolves the paths of stile: and druck: as they are validated
         config = ReportConfig.model_validate(

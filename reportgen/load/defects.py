@@ -22,7 +22,7 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import Protocol
 
-from reportgen.errors import Problem, Severity
+from reportgen.errors import InvalidInput, Problem, Severity
 
 
 class Rule(StrEnum):
@@ -71,6 +71,22 @@ def accept_defects(
             replace(problem, severity=Severity.ACCEPTED, reason=accepted[index].reason, hint=None)
         )
     return result, [i for i in range(len(accepted)) if i not in used]
+
+
+def refuse_unacceptable(problems: Sequence[Problem]) -> None:
+    """Raise ``InvalidInput`` with all problems if an error has no rule: data that cannot be
+    read. Errors with a rule do not stop reading; a project may accept them."""
+    if any(p.is_error and not p.rule for p in problems):
+        raise InvalidInput(problems)
+
+
+def discarded_lines(accepted: Iterable[Acceptance]) -> dict[str, set[int]]:
+    """Per indicator, the table lines declared wrong (one of two conflicting rows)."""
+    lines: dict[str, set[int]] = {}
+    for entry in accepted:
+        if entry.rule == Rule.CONFLICTING_ROWS and entry.lines:
+            lines.setdefault(entry.subject, set()).update(entry.lines)
+    return lines
 
 
 def _matching(problem: Problem, accepted: Sequence[Acceptance]) -> int | None:

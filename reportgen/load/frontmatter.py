@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import InputFileError, Location, Problem
+from reportgen.errors import InputFileError, Problem, ReportError
 from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
+from reportgen.load.yamlfile import KeyPositions, yaml_mapping
 
 
 @dataclass(frozen=True)
 class FrontMatterFile:
     meta: dict[str, Any] | None
     """The YAML head; None when the file has none."""
-    head: str
     body: str
     body_line: int
     positions: KeyPositions | None = None
@@ -48,19 +47,17 @@ def read_front_matter(
         return None
     head, body, body_line = split_front_matter(text)
     if head is None:
-        return FrontMatterFile(None, "", body, body_line)
+        return FrontMatterFile(None, body, body_line)
     try:
-        meta, root = parse_yaml_document(head)
-    except YamlProblem as exc:
         # the head starts on the file's second line, after the opening ---
-        problems.append(yaml_problem(exc, path, 2, f"Der YAML-Kopf {owner} ist fehlerhaft"))
-        return None
-    if meta is not None and not isinstance(meta, dict):
-        problems.append(
-            Problem(
-                "Der YAML-Kopf muss aus Zeilen „schlüssel: wert“ bestehen.", Location(path, 2, 1)
-            )
+        meta, positions = yaml_mapping(
+            head,
+            path,
+            f"Der YAML-Kopf {owner} ist fehlerhaft",
+            "Der YAML-Kopf muss aus Zeilen „schlüssel: wert“ bestehen.",
+            first_line=2,
         )
+    except ReportError as exc:
+        problems.append(exc.problem)
         return None
-    # the head starts on the file's second line
-    return FrontMatterFile(meta or {}, head, body, body_line, KeyPositions.of(root, path, 2))
+    return FrontMatterFile(meta, body, body_line, positions)

@@ -53,7 +53,7 @@ def load_district_map(
                     "Keine Kartendatei deckt die Kreise der Daten ab; die "
                     "Steckbriefe erscheinen ohne Lagekarte.",
                     Location(data_root),
-                    severity="Warnung",
+                    severity=Severity.WARNING,
                 )
             )
         return None

@@ -10,22 +10,19 @@ import string
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from reportgen.errors import ConfigError, InvalidInput, Location, Problem
+from reportgen.errors import InvalidInput, Problem
+from reportgen.load.config_entries import Frozen
 from reportgen.load.config_messages import config_problems
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
+from reportgen.load.textfile import FileKind
+from reportgen.load.yamlfile import KeyPositions, merged, read_yaml_mapping
 from reportgen.resources import DEFAULT_TEMPLATES
 
 DEFAULT_LABELS = DEFAULT_TEMPLATES / "labels.yml"
 
 
-class _Labels(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class ReportLabels(_Labels):
+class ReportLabels(Frozen):
     reporting_year: str = Field(alias="berichtsjahr")
     imprint: str = Field(alias="impressum")
     publisher: str = Field(alias="herausgeber")
@@ -36,7 +33,7 @@ class ReportLabels(_Labels):
     keywords: tuple[str, ...] = Field(alias="schlagworte")
 
 
-class IndicatorLabels(_Labels):
+class IndicatorLabels(Frozen):
     source: str = Field(alias="quelle")
     figure: str = Field(alias="abbildung")
     table: str = Field(alias="tabelle")
@@ -54,13 +51,13 @@ class IndicatorLabels(_Labels):
     signs: str = Field(alias="zeichen")
 
 
-class StatusLabels(_Labels):
+class StatusLabels(Frozen):
     draft: str = Field(alias="entwurf")
     generated: str = Field(alias="generiert")
     missing: str = Field(alias="fehlt")
 
 
-class AppendixLabels(_Labels):
+class AppendixLabels(Frozen):
     appendix: str = Field(alias="anhang")
     signs: str = Field(alias="zeichenerklaerung")
     signs_caption: str = Field(alias="zeichen_beschriftung")
@@ -73,7 +70,7 @@ class AppendixLabels(_Labels):
     no_source: str = Field(alias="ohne_angabe")
 
 
-class FactsheetLabels(_Labels):
+class FactsheetLabels(Frozen):
     title: str = Field(alias="titel")
     subtitle: str = Field(alias="untertitel")
     key_figures: str = Field(alias="kennzahlen")
@@ -95,7 +92,7 @@ class FactsheetLabels(_Labels):
     of: str = Field(alias="von")
 
 
-class Labels(_Labels):
+class Labels(Frozen):
     """Every fixed word of report and fact sheet; composition fills the placeholders."""
 
     report: ReportLabels = Field(alias="bericht")
@@ -111,7 +108,7 @@ def load_labels(own: Path | None = None) -> Labels:
     data = bundled
     if own is not None:
         office, positions = _read(own)
-        data = _merged(bundled, office)
+        data = merged(bundled, office)
     try:
         labels = Labels.model_validate(data)
     except ValidationError as exc:
@@ -123,26 +120,13 @@ def load_labels(own: Path | None = None) -> Labels:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], KeyPositions]:
-    try:
-        data, root = parse_yaml_document(read_text(path, FileKind.CONFIG))
-    except YamlProblem as exc:
-        problem = yaml_problem(exc, path, what="Die Beschriftungen sind kein gültiges YAML")
-        raise ConfigError(problem.message, problem.location, problem.hint) from exc
-    if not isinstance(data, dict):
-        raise ConfigError(
-            "Die Beschriftungen müssen aus Zeilen „schlüssel: wert“ bestehen.", Location(path, 1)
-        )
-    return data, KeyPositions.of(root, path)
-
-
-def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in own.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            merged[key] = _merged(base[key], value)
-        else:
-            merged[key] = value
-    return merged
+    return read_yaml_mapping(
+        path,
+        FileKind.CONFIG,
+        "Die Beschriftungen sind kein gültiges YAML",
+        "Die Beschriftungen müssen aus Zeilen „schlüssel: wert“ bestehen.",
+        empty=False,
+    )
 
 
 def _placeholder_problems(

@@ -18,8 +18,8 @@ from typing import Any
 
 from reportgen.errors import Location, Problem, ReportError, Severity, did_you_mean, working_on
 from reportgen.load.defects import Rule
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, key_location, parse_yaml_document, yaml_problem
+from reportgen.load.textfile import FileKind
+from reportgen.load.yamlfile import KeyPositions, read_yaml_mapping
 
 CONFIG_DATA = "config_data.yml"
 LANGUAGE = "de"
@@ -92,11 +92,11 @@ def read_layout(root: Path, problems: list[Problem]) -> Layout:
         config = _read_config(config_path, problems)
     if config is None:
         return _default_layout(root)
-    data, nodes = config
+    data, positions = config
     src = data.get("src_dir") or ""
     source_root = root / str(src) if _inside(str(src)) else root
     if not _inside(str(src)):
-        problems.append(_outside(config_path, nodes, ("src_dir",), str(src)))
+        problems.append(_outside(positions, ("src_dir",), str(src)))
     data_patterns: list[str] = []
     meta_sources: list[MetaSource] = []
     inputs = data.get("inputs")
@@ -106,13 +106,13 @@ def read_layout(root: Path, problems: list[Problem]) -> Layout:
         problems.append(
             Problem(
                 "„inputs“ muss eine Liste von Eingaben sein.",
-                key_location(nodes, ("inputs",), config_path),
+                positions.location(("inputs",)),
             )
         )
     else:
         for index, entry in enumerate(inputs):
-            _read_input(entry, index, config_path, nodes, data_patterns, meta_sources, problems)
-    folders, remote = _translation_sources(data, source_root, config_path, nodes, problems)
+            _read_input(entry, index, positions, data_patterns, meta_sources, problems)
+    folders, remote = _translation_sources(data, source_root, positions, problems)
     return Layout(source_root, tuple(data_patterns), tuple(meta_sources), folders, remote)
 
 
@@ -120,43 +120,33 @@ def _default_layout(root: Path) -> Layout:
     return Layout(root, DEFAULT_DATA, DEFAULT_META, (root / DEFAULT_TRANSLATIONS,))
 
 
-def _read_config(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], Any] | None:
+def _read_config(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], KeyPositions] | None:
     try:
-        text = read_text(path, FileKind.DATA_CONFIG)
-        data, nodes = parse_yaml_document(text)
+        return read_yaml_mapping(
+            path,
+            FileKind.DATA_CONFIG,
+            f"{CONFIG_DATA} ist kein gültiges YAML",
+            f"{CONFIG_DATA} muss aus Zeilen „schlüssel: wert“ bestehen.",
+        )
     except ReportError as exc:
         problems.append(exc.problem)
         return None
-    except YamlProblem as exc:
-        problems.append(yaml_problem(exc, path, 1, f"{CONFIG_DATA} ist kein gültiges YAML"))
-        return None
-    if data is None:
-        return {}, nodes
-    if not isinstance(data, dict):
-        problems.append(
-            Problem(
-                f"{CONFIG_DATA} muss aus Zeilen „schlüssel: wert“ bestehen.", Location(path, 1, 1)
-            )
-        )
-        return None
-    return data, nodes
 
 
 def _read_input(
     entry: Any,
     index: int,
-    path: Path,
-    nodes: Any,
+    positions: KeyPositions,
     data_patterns: list[str],
     meta_sources: list[MetaSource],
     problems: list[Problem],
 ) -> None:
-    where = key_location(nodes, ("inputs", index), path)
+    where = positions.location(("inputs", index))
     if not isinstance(entry, dict) or not entry.get("class"):
         problems.append(Problem("Eine Eingabe unter „inputs“ nennt keine „class“.", where))
         return
     kind = str(entry["class"])
-    where = key_location(nodes, ("inputs", index, "class"), path)
+    where = positions.location(("inputs", index, "class"))
     known = (_DATA_CLASS, *_META_CLASSES)
     if kind not in known:
         if kind == "InputSdmxMeta" and entry.get("meta_suffix"):
@@ -188,7 +178,7 @@ def _read_input(
         )
         return
     if not _inside(pattern):
-        problems.append(_outside(path, nodes, ("inputs", index, "path_pattern"), pattern))
+        problems.append(_outside(positions, ("inputs", index, "path_pattern"), pattern))
         return
     if kind == _DATA_CLASS:
         data_patterns.append(pattern.strip())
@@ -200,7 +190,7 @@ _PATTERN_HINT = "Zum Beispiel: path_pattern: data/*-*.csv"
 
 
 def _translation_sources(
-    data: dict[str, Any], source_root: Path, path: Path, nodes: Any, problems: list[Problem]
+    data: dict[str, Any], source_root: Path, positions: KeyPositions, problems: list[Problem]
 ) -> tuple[tuple[Path, ...], tuple[str, ...]]:
     entries = data.get("translations")
     if entries is None:
@@ -209,14 +199,14 @@ def _translation_sources(
         problems.append(
             Problem(
                 "„translations“ muss eine Liste sein.",
-                key_location(nodes, ("translations",), path),
+                positions.location(("translations",)),
             )
         )
         return (), ()
     folders: list[Path] = []
     remote: list[str] = []
     for index, entry in enumerate(entries):
-        where = key_location(nodes, ("translations", index), path)
+        where = positions.location(("translations", index))
         kind = str(entry.get("class", "")) if isinstance(entry, dict) else ""
         source = str(entry.get("source") or "") if isinstance(entry, dict) else ""
         if kind == _LOCAL_TRANSLATIONS:
@@ -224,7 +214,7 @@ def _translation_sources(
             if _inside(source):
                 folders.append(source_root / source)
             else:
-                problems.append(_outside(path, nodes, ("translations", index, "source"), source))
+                problems.append(_outside(positions, ("translations", index, "source"), source))
         elif kind == _REMOTE_TRANSLATIONS or source.startswith(("http:", "https:", "git@")):
             remote.append(source or kind)
         else:
@@ -244,10 +234,10 @@ def _inside(pattern: str) -> bool:
     return not posix.is_absolute() and ".." not in posix.parts and ":" not in pattern
 
 
-def _outside(path: Path, nodes: Any, keys: tuple[str | int, ...], value: str) -> Problem:
+def _outside(positions: KeyPositions, keys: tuple[str | int, ...], value: str) -> Problem:
     return Problem(
         f"„{value}“ zeigt aus dem Datenordner heraus.",
-        key_location(nodes, keys, path),
+        positions.location(keys),
         "reportgen liest nur Dateien innerhalb des Datenordners; geben Sie einen relativen "
         "Pfad ohne „..“ an.",
     )

@@ -62,7 +62,6 @@ class IndicatorMeta:
     data_source: str
     sources: tuple[SourceLink, ...]
     vintage: str | None
-    tags: tuple[str, ...]
     path: Path
     """The first metadata file of the indicator (for messages)."""
 
@@ -144,11 +143,10 @@ def build_meta(
         computation=rich("computation_calculations"),
         footnotes="\n<br>".join(footnotes),
         other_info=rich("other_info"),
-        body=raw.body if raw.body.strip() else "",
+        body=raw.body,
         data_source=html_to_text(text("data_source") or ""),
         sources=_sources(data, text),
         vintage=vintage,
-        tags=tags,
         path=raw.files[0],
     )
 

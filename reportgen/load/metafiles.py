@@ -16,8 +16,8 @@ from typing import Any
 from reportgen.errors import Location, Problem, ReportError, working_on
 from reportgen.load.frontmatter import read_front_matter
 from reportgen.load.layout import LANGUAGE, MetaFormat, MetaSource
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import KeyPositions, YamlProblem, parse_yaml_document, yaml_problem
+from reportgen.load.textfile import FileKind
+from reportgen.load.yamlfile import merged, read_yaml_mapping
 
 
 @dataclass
@@ -30,22 +30,14 @@ class RawMeta:
     fields: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, Location] = field(default_factory=dict)
     body: str = ""
+    """The page content of the last file whose content is not blank (else empty)."""
 
     def merge(self, fields: dict[str, Any], origins: dict[str, Location]) -> None:
-        _deep_update(self.fields, fields)
+        self.fields = merged(self.fields, fields)
         self.origins.update(origins)
 
     def where(self, key: str) -> Location:
         return self.origins.get(key) or Location(self.files[0])
-
-
-def _deep_update(target: dict[str, Any], update: dict[str, Any]) -> None:
-    """sdg-build's merge: nested mappings merge, everything else is replaced."""
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(target.get(key), dict):
-            _deep_update(target[key], value)
-        else:
-            target[key] = value
 
 
 @dataclass(frozen=True)
@@ -53,7 +45,6 @@ class _MetaFile:
     fields: dict[str, Any]
     origins: dict[str, Location]
     body: str = ""
-    body_line: int = 1
 
 
 def read_metadata(
@@ -103,31 +94,23 @@ def _read_markdown(path: Path, problems: list[Problem]) -> _MetaFile | None:
         )
         return None
     origins = loaded.positions.top_level() if loaded.positions else {}
-    return _MetaFile(_fix_booleans(loaded.meta), origins, loaded.body, loaded.body_line)
+    return _MetaFile(_fix_booleans(loaded.meta), origins, loaded.body)
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> _MetaFile | None:
     try:
-        data, root = parse_yaml_document(read_text(path, FileKind.METADATA))
+        data, positions = read_yaml_mapping(
+            path,
+            FileKind.METADATA,
+            "Die Metadaten sind kein gültiges YAML",
+            "Die Metadaten müssen aus Zeilen „schlüssel: wert“ bestehen.",
+        )
     except ReportError as exc:
         problems.append(exc.problem)
         return None
-    except YamlProblem as exc:
-        problems.append(yaml_problem(exc, path, 1, "Die Metadaten sind kein gültiges YAML"))
-        return None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        problems.append(
-            Problem(
-                "Die Metadaten müssen aus Zeilen „schlüssel: wert“ bestehen.", Location(path, 1, 1)
-            )
-        )
-        return None
     fields = _fix_booleans({str(key): value for key, value in data.items()})
     body = fields.pop("page_content", "")
-    origins = KeyPositions.of(root, path).top_level()
-    return _MetaFile(fields, origins, body if isinstance(body, str) else "")
+    return _MetaFile(fields, positions.top_level(), body if isinstance(body, str) else "")
 
 
 def _fix_booleans(fields: dict[str, Any]) -> dict[str, Any]:

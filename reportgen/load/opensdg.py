@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import Location, Problem, ReportError, Severity, working_on
-from reportgen.load.areas import check_area_codes, infer_missing_geocodes, region_names
+from reportgen.load.areas import check_area_codes
 from reportgen.load.dataset import Dataset, Goal, Indicator, Target
 from reportgen.load.defects import Rule
 from reportgen.load.htmltext import html_to_text
@@ -118,12 +118,12 @@ def load_dataset(
         if indicator is not None:
             indicators[indicator_id] = indicator
     ordered = dict(sorted(indicators.items(), key=lambda kv: _sort_key(kv[1].meta)))
-    problems.extend(check_area_codes(ordered.values()))
-    names = region_names(ordered.values())
+    area_problems, areas = check_area_codes(ordered.values())
+    problems.extend(area_problems)
     for indicator in ordered.values():
-        infer_missing_geocodes(indicator.frame, names)
+        areas.infer_missing_geocodes(indicator.frame)
     goals, targets = _structure(ordered.values(), translations)
-    return Dataset(root, goals, targets, ordered, names, tuple(problems))
+    return Dataset(root, goals, targets, ordered, areas.names, tuple(problems))
 
 
 def _has_folders(layout: Layout) -> bool:

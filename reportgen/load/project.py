@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from reportgen.errors import InvalidInput, Location, Problem
 from reportgen.load.config import InvalidConfig, ReportConfig, load_config
 from reportgen.load.config_entries import KnownDefect
-from reportgen.load.defects import Rule, accept_defects
+from reportgen.load.defects import accept_defects, discarded_lines
 from reportgen.load.labels import Labels, load_labels
 from reportgen.load.opensdg import Dataset, load_dataset
 from reportgen.load.textblocks import TextLibrary, load_texts
@@ -65,7 +65,10 @@ def load_project(project_dir: Path) -> Project:
             [*exc.problems, *_problems_without_config(project_dir, exc.data)]
         ) from None
     dataset = load_dataset(
-        config.data_path, config.flags, set(config.indicator_titles), config.discarded_lines()
+        config.data_path,
+        config.flags,
+        set(config.indicator_titles),
+        discarded_lines(config.known_defects),
     )
     labels = load_labels(config.styles.labels)
     texts, text_problems = load_texts(config.texts_path)
@@ -91,15 +94,11 @@ def _problems_without_config(project_dir: Path, raw: dict[str, Any]) -> list[Pro
             continue  # reported with the configuration's other problems
     titles = raw.get("indikatortitel")
     flags = raw.get("kennzeichen")
-    discard: dict[str, set[int]] = {}
-    for defect in defects:
-        if defect.rule == Rule.CONFLICTING_ROWS and defect.lines:
-            discard.setdefault(defect.subject, set()).update(defect.lines)
     dataset = load_dataset(
         folders["daten"],
         {str(k): str(v) for k, v in flags.items()} if isinstance(flags, dict) else None,
         set(map(str, titles)) if isinstance(titles, dict) else (),
-        discard,
+        discarded_lines(defects),
     )
     _, text_problems = load_texts(folders["texte"])
     problems, _ = accept_defects([*dataset.problems, *text_problems], defects)

@@ -113,12 +113,17 @@ def _text_block(path: Path, kind: TextKind, key: str, problems: list[Problem]) -
     loaded = read_front_matter(path, "des Textbausteins", problems, FileKind.TEXT_BLOCK)
     if loaded is None:
         return None
-    meta, front, body, body_line = loaded.meta or {}, loaded.head, loaded.body, loaded.body_line
+    meta, body, body_line = loaded.meta or {}, loaded.body, loaded.body_line
+    positions = loaded.positions
+
+    def where(key: object) -> Location:
+        return positions.location((str(key),)) if positions else Location(path)
+
     for unknown in sorted(set(meta) - _KNOWN_KEYS):
         problems.append(
             Problem(
                 f"Unbekanntes Feld „{unknown}“ im Kopf wird ignoriert.",
-                Location(path, _line_of(front or "", unknown)),
+                where(unknown),
                 f"Erlaubt: {', '.join(sorted(_KNOWN_KEYS))}.",
                 Severity.WARNING,
             )
@@ -128,7 +133,7 @@ def _text_block(path: Path, kind: TextKind, key: str, problems: list[Problem]) -
         problems.append(
             Problem(
                 f"Unbekannter Status „{written}“.",
-                Location(path, _line_of(front or "", "status")),
+                where("status"),
                 f"Erlaubt: {', '.join(STATUSES)}.",
             )
         )
@@ -139,7 +144,7 @@ def _text_block(path: Path, kind: TextKind, key: str, problems: list[Problem]) -
         problems.append(
             Problem(
                 f"Das Datum „{date}“ ist ungültig.",
-                Location(path, _line_of(front or "", "datum")),
+                where("datum"),
                 "Schreiben Sie es als JJJJ-MM-TT, z. B. 2025-12-01.",
             )
         )
@@ -156,11 +161,3 @@ def _text_block(path: Path, kind: TextKind, key: str, problems: list[Problem]) -
         body_line=body_line,
         path=path,
     )
-
-
-def _line_of(front: str, key: str) -> int:
-    """Line number (in the file) of a front matter key; the front matter starts on line 2."""
-    for number, line in enumerate(front.split("\n"), start=2):
-        if line.startswith(f"{key}:"):
-            return number
-    return 2

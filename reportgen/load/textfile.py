@@ -97,7 +97,7 @@ def read_text(path: Path, kind: FileKind) -> str:
     return text_from_bytes(data, path, kind)
 
 
-def text_from_bytes(data: bytes, path: Path, kind: FileKind | None = None) -> str:
+def text_from_bytes(data: bytes, path: Path, kind: FileKind) -> str:
     """Decode the bytes of a text file as :func:`read_text` does; ``path`` is for messages."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -166,13 +166,13 @@ def _refuse_nul(data: bytes, end: int, path: Path) -> None:
         )
 
 
-def _not_utf8(data: bytes, offset: int, path: Path, kind: FileKind | None) -> InputFileError:
+def _not_utf8(data: bytes, offset: int, path: Path, kind: FileKind) -> InputFileError:
     message = (
         f"Die Datei ist nicht als UTF-8 gespeichert: Byte 0x{data[offset]:02X} ist kein "
         "gültiges UTF-8."
     )
     if _looks_like_windows_1252(data):
-        excel = " (Excel-„CSV“)" if kind in (None, FileKind.DATA) else ""
+        excel = " (Excel-„CSV“)" if kind is FileKind.DATA else ""
         character = data[offset : offset + 1].decode("cp1252")
         message += (
             f" Die Kodierung ist vermutlich Windows-1252{excel}; dort steht das Byte für "
@@ -182,8 +182,8 @@ def _not_utf8(data: bytes, offset: int, path: Path, kind: FileKind | None) -> In
     return InputFileError(message, where, _save_as_utf8(kind))
 
 
-def _save_as_utf8(kind: FileKind | None) -> str:
-    if kind in (None, FileKind.DATA):
+def _save_as_utf8(kind: FileKind) -> str:
+    if kind is FileKind.DATA:
         where = "in Excel: „CSV UTF-8 (durch Trennzeichen getrennt)“"
     else:
         where = "im Texteditor unter „Speichern unter“ → „Codierung“"

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import Location, Problem, ReportError, working_on
+from reportgen.errors import Problem, ReportError, working_on
 from reportgen.load.layout import LANGUAGE
-from reportgen.load.textfile import FileKind, read_text
-from reportgen.load.yamlfile import YamlProblem, parse_yaml, yaml_problem
+from reportgen.load.textfile import FileKind
+from reportgen.load.yamlfile import read_yaml_mapping
 
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\.(\S+)$")
 SDG_TRANSLATION_GROUPS = frozenset(
@@ -129,25 +129,15 @@ class Translations:
 def _read_table(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     with working_on(path):
         try:
-            data = parse_yaml(read_text(path, FileKind.TRANSLATION))
+            data, _ = read_yaml_mapping(
+                path,
+                FileKind.TRANSLATION,
+                "Die Übersetzungsdatei ist kein gültiges YAML",
+                "Die Übersetzungsdatei muss aus Zeilen „schlüssel: wert“ bestehen.",
+            )
         except ReportError as exc:
             problems.append(exc.problem)
             return None
-        except YamlProblem as exc:
-            problems.append(
-                yaml_problem(exc, path, 1, "Die Übersetzungsdatei ist kein gültiges YAML")
-            )
-            return None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        problems.append(
-            Problem(
-                "Die Übersetzungsdatei muss aus Zeilen „schlüssel: wert“ bestehen.",
-                Location(path, 1, 1),
-            )
-        )
-        return None
     return {str(key): value for key, value in data.items()}
 
 

@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 from yaml.nodes import Node
 
-from reportgen.errors import Location, Problem
+from reportgen.errors import ConfigError, Location, Problem
+from reportgen.load.textfile import FileKind, read_text
 from reportgen.load.yamlcomposer import Composer, Constructor
 from reportgen.load.yamlmessages import new_parser, translate_error
 from reportgen.load.yamlproblem import YamlProblem, problem_at
@@ -28,10 +29,12 @@ from reportgen.load.yamlproblem import YamlProblem, problem_at
 __all__ = [
     "KeyPositions",
     "YamlProblem",
-    "key_location",
+    "merged",
     "parse_yaml",
     "parse_yaml_document",
+    "read_yaml_mapping",
     "yaml_error_location",
+    "yaml_mapping",
     "yaml_nodes",
     "yaml_problem",
 ]
@@ -103,14 +106,9 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def yaml_error_location(exc: yaml.YAMLError, path: Path, first_line: int = 1) -> Location:
+def yaml_error_location(exc: YamlProblem, path: Path, first_line: int = 1) -> Location:
     """The file position a YAML error points at; ``first_line``: the file line of text line 1."""
-    if isinstance(exc, YamlProblem):
-        return Location(path, exc.line + first_line - 1, exc.column)
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
-        return Location(path)
-    return Location(path, mark.line + first_line, mark.column + 1)
+    return Location(path, exc.line + first_line - 1, exc.column)
 
 
 def yaml_problem(
@@ -123,6 +121,49 @@ def yaml_problem(
         yaml_error_location(exc, path, first_line),
         exc.hint_at(first_line),
     )
+
+
+def read_yaml_mapping(
+    path: Path, kind: FileKind, what: str, not_mapping: str, *, empty: bool = True
+) -> tuple[dict[Any, Any], KeyPositions]:
+    """A YAML file that must hold ``schlüssel: wert`` lines (see :func:`yaml_mapping`); a file
+    that cannot be read as text raises ``InputFileError``."""
+    return yaml_mapping(read_text(path, kind), path, what, not_mapping, empty=empty)
+
+
+def yaml_mapping(
+    text: str, path: Path, what: str, not_mapping: str, first_line: int = 1, *, empty: bool = True
+) -> tuple[dict[Any, Any], KeyPositions]:
+    """The mapping a YAML text holds and where its keys stand in ``path``.
+
+    ``what`` opens the message of a YAML error (``Die Metadaten sind kein gültiges YAML``);
+    ``not_mapping`` is the message when the text holds something else, at ``first_line`` (the
+    file line of the text's first line). An empty text is an empty mapping unless ``empty`` is
+    False. Both problems raise ``ConfigError``; callers that collect problems keep its
+    ``problem``.
+    """
+    try:
+        data, root = parse_yaml_document(text)
+    except YamlProblem as exc:
+        problem = yaml_problem(exc, path, first_line, what)
+        raise ConfigError(problem.message, problem.location, problem.hint) from exc
+    if data is None and empty:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(not_mapping, Location(path, first_line, 1))
+    return data, KeyPositions.of(root, path, first_line)
+
+
+def merged(base: dict[Any, Any], over: dict[Any, Any]) -> dict[Any, Any]:
+    """``over`` laid over ``base`` as sdg-build merges metadata: nested mappings merge,
+    everything else is replaced (neither argument changes)."""
+    result = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            result[key] = merged(base[key], value)
+        else:
+            result[key] = value
+    return result
 
 
 @dataclass(frozen=True)
@@ -169,32 +210,3 @@ class KeyPositions:
 
 def _place(node: Node, first_line: int) -> tuple[int, int]:
     return node.start_mark.line + first_line, node.start_mark.column + 1
-
-
-def key_location(
-    node: yaml.Node | None, keys: tuple[str | int, ...], path: Path, first_line: int = 1
-) -> Location:
-    """The position of the deepest node reachable along ``keys`` (a pydantic ``loc``)."""
-    current = node
-    best = current
-    for key in keys:
-        if isinstance(current, yaml.MappingNode):
-            found = None
-            for key_node, value_node in current.value:
-                if key_node.value == key:
-                    found = value_node
-                    best = key_node
-                    break
-            if found is None:
-                break
-            current = found
-        elif isinstance(current, yaml.SequenceNode) and isinstance(key, int):
-            if key >= len(current.value):
-                break
-            current = current.value[key]
-            best = current
-        else:
-            break
-    if best is None:
-        return Location(path)
-    return Location(path, best.start_mark.line + first_line, best.start_mark.column + 1)
