@@ -4,8 +4,6 @@ the others, then one combined PDF for printing. Writes only below the output fol
 from __future__ import annotations
 
 import gc
-import io
-import multiprocessing
 import os
 import time
 import traceback
@@ -13,8 +11,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pikepdf
 
 from reportgen.check import prepare_project
 from reportgen.compose.districts import District, districts
@@ -24,11 +20,11 @@ from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportErro
 from reportgen.load.geodata import DistrictMap, load_district_map
 from reportgen.load.project import Project
 from reportgen.outputs import (
-    VARIANTS,
     OutputVariant,
     RenderSettings,
     chart_images,
     check_print_pdf,
+    pool_context,
     resolve_variants,
     write_atomically,
     write_preflight,
@@ -36,7 +32,7 @@ from reportgen.outputs import (
 from reportgen.printing.pdf import combine_print_pdfs
 from reportgen.printing.preflight import Preflight
 from reportgen.printing.setup import PrintOverrides, PrintSetup, resolve_print_setup
-from reportgen.render.pdf import PROFILES, ProfileName, merged
+from reportgen.render.pdf import PROFILES, ProfileName, combine_pdfs
 
 SUBFOLDER = "steckbriefe"
 SHEET_VARIANTS = ("pdf", "docx")
@@ -67,16 +63,21 @@ class SheetResult:
     seconds: float
     print_pdf: bytes | None = None
     """The sheet's print edition, a part of the combined print PDF (never written alone)."""
+    trace: str | None = None
+    """The traceback of an internal error (a bug, not a problem of the input)."""
 
 
 @dataclass
 class BatchResult:
+    folder: Path
+    """Where the fact sheets and the combined PDFs are written."""
     sheets: list[SheetResult] = field(default_factory=list)
     accepted: int = 0
     """Known defects of the published data the project accepted (``bekannte_datenfehler``)."""
     combined: Path | None = None
     combined_print: Path | None = None
-    preflight: Preflight | None = None
+    preflights: dict[Path, Preflight] = field(default_factory=dict)
+    """The preflight of the combined print PDF, by its path."""
     seconds: float = 0.0
 
     @property
@@ -90,6 +91,7 @@ class _Worker:
     district_map: DistrictMap | None
     plan: FactsheetPlan
     variants: tuple[OutputVariant, ...]
+    """Written per district, except the print edition (kept for the combined print PDF)."""
     out_dir: Path
     settings: RenderSettings
 
@@ -104,9 +106,9 @@ def _prepare(
     district_map = load_district_map(
         project.config.data_path, keys, project.config.factsheets.map_file, []
     )
-    wanted = [*variants, *((VARIANTS["druck"],) if setup else ())]
-    images = chart_images(project.config.styles, wanted)
-    settings = RenderSettings(project.config.styles, images, setup, factsheet=True)
+    styles = project.config.styles
+    images = chart_images(styles, variants)
+    settings = RenderSettings(styles, images, styles.factsheet_stylesheet, setup)
     return _Worker(project, district_map, plan_factsheets(project), variants, out_dir, settings)
 
 
@@ -124,27 +126,28 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
     state = _STATE
     started = time.perf_counter()
     written: list[Path] = []
-    print_pdf = None
+    print_pdf: bytes | None = None
+    error: str | None = None
+    trace: str | None = None
     try:
         if district.code in text_errors:
             raise ContentError(text_errors[district.code])
         sheet = compose_factsheet(state.project, district, state.district_map, state.plan)
-        rendered = [(v.suffix, v.render(sheet, state.settings)) for v in state.variants]
-        if state.settings.printing:
-            print_pdf = VARIANTS["druck"].render(sheet, state.settings)
-        for suffix, data in rendered:
-            target = state.out_dir / f"{district.file_stem}{suffix}"
-            write_atomically(target, data)
-            written.append(target)
-        error = None
+        rendered = [(v, v.render(sheet, state.settings)) for v in state.variants]
+        for variant, data in rendered:
+            if not variant.for_print:
+                target = state.out_dir / f"{district.file_stem}{variant.suffix}"
+                write_atomically(target, data)
+                written.append(target)
+        print_pdf = next((data for variant, data in rendered if variant.for_print), None)
     except ReportError as exc:
         error = str(exc.problem)
     except Exception as exc:
-        error = f"Interner Fehler: {exc!r}\n{traceback.format_exc()}"
+        error, trace = f"Interner Fehler: {exc!r}", traceback.format_exc()
     finally:
         state.settings.images.clear()
     seconds = time.perf_counter() - started
-    return SheetResult(district, tuple(written), error, seconds, print_pdf if not error else None)
+    return SheetResult(district, tuple(written), error, seconds, print_pdf, trace)
 
 
 def select_districts(
@@ -195,17 +198,13 @@ def build_factsheets(
             f"Unbekanntes Ausgabeformat „{unknown[0]}“.",
             hint=f"Möglich: {', '.join(SHEET_VARIANTS)}.",
         )
-    variants = tuple(resolve_variants(request.formats, SHEET_VARIANTS))
-    unknown = [p for p in request.profiles if p not in PROFILES]
-    if unknown:
-        raise ConfigError(
-            f"Unbekanntes PDF-Profil „{unknown[0]}“.", hint=f"Möglich: {', '.join(PROFILES)}."
-        )
+    variants = tuple(resolve_variants(request.formats, SHEET_VARIANTS, request.profiles))
     project = prepare_project(request.project_dir)
+    config = project.config
     setup = None
-    if any(PROFILES[p].variant.startswith("pdf/x") for p in request.profiles):
-        setup = resolve_print_setup(request.printing.apply(project.config.printing))
-    texts_folder = project.config.texts_path / SUBFOLDER
+    if any(variant.for_print for variant in variants):
+        setup = resolve_print_setup(request.printing.apply(config.printing), factsheet=True)
+    texts_folder = config.texts_path / SUBFOLDER
     sheet_errors = {
         p for p in project.errors if p.location and p.location.path.parent == texts_folder
     }
@@ -214,16 +213,16 @@ def build_factsheets(
     text_errors = {p.location.path.stem: p.message for p in sheet_errors if p.location}
     selected = select_districts(districts(project.dataset), request.regions)
     target = request.out_dir / SUBFOLDER
-    result = BatchResult(accepted=len(project.accepted))
+    result = BatchResult(target, accepted=len(project.accepted))
     if on_start:
         on_start(len(selected))
     _run(project, request, selected, variants, target, setup, text_errors, result, on_sheet)
     order = {district.key: index for index, district in enumerate(selected)}
     result.sheets.sort(key=lambda sheet: order[sheet.district.key])
-    if any(variant.name == "pdf" for variant in variants):
-        result.combined = _combine(result, target, project)
+    title = f"Steckbriefe – {config.title}"
+    _combine(result, config.factsheets.basename, title, config.publisher)
     if setup is not None:
-        _combine_print(result, target, project, setup)
+        _combine_print(result, config.factsheets.basename, title, setup)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -247,11 +246,10 @@ def _run(
             for district in selected:
                 _collect(result, _make_sheet(district, text_errors), on_sheet)
             return
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         gc.freeze()  # forked workers then share the loaded data instead of copying it
         with ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
+            mp_context=pool_context(),
             initializer=_init_worker,
             initargs=(request.project_dir, variants, target, setup),
         ) as pool:
@@ -271,8 +269,9 @@ def _collect(
         on_sheet(sheet)
 
 
-def _combine(result: BatchResult, target: Path, project: Project) -> Path | None:
-    """All PDF fact sheets in one file with a bookmark per district, for printing."""
+def _combine(result: BatchResult, basename: str, title: str, author: str) -> None:
+    """All PDF fact sheets in one file with a bookmark per district (read back from the files
+    just written: the workers' bytes stay in the workers)."""
     parts = [
         (sheet.district.display, path.read_bytes())
         for sheet in result.sheets
@@ -280,35 +279,20 @@ def _combine(result: BatchResult, target: Path, project: Project) -> Path | None
         if path.suffix == ".pdf"
     ]
     if not parts:
-        return None
-    config = project.config
-    with merged(parts) as combined:
-        for page in combined.pages:  # the single files keep the tags; this one is for print
-            if "/StructParents" in page.obj:
-                del page.obj["/StructParents"]
-        combined.Root.Lang = pikepdf.String("de")
-        with combined.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["dc:title"] = f"Steckbriefe – {config.title}"
-            meta["dc:creator"] = [config.publisher]
-            meta["xmp:CreatorTool"] = "reportgen"
-        buffer = io.BytesIO()
-        combined.save(buffer, deterministic_id=True)
-    path = target / f"{config.factsheets.basename}.pdf"
-    write_atomically(path, buffer.getvalue())
-    return path
+        return
+    path = result.folder / f"{basename}.pdf"
+    write_atomically(path, combine_pdfs(parts, title, author))
+    result.combined = path
 
 
-def _combine_print(result: BatchResult, target: Path, project: Project, setup: PrintSetup) -> None:
+def _combine_print(result: BatchResult, basename: str, title: str, setup: PrintSetup) -> None:
     """The print edition of all fact sheets in one PDF/X-4, checked by its own preflight."""
     parts = [(s.district.display, s.print_pdf) for s in result.sheets if s.print_pdf]
     if not parts:
         return
-    config = project.config
-    data = combine_print_pdfs(
-        parts, f"Steckbriefe – {config.title}", setup, even_pages=setup.chapters_right
-    )
-    path = target / f"{config.factsheets.basename}{PROFILES[ProfileName.PRINT].suffix}.pdf"
-    result.preflight = check_print_pdf(data, path, setup)
+    data = combine_print_pdfs(parts, title, setup, even_pages=setup.chapters_right)
+    path = result.folder / f"{basename}{PROFILES[ProfileName.PRINT].suffix}.pdf"
+    result.preflights[path] = check_print_pdf(data, path, setup)
     write_atomically(path, data)
-    write_preflight(path, result.preflight)
+    write_preflight(path, result.preflights[path])
     result.combined_print = path

@@ -3,7 +3,6 @@ fact-sheet batch and the command line write files (through ``reportgen.outputs``
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +23,7 @@ from reportgen.outputs import (
     chart_images,
     check_print_pdf,
     draw_pictures,
+    pool_context,
     resolve_variants,
     write_atomically,
     write_preflight,
@@ -54,7 +54,6 @@ class BuildRequest:
 @dataclass
 class BuildResult:
     written: list[Path] = field(default_factory=list)
-    timings: list[tuple[str, float]] = field(default_factory=list)
     project: Project | None = None
     release: ReleaseState | None = None
     preflights: dict[Path, Preflight] = field(default_factory=dict)
@@ -78,22 +77,20 @@ class NotReleased(ReportError):
 
 
 @contextmanager
-def _stage(name: str, result: BuildResult, callback: StageCallback | None) -> Iterator[None]:
+def _stage(name: str, callback: StageCallback | None) -> Iterator[None]:
     if callback:
         callback(name, None)
     start = time.perf_counter()
     yield
-    seconds = time.perf_counter() - start
-    result.timings.append((name, seconds))
     if callback:
-        callback(name, seconds)
+        callback(name, time.perf_counter() - start)
 
 
 def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -> BuildResult:
     """Build the report; nothing is written unless the input is valid and rendering succeeded
     (a print edition must also pass its own preflight)."""
     result = BuildResult()
-    with _stage("Laden und Prüfen", result, on_stage):
+    with _stage("Laden und Prüfen", on_stage):
         project = prepare_project(request.project_dir)
         result.project = project
         project.raise_for_errors()
@@ -102,20 +99,20 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
         setup = None
         if any(variant.for_print for variant in variants):
             setup = resolve_print_setup(request.printing.apply(config.printing))
-    with _stage("Zusammenstellen", result, on_stage):
+    with _stage("Zusammenstellen", on_stage):
         report = compose_report(project)
         result.release = release_state(report)
     if request.final and result.release.unreleased:
         raise NotReleased(result.release)
-    with _stage("Diagramme zeichnen", result, on_stage):
+    with _stage("Diagramme zeichnen", on_stage):
         images = chart_images(config.styles, variants)
         draw_pictures(report.document, images)
-    settings = RenderSettings(config.styles, images, setup)
-    with _stage("Erzeugen: " + ", ".join(v.label for v in variants), result, on_stage):
+    settings = RenderSettings(config.styles, images, config.styles.stylesheet, setup)
+    with _stage("Erzeugen: " + ", ".join(v.label for v in variants), on_stage):
         rendered = render_variants(report.document, settings, variants)
     targets = [request.out_dir / f"{config.output.basename}{v.suffix}" for v in variants]
     if setup is not None:
-        with _stage("Preflight Druck-PDF", result, on_stage):
+        with _stage("Preflight Druck-PDF", on_stage):
             for variant, target, data in zip(variants, targets, rendered, strict=True):
                 if variant.for_print:
                     result.preflights[target] = check_print_pdf(data, target, setup)
@@ -135,8 +132,7 @@ def render_variants(
     workers = min(len(variants), os.cpu_count() or 1)
     if workers < 2:
         return [variant.render(document, settings) for variant in variants]
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["reportgen.build"])
+    context = pool_context("forkserver", preload=["reportgen.build"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(variant.render, document, settings) for variant in variants]
         return [future.result() for future in futures]

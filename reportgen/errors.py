@@ -112,12 +112,26 @@ class InvalidInput(ReportError):
         return (type(self), (self.problems,))
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """A German "Meinten Sie …?" hint for near misses, or None."""
-    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=3, cutoff=0.6)
+def did_you_mean(
+    word: str,
+    candidates: Iterable[str],
+    n: int = 3,
+    cutoff: float = 0.6,
+    quoted: bool = False,
+) -> str | None:
+    """A German "Meinten Sie …?" hint for up to ``n`` near misses (``quoted``: each in „…“),
+    or None."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=n, cutoff=cutoff)
     if not matches:
         return None
+    if quoted:
+        matches = [f"„{match}“" for match in matches]
     return "Meinten Sie " + " oder ".join(matches) + "?"
+
+
+def count(number: int, singular: str, plural: str) -> str:
+    """A number with its noun for German messages: ``1 Warnung``, ``2 Warnungen``."""
+    return f"{number} {singular if number == 1 else plural}"
 
 
 # --- what is being worked on, for messages about unexpected errors --------------------------

@@ -10,7 +10,9 @@ import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Literal
 
 from reportgen.compose.model import ChartSpec, Document, Figure, MapSpec, figures_of
 from reportgen.errors import ConfigError, RenderError
@@ -32,16 +34,17 @@ class RenderSettings:
 
     styles: StyleFiles
     images: ChartImages
+    stylesheet: Path
+    """The screen stylesheet: ``styles.stylesheet`` for the report, ``styles.factsheet_stylesheet``
+    for a fact sheet (the print edition lays its own over it)."""
     printing: PrintSetup | None = None
-    factsheet: bool = False
-    """A fact sheet (its own stylesheets) rather than the report."""
 
 
 def _accessible_pdf(document: Document, settings: RenderSettings) -> bytes:
-    styles = settings.styles
-    stylesheet = styles.factsheet_stylesheet if settings.factsheet else styles.stylesheet
-    html = render_html(document, settings.images, stylesheet)
-    return write_pdf(html, stylesheet, PROFILES[ProfileName.ACCESSIBLE], document.meta.date)
+    html = render_html(document, settings.images)
+    return write_pdf(
+        html, settings.stylesheet, PROFILES[ProfileName.ACCESSIBLE], document.meta.date
+    )
 
 
 def _docx(document: Document, settings: RenderSettings) -> bytes:
@@ -52,9 +55,7 @@ def _docx(document: Document, settings: RenderSettings) -> bytes:
 
 def _print_pdf(document: Document, settings: RenderSettings) -> bytes:
     assert settings.printing is not None
-    return render_print_document(
-        document, settings.styles, settings.images, settings.printing, settings.factsheet
-    )
+    return render_print_document(document, settings.stylesheet, settings.images, settings.printing)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def chart_images(styles: StyleFiles, variants: Sequence[OutputVariant]) -> Chart
     return ChartImages(styles.chart_style, styles.fonts, formats=formats)
 
 
-def draw_pictures(document: Document, images: ChartImages, jobs: int | None = None) -> None:
+def draw_pictures(document: Document, images: ChartImages) -> None:
     """Every chart and map of the document drawn now, once for all variants; on several cores
     side by side (matplotlib draws on one core)."""
     specs = list(
@@ -128,13 +129,12 @@ def draw_pictures(document: Document, images: ChartImages, jobs: int | None = No
             node.chart if isinstance(node, Figure) else node.map for node in figures_of(document)
         )
     )
-    workers = min(jobs or os.cpu_count() or 1, len(specs) // PICTURES_PER_PROCESS)
+    workers = min(os.cpu_count() or 1, len(specs) // PICTURES_PER_PROCESS)
     if workers < 2:
         for spec in specs:
             images.draw(spec)
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
         chunks = [(images, specs[index::workers]) for index in range(workers)]
         for pictures in pool.map(_draw, chunks):
             images.add(pictures)
@@ -142,6 +142,20 @@ def draw_pictures(document: Document, images: ChartImages, jobs: int | None = No
 
 PICTURES_PER_PROCESS = 8
 """Fewer pictures than this per process do not pay for starting one."""
+
+
+def pool_context(
+    method: Literal["fork", "forkserver"] = "fork", preload: Sequence[str] = ()
+) -> BaseContext:
+    """How a process pool starts its workers: ``method`` where the system has it, else spawn
+    (Windows). fork shares the parent's loaded data; forkserver starts each worker from a
+    clean server process that imported ``preload`` once."""
+    if method not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(list(preload))
+    return context
 
 
 def _draw(

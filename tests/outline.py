@@ -33,7 +33,7 @@ from reportgen.compose.model import (
     plain_text,
 )
 from reportgen.render.docx import template
-from reportgen.render.docx import xml as docx_xml
+from tests import docxhelpers
 
 Entry = tuple[str, str]
 CONTENTS: Entry = ("contents", "")
@@ -263,7 +263,7 @@ def _docx(items: Iterator[DocxParagraph | DocxTable]) -> Iterator[Entry]:
                         for p in cell.paragraphs
                     )
             continue
-        instructions = docx_xml.field_instructions(item)
+        instructions = docxhelpers.field_instructions(item)
         if instructions and instructions[0].startswith("TOC"):
             yield CONTENTS
             continue

@@ -99,3 +99,23 @@ def test_region_option_selects_and_rejects_with_close_matches(tmp_path: Path) ->
     assert [s.district.code for s in result.sheets] == ["K03102"]
     with pytest.raises(ConfigError, match=r"Meinten Sie .*K03101"):
         build_factsheets(FactsheetRequest(project, tmp_path / "out", regions=("K03100",), jobs=1))
+
+
+@pytest.mark.parametrize("broken", [("K03101",), ("K03101", "K03102")])
+def test_the_output_folder_is_named_when_the_first_district_fails(
+    tmp_path: Path, broken: tuple[str, ...]
+) -> None:
+    project = make_project(tmp_path)
+    texts = project / "texte" / "steckbriefe"
+    texts.mkdir(parents=True, exist_ok=True)
+    for code in broken:
+        (texts / f"{code}.md").write_text("---\nstatus: [freigegeben\n---\nText.\n")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["steckbriefe", str(project), "-o", str(out), "-f", "pdf", "-j", "1"]
+    )
+    assert result.exit_code == 1, result.output
+    assert f"{2 - len(broken)} fertig, {len(broken)} fehlgeschlagen" in " ".join(
+        result.output.split()
+    )
+    assert f"Ausgabe:{out / 'steckbriefe'}" in "".join(result.output.split())

@@ -377,12 +377,13 @@ def test_an_error_in_a_worker_process_names_its_input(monkeypatch: pytest.Monkey
 def test_a_failed_fact_sheet_shows_its_traceback_only_with_verbose(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    error = "Interner Fehler: KeyError('x')\nTraceback (most recent call last):\n  File …\nKeyError"
-    show_failed_sheets([("K03101 Braunschweig", error)], verbose=False)
+    error = "Interner Fehler: KeyError('x')"
+    trace = "Traceback (most recent call last):\n  File …\nKeyError"
+    show_failed_sheets([("K03101 Braunschweig", error, trace)], verbose=False)
     quiet = " ".join(capsys.readouterr().err.split())
     assert "Fehlgeschlagen: K03101 Braunschweig: Interner Fehler: KeyError('x')" in quiet
     assert "Traceback (most recent" not in quiet and "Bitte melden Sie diesen Fehler" in quiet
-    show_failed_sheets([("K03101 Braunschweig", error)], verbose=True)
+    show_failed_sheets([("K03101 Braunschweig", error, trace)], verbose=True)
     assert "Traceback (most recent call last)" in capsys.readouterr().err
 
 

@@ -12,6 +12,7 @@ from docx.shared import Cm
 from PIL import Image
 
 from reportgen.render.docx import xml as docx_xml
+from tests import docxhelpers
 from tests.docxhelpers import child_tags, reopened
 
 
@@ -27,10 +28,10 @@ def document() -> Document:
 
 
 def test_document_language_replaces_the_templates_english(document: Document) -> None:
-    assert docx_xml.document_language(document) == "en-US"
+    assert docxhelpers.document_language(document) == "en-US"
     docx_xml.set_document_language(document, "de-DE")
     again = reopened(document)
-    assert docx_xml.document_language(again) == "de-DE"
+    assert docxhelpers.document_language(again) == "de-DE"
     theme = again.settings.element.find(qn("w:themeFontLang"))
     assert theme.get(qn("w:val")) == "de-DE"
 
@@ -48,7 +49,7 @@ def test_field_shows_its_result_and_keeps_its_instruction(document: Document) ->
     docx_xml.append_field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', "Bitte aktualisieren")
     again = reopened(document).paragraphs[-1]
     assert again.text == "Seite Bitte aktualisieren"
-    assert docx_xml.field_instructions(again) == ['TOC \\o "1-3" \\h \\z \\u']
+    assert docxhelpers.field_instructions(again) == ['TOC \\o "1-3" \\h \\z \\u']
     kinds = [node.get(qn("w:fldCharType")) for node in again._p.iter(qn("w:fldChar"))]
     assert kinds == ["begin", "separate", "end"]
 
@@ -57,7 +58,7 @@ def test_picture_gets_description_and_title(document: Document) -> None:
     shape = document.add_paragraph().add_run().add_picture(io.BytesIO(pixel_png()), width=Cm(1))
     docx_xml.describe_picture(shape, "Liniendiagramm: steigt von 1 auf 2.", "Abbildung")
     again = reopened(document)
-    assert docx_xml.picture_descriptions(again) == ["Liniendiagramm: steigt von 1 auf 2."]
+    assert docxhelpers.picture_descriptions(again) == ["Liniendiagramm: steigt von 1 auf 2."]
     assert again.inline_shapes[0]._inline.docPr.get("title") == "Abbildung"
 
 
@@ -78,8 +79,8 @@ def test_header_row_repeats_and_rows_do_not_split(document: Document) -> None:
     docx_xml.keep_row_together(table.rows[0])  # called after: order must still be right
     docx_xml.keep_row_together(table.rows[1])
     again = reopened(document).tables[0]
-    assert docx_xml.is_header_row(again.rows[0])
-    assert not docx_xml.is_header_row(again.rows[1])
+    assert docxhelpers.is_header_row(again.rows[0])
+    assert not docxhelpers.is_header_row(again.rows[1])
     assert child_tags(again.rows[0]._tr.trPr) == ["cantSplit", "tblHeader"]
 
 

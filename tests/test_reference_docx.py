@@ -16,9 +16,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.template import REQUIRED_STYLES, open_template
 from reportgen.resources import DEFAULT_STYLES
+from tests import docxhelpers
 from tests.docxhelpers import child_tags, reopened
 
 
@@ -49,7 +49,7 @@ def test_script_builds_a_template_with_every_required_style(tmp_path: Path) -> N
     target = built(tmp_path / "vorlage.docx")
     template = open_template(target)  # refuses a template without a required style
     assert {style.name for style in template.styles} >= set(REQUIRED_STYLES)
-    assert docx_xml.document_language(template) == "de-DE"
+    assert docxhelpers.document_language(template) == "de-DE"
     fonts = list(template.styles.element.iter(qn("w:rFonts")))
     assert fonts and all(font.get(qn("w:ascii")) == "Arial" for font in fonts)
     assert target.read_bytes() == built(tmp_path / "nochmal.docx").read_bytes()  # no clock

@@ -39,10 +39,10 @@ from reportgen.compose.model import (
 )
 from reportgen.errors import ConfigError
 from reportgen.render.charts import ChartImages
-from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.document import render_docx
 from reportgen.render.docx.template import REQUIRED_STYLES, open_template
 from reportgen.resources import DEFAULT_STYLES
+from tests import docxhelpers
 
 TEMPLATE = DEFAULT_STYLES / "reference.docx"
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
@@ -66,7 +66,7 @@ def make_figure(number: int, values: dict[int, float]) -> Figure:
             ChartKind.LINE,
             years,
             (ChartSeries("Niedersachsen", tuple(values.values())),),
-            "%",
+            "in %",
             1,
             tuple(float(year) for year in values),
         ),
@@ -186,7 +186,9 @@ def make_document() -> Document:
             Role.CONTENTS,
             (
                 Heading(1, "Inhalt", anchor="inhalt", listed=False),
-                Contents((ContentsEntry(1, "1", "Bevölkerung", "hf-1"),), "Zum Aktualisieren F9"),
+                Contents(
+                    (ContentsEntry(1, "1", "Bevölkerung", "hf-1"),), "Zum Aktualisieren F9", 3
+                ),
             ),
         ),
         Part(
@@ -345,10 +347,10 @@ def test_table_of_contents_field_is_updated_when_word_opens_the_file(
     [toc] = [
         p
         for p in document.paragraphs
-        if docx_xml.field_instructions(p)[:1]
-        and docx_xml.field_instructions(p)[0].startswith("TOC")
+        if docxhelpers.field_instructions(p)[:1]
+        and docxhelpers.field_instructions(p)[0].startswith("TOC")
     ]
-    assert docx_xml.field_instructions(toc) == ['TOC \\o "1-3" \\h \\z \\u']
+    assert docxhelpers.field_instructions(toc) == ['TOC \\o "1-3" \\h \\z \\u']
     assert toc.text == "Zum Aktualisieren F9"
     update = document.settings.element.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields"
@@ -359,7 +361,7 @@ def test_table_of_contents_field_is_updated_when_word_opens_the_file(
 def test_every_picture_has_alt_text(model: Document, document: DocxDocument) -> None:
     from reportgen.compose.model import figures_of
 
-    assert docx_xml.picture_descriptions(document) == [f.alt_text for f in figures_of(model)]
+    assert docxhelpers.picture_descriptions(document) == [f.alt_text for f in figures_of(model)]
     widths = [shape.width.cm for shape in document.inline_shapes]
     assert all(15.5 <= width <= 16.1 for width in widths)
 
@@ -375,9 +377,9 @@ def test_captions_carry_the_models_label_and_number(document: DocxDocument) -> N
     ]
     for paragraph in document.paragraphs:
         if paragraph.text.startswith("Abbildung "):
-            assert docx_xml.field_instructions(paragraph) == ["SEQ Abbildung \\* ARABIC"]
+            assert docxhelpers.field_instructions(paragraph) == ["SEQ Abbildung \\* ARABIC"]
         if paragraph.text.startswith("Zeichen in"):
-            assert docx_xml.field_instructions(paragraph) == []  # a table without number
+            assert docxhelpers.field_instructions(paragraph) == []  # a table without number
 
 
 def test_table_caption_stands_above_the_table(document: DocxDocument) -> None:
@@ -393,8 +395,8 @@ def test_table_caption_stands_above_the_table(document: DocxDocument) -> None:
 def test_every_table_repeats_its_header_row(document: DocxDocument) -> None:
     assert len(document.tables) == 3
     for table in document.tables:
-        assert docx_xml.is_header_row(table.rows[0])
-        assert not any(docx_xml.is_header_row(row) for row in table.rows[1:])
+        assert docxhelpers.is_header_row(table.rows[0])
+        assert not any(docxhelpers.is_header_row(row) for row in table.rows[1:])
         assert table.style is not None and table.style.name == "Berichtstabelle"
 
 
@@ -463,7 +465,7 @@ def test_sign_table_reads_as_text(document: DocxDocument) -> None:
 
 
 def test_document_language_is_german(document: DocxDocument) -> None:
-    assert docx_xml.document_language(document) == "de-DE"
+    assert docxhelpers.document_language(document) == "de-DE"
     assert document.core_properties.language == "de-DE"
 
 
@@ -482,7 +484,7 @@ def test_page_is_a4_with_title_header_and_page_numbers(document: DocxDocument) -
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     assert section.different_first_page_header_footer  # a cover has no header
     assert section.header.paragraphs[0].text == "Integrationsbericht Testland 2025"
-    assert docx_xml.field_instructions(section.footer.paragraphs[0]) == ["PAGE"]
+    assert docxhelpers.field_instructions(section.footer.paragraphs[0]) == ["PAGE"]
 
 
 def test_same_document_gives_same_bytes(
@@ -531,8 +533,8 @@ def test_required_styles_include_every_heading_level() -> None:
 @pytest.mark.xdist_group("example")
 def test_example_docx_is_accessible(example_outputs: dict[str, Path]) -> None:
     document = docx.Document(str(example_outputs["docx"]))
-    assert docx_xml.document_language(document) == "de-DE"
-    descriptions = docx_xml.picture_descriptions(document)
+    assert docxhelpers.document_language(document) == "de-DE"
+    descriptions = docxhelpers.picture_descriptions(document)
     assert len(descriptions) == 53 and all(d.strip() for d in descriptions)
     assert_levels_never_skip(document)
-    assert document.tables and all(docx_xml.is_header_row(t.rows[0]) for t in document.tables)
+    assert document.tables and all(docxhelpers.is_header_row(t.rows[0]) for t in document.tables)

@@ -38,9 +38,9 @@ from reportgen.compose.model import (
     Text,
 )
 from reportgen.compose.model import Document as Sheet
-from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.document import render_docx
 from reportgen.resources import DEFAULT_STYLES
+from tests import docxhelpers
 
 TEMPLATE = DEFAULT_STYLES / "reference.docx"
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
@@ -73,7 +73,12 @@ def _png(size: tuple[int, int]) -> bytes:
 
 def make_figure(number: int) -> Figure:
     chart = ChartSpec(
-        ChartKind.LINE, ("2020", "2024"), (ChartSeries("Lüneburg", (8.0, 9.5)),), "%", 1, small=True
+        ChartKind.LINE,
+        ("2020", "2024"),
+        (ChartSeries("Lüneburg", (8.0, 9.5)),),
+        "in %",
+        1,
+        small=True,
     )
     return Figure(
         "Abbildung",
@@ -190,7 +195,7 @@ def all_paragraphs(document: Document) -> Iterator[DocxParagraph]:
 
 
 def is_layout(table: DocxTable) -> bool:
-    return docx_xml.table_description(table)[1] == "Layout"
+    return docxhelpers.table_description(table)[1] == "Layout"
 
 
 def style_name(paragraph: DocxParagraph) -> str:
@@ -245,7 +250,7 @@ def test_title_block_puts_the_map_beside_title_subtitle_and_caption(document: Do
     ]
     assert text.paragraphs[1].paragraph_format.page_break_before is False
     assert [p.text for p in locator.paragraphs] == [""]
-    assert docx_xml.picture_descriptions(document)[0] == (
+    assert docxhelpers.picture_descriptions(document)[0] == (
         "Karte: Lüneburg im Nordosten Niedersachsens."
     )
 
@@ -255,7 +260,7 @@ def test_without_map_the_title_stands_alone() -> None:
     document = open_docx(render_docx(make_factsheet(locator=None), images, TEMPLATE))
     first = list(document.iter_inner_content())[1]
     assert isinstance(first, DocxParagraph) and first.text == "Steckbrief Lüneburg"
-    assert images.maps == [] and len(docx_xml.picture_descriptions(document)) == 3
+    assert images.maps == [] and len(docxhelpers.picture_descriptions(document)) == 3
 
 
 def test_own_text_follows_its_heading(document: Document) -> None:
@@ -280,7 +285,7 @@ def test_without_own_text_there_is_no_heading_for_it() -> None:
 
 
 def test_every_picture_has_alt_text(document: Document) -> None:
-    assert docx_xml.picture_descriptions(document) == [
+    assert docxhelpers.picture_descriptions(document) == [
         "Karte: Lüneburg im Nordosten Niedersachsens.",
         "Linie 1: von 8,0 auf 9,5 %.",
         "Linie 2: von 8,0 auf 9,5 %.",
@@ -315,10 +320,10 @@ def test_key_figure_table_repeats_its_header_and_aligns_numbers(document: Docume
     [table] = [table for table in document.tables if not is_layout(table)]
     assert [cell.text for cell in table.rows[0].cells] == ["Merkmal", "Wert", "Stichtag"]
     assert len(table.rows) == 11
-    assert docx_xml.is_header_row(table.rows[0])
-    assert not any(docx_xml.is_header_row(row) for row in table.rows[1:])
+    assert docxhelpers.is_header_row(table.rows[0])
+    assert not any(docxhelpers.is_header_row(row) for row in table.rows[1:])
     assert table.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
-    assert docx_xml.table_description(table) == ("Tabelle 1: Kennzahlen Lüneburg", "")
+    assert docxhelpers.table_description(table) == ("Tabelle 1: Kennzahlen Lüneburg", "")
     caption = table._element.getprevious()
     assert caption is not None and "Kennzahlen Lüneburg" in "".join(caption.itertext())
 
@@ -346,7 +351,7 @@ def test_layout_tables_have_no_header_lines_or_bonds_between_rows(document: Docu
     assert len(layouts) == 2
     for table in layouts:
         assert table.style is None or table.style.name != "Berichtstabelle"
-        assert not any(docx_xml.is_header_row(row) for row in table.rows)
+        assert not any(docxhelpers.is_header_row(row) for row in table.rows)
         paragraphs = [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
         assert not any(p.paragraph_format.keep_with_next for p in paragraphs)
 
@@ -354,7 +359,7 @@ def test_layout_tables_have_no_header_lines_or_bonds_between_rows(document: Docu
 def test_a_single_chart_needs_no_layout_table() -> None:
     document = open_docx(render_docx(make_factsheet(figures=1), FakeImages(), TEMPLATE))
     assert [is_layout(table) for table in document.tables] == [True, False]
-    assert len(docx_xml.picture_descriptions(document)) == 2
+    assert len(docxhelpers.picture_descriptions(document)) == 2
 
 
 def test_notes_list_footnotes_signs_map_source_attribution_and_terms(document: Document) -> None:
@@ -379,7 +384,7 @@ def test_core_properties_and_language(document: Document) -> None:
     assert properties.language == "de-DE"
     # python-docx 1.1 reads the stamp back without its "Z", 1.2 as UTC
     assert properties.created.replace(tzinfo=dt.UTC) == dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
-    assert docx_xml.document_language(document) == "de-DE"
+    assert docxhelpers.document_language(document) == "de-DE"
 
 
 def test_every_page_has_title_header_and_page_of_pages(document: Document) -> None:
@@ -387,7 +392,7 @@ def test_every_page_has_title_header_and_page_of_pages(document: Document) -> No
     assert not section.different_first_page_header_footer
     assert section.header.paragraphs[0].text == "Steckbrief Lüneburg"
     footer = section.footer.paragraphs[0]
-    assert docx_xml.field_instructions(footer) == ["PAGE", "NUMPAGES"]
+    assert docxhelpers.field_instructions(footer) == ["PAGE", "NUMPAGES"]
     assert footer.text.startswith("Seite ") and " von " in footer.text
 
 

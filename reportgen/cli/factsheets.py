@@ -3,6 +3,7 @@ one failed district does not stop the others."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,8 @@ from reportgen.cli.options import (
     RightOption,
     project_or_example,
 )
-from reportgen.cli.output import accepted_line, console, count, errors, show_preflight
+from reportgen.cli.output import accepted_line, console, errors, show_preflight
+from reportgen.errors import count
 
 
 def factsheets_command(
@@ -119,33 +121,26 @@ def factsheets_command(
     if line := accepted_line(result.accepted):
         console.print(line, soft_wrap=True)
     if result.sheets:
-        console.print(f"Ausgabe: {result.sheets[0].written[0].parent if done else out}")
+        console.print(f"Ausgabe: {result.folder}")
     if result.combined:
         console.print(f"Sammel-PDF: {result.combined}")
-    if result.combined_print and result.preflight:
+    if result.combined_print:
         console.print(f"Sammel-PDF für die Druckerei: {result.combined_print}")
-    show_preflight(
-        {result.combined_print: result.preflight}
-        if result.combined_print and result.preflight
-        else {},
-        overrides,
-    )
+    show_preflight(result.preflights, overrides)
     show_failed_sheets(
-        [(f"{s.district.code} {s.district.name}", s.error) for s in result.failed], verbose
+        [(f"{s.district.code} {s.district.name}", s.error or "", s.trace) for s in result.failed],
+        verbose,
     )
     if result.failed:
         raise typer.Exit(1)
 
 
-def show_failed_sheets(failed: list[tuple[str, str | None]], verbose: bool) -> None:
-    """One line per failed district; a worker's traceback only with --verbose."""
-    # A worker reports an internal error as its message plus the formatted traceback.
-    internal = False
-    for district, error in failed:
-        message, marker, trace = (error or "").partition("\nTraceback (most recent call last):")
+def show_failed_sheets(failed: Sequence[tuple[str, str, str | None]], verbose: bool) -> None:
+    """One line per failed district (name, message, traceback of an internal error); the
+    traceback only with --verbose."""
+    for district, message, trace in failed:
         errors.print(f"[red]Fehlgeschlagen:[/red] {district}: {escape(message)}", soft_wrap=True)
-        internal = internal or bool(marker)
-        if marker and verbose:
-            errors.print(marker.strip() + trace, markup=False)
-    if internal:
+        if trace and verbose:
+            errors.print(trace.rstrip(), markup=False)
+    if any(trace for _, _, trace in failed):
         print_bug_request(verbose)

@@ -3,9 +3,8 @@ parameter, the value Pydantic rejected), never by rewriting Click's English sent
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from reportgen.cli.vendored_click import (
     Parameter,
     UsageError,
 )
+from reportgen.errors import did_you_mean
 
 
 class GermanUsageError(UsageError):
@@ -72,7 +72,7 @@ def _german_error_frame() -> None:
 
 def unknown_command(name: str, group: TyperGroup) -> str:
     message = f"Den Befehl „{name}“ gibt es nicht."
-    suggestion = _did_you_mean(name, group.commands, cutoff=0.6)
+    suggestion = did_you_mean(name, group.commands, n=2, quoted=True)
     if suggestion:
         return f"{message} {suggestion}"
     message += f" Befehle: {', '.join(group.commands)}."
@@ -93,7 +93,9 @@ def extra_arguments(rest: Sequence[str]) -> str:
 
 def _unknown_option(name: str, ctx: Context) -> str:
     message = f"Die Option „{name}“ gibt es nicht."
-    suggestion = _did_you_mean(name, option_names(ctx.command.get_params(ctx)), cutoff=0.7)
+    suggestion = did_you_mean(
+        name, option_names(ctx.command.get_params(ctx)), n=2, cutoff=0.7, quoted=True
+    )
     if suggestion:
         return f"{message} {suggestion}"
     root = ctx.find_root().command
@@ -192,10 +194,3 @@ def _choices(param: Parameter | None) -> list[str]:
     descriptor = getattr(param, "type_descriptor", None)
     choices = getattr(descriptor, "choices", None) or ()
     return [str(getattr(choice, "value", choice)) for choice in choices]
-
-
-def _did_you_mean(word: str, candidates: Iterable[str], cutoff: float) -> str | None:
-    matches = difflib.get_close_matches(word, list(candidates), n=2, cutoff=cutoff)
-    if not matches:
-        return None
-    return "Meinten Sie " + " oder ".join(f"„{m}“" for m in matches) + "?"

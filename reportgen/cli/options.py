@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-# Option help names the choices; tests keep these in step with build.FORMATS and PROFILES.
+# Option help names the choices; tests keep these in step with outputs.VARIANTS and
+# render.pdf.PROFILES.
 FORMAT_NAMES = ("pdf", "docx", "druck")
 PROFILE_NAMES = ("barrierefrei", "druck")
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
+from reportgen.errors import count
+
 if TYPE_CHECKING:
     from reportgen.errors import Problem
     from reportgen.printing.preflight import Preflight
@@ -16,11 +18,6 @@ if TYPE_CHECKING:
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
-
-
-def count(number: int, singular: str, plural: str) -> str:
-    """``1 Warnung``, ``2 Warnungen``."""
-    return f"{number} {singular if number == 1 else plural}"
 
 
 def print_problems(problems: tuple[Problem, ...]) -> None:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportgen.cli.options import ProjectArg, VerboseOption, project_or_example
-from reportgen.cli.output import console, count, errors, print_problems, problem_summary
-from reportgen.errors import InvalidInput
+from reportgen.cli.output import console, errors, print_problems, problem_summary
+from reportgen.errors import InvalidInput, count
 
 if TYPE_CHECKING:
     from rich.table import Table

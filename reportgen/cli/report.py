@@ -21,7 +21,8 @@ from reportgen.cli.options import (
     RightOption,
     project_or_example,
 )
-from reportgen.cli.output import accepted_line, console, count, show_preflight
+from reportgen.cli.output import accepted_line, console, show_preflight
+from reportgen.errors import count
 
 
 def build_command(

@@ -12,27 +12,28 @@ from reportgen.compare.editions import (
     Comparison,
     IndicatorDiff,
 )
-from reportgen.compare.texts import plural
+from reportgen.errors import count
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
     """A few German sentences for the console and the top of the report."""
     c = comparison
 
-    def count(attribute: str) -> str:
+    def indicators(attribute: str) -> str:
         number = sum(1 for d in c.changed if getattr(d, attribute))
-        return plural(number, "Indikator", "Indikatoren")
+        return count(number, "Indikator", "Indikatoren")
 
-    values = plural(sum(d.revised for d in c.changed), "Wert", "Werte")
+    values = count(sum(d.revised for d in c.changed), "Wert", "Werte")
     lines = [
         f"{c.compared} Indikatoren in beiden Datenständen, {len(c.added)} neu, "
         f"{len(c.removed)} entfallen.",
-        f"Neue Zeiträume bei {count('new_periods')}, entfallene bei {count('dropped_periods')}.",
-        f"{values} in {count('revised')} revidiert.",
-        f"Auffällige Veränderung des letzten Werts bei {count('notable')}.",
+        f"Neue Zeiträume bei {indicators('new_periods')}, "
+        f"entfallene bei {indicators('dropped_periods')}.",
+        f"{values} in {indicators('revised')} revidiert.",
+        f"Auffällige Veränderung des letzten Werts bei {indicators('notable')}.",
     ]
     if c.texts_checked:
-        lines.append(f"Zuerst zu überarbeiten: {plural(len(c.to_revise), 'Text', 'Texte')}.")
+        lines.append(f"Zuerst zu überarbeiten: {count(len(c.to_revise), 'Text', 'Texte')}.")
     return [*lines, *c.notes]
 
 
@@ -81,11 +82,11 @@ def _revised(c: Comparison, diff: IndicatorDiff) -> list[str]:
     return [
         f"### {_name(diff)}",
         "",
-        f"{plural(diff.revised, 'Wert', 'Werte')} revidiert ({_span(diff.revised_periods)})"
+        f"{count(diff.revised, 'Wert', 'Werte')} revidiert ({_span(diff.revised_periods)})"
         f"{_texts(c, diff)}",
         "",
         *(f"- {r.label}: {r.old} → {r.new}" for r in diff.examples),
-        *([f"- … und {plural(rest, 'weiterer Wert', 'weitere Werte')}"] if rest > 0 else []),
+        *([f"- … und {count(rest, 'weiterer Wert', 'weitere Werte')}"] if rest > 0 else []),
         "",
     ]
 

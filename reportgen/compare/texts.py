@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.errors import count
 from reportgen.load.textblocks import TextBlock, TextKind, load_texts
 
 if TYPE_CHECKING:
@@ -75,11 +76,7 @@ def tasks(
 def _reason(diff: IndicatorDiff) -> str:
     parts = [
         f"letzter Wert {diff.move.change}" if diff.move and diff.move.notable else "",
-        plural(diff.revised, "Wert revidiert", "Werte revidiert") if diff.revised else "",
+        count(diff.revised, "Wert revidiert", "Werte revidiert") if diff.revised else "",
         "Gliederung geändert" if diff.breakdown else "",
     ]
     return ", ".join(p for p in parts if p)
-
-
-def plural(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"

@@ -3,8 +3,9 @@ CMYK charts and a vector locator map, laid out with the print stylesheet as PDF/
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportgen.compose.model import ChartSpec, Document, MapSpec
-from reportgen.load.config import StyleFiles
 from reportgen.printing.colors import CmykPalette, cmyk_svg
 from reportgen.printing.pdf import write_print_pdf
 from reportgen.printing.setup import PrintSetup
@@ -27,24 +28,10 @@ class PrintImages:
 
 
 def render_print_document(
-    document: Document,
-    styles: StyleFiles,
-    images: ChartImages,
-    setup: PrintSetup,
-    factsheet: bool,
+    document: Document, stylesheet: Path, images: ChartImages, setup: PrintSetup
 ) -> bytes:
     """A PDF/X-4 of the report (as a book) or of one fact sheet (a part of the combined file,
-    which gets its page padding and crop marks when the sheets are merged)."""
-    palette = setup.factsheet_palette if factsheet else setup.palette
-    stylesheet = styles.factsheet_stylesheet if factsheet else styles.stylesheet
-    overlay = setup.factsheet_stylesheet if factsheet else setup.stylesheet
-    html = render_html(document, PrintImages(images, palette), stylesheet)
-    return write_print_pdf(
-        html,
-        stylesheet,
-        overlay,
-        setup,
-        document.meta.date,
-        book=not factsheet,
-        whole=not factsheet,
-    )
+    which gets its page padding and crop marks when the sheets are merged); ``stylesheet`` is
+    the screen look the print stylesheet of ``setup`` is laid over."""
+    html = render_html(document, PrintImages(images, setup.palette))
+    return write_print_pdf(html, stylesheet, setup, document.meta.date)

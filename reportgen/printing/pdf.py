@@ -21,31 +21,23 @@ MARK_LENGTH_MM = 5.0
 MARK_WIDTH_PT = 0.25
 
 
-def write_print_pdf(
-    html: str,
-    stylesheet: Path,
-    overlay: Path,
-    setup: PrintSetup,
-    day: dt.date,
-    book: bool,
-    whole: bool = True,
-) -> bytes:
-    """A PDF/X-4: ``stylesheet`` (the screen look) with the print ``overlay``; ``book`` adds
-    the book rules (chapters on right-hand pages). ``whole=False`` leaves page padding and
-    crop marks to :func:`combine_print_pdfs`, for a part of a combined file."""
+def write_print_pdf(html: str, stylesheet: Path, setup: PrintSetup, day: dt.date) -> bytes:
+    """A PDF/X-4: ``stylesheet`` (the screen look) with the print stylesheet of ``setup`` over
+    it. A book (``setup.book``) gets chapters on right-hand pages, page padding and crop marks;
+    a fact sheet leaves padding and marks to :func:`combine_print_pdfs`."""
     pdf = write_pdf(
         html,
         stylesheet,
         PROFILES[ProfileName.PRINT],
         day,
-        overlays=[overlay],
-        rules=print_rules(setup, book),
+        overlays=[setup.stylesheet],
+        rules=print_rules(setup),
     )
     with pikepdf.open(io.BytesIO(pdf)) as document:
         _strip_interaction(document)
         for page in document.pages:
             page.obj.BleedBox = page.obj.MediaBox  # WeasyPrint caps the bleed box at 10 pt
-        if whole:
+        if setup.book:
             complete(document, setup)
         _fix_metadata(document)
         return _save(document)
@@ -144,12 +136,9 @@ def combine_print_pdfs(
 ) -> bytes:
     """Print-ready fact sheets in one PDF/X-4 with a bookmark each; ``even_pages`` lets every
     sheet start on a front side. Sheets carry their own copy of the ICC profile; one is kept."""
-    with merged(parts, start_even=even_pages, keep_first=True) as combined:
+    with merged(parts, title, start_even=even_pages, keep_first=True) as combined:
         complete(combined, setup)
         _share_profiles(combined)
-        with combined.open_metadata(set_pikepdf_as_editor=False) as xmp:
-            xmp["dc:title"] = title
-        combined.docinfo["/Title"] = pikepdf.String(title)
         _strip_interaction(combined)
         _fix_metadata(combined)
         return _save(combined)

@@ -59,16 +59,19 @@ class PrintSetup:
     pad_to_four: bool
     chapters_right: bool
     stylesheet: Path
-    factsheet_stylesheet: Path
+    """The print stylesheet laid over the screen one: the report's or the fact sheets'."""
     palette: CmykPalette
-    """Chart colours of the report's print stylesheet, read once here (renderers read no files)."""
-    factsheet_palette: CmykPalette
+    """Chart colours of that stylesheet, read once here (renderers read no files)."""
+    book: bool
+    """The report as one book (chapters on right-hand pages, page padding, crop marks); a fact
+    sheet is a part of the combined file, which gets padding and marks when merged."""
 
 
-def resolve_print_setup(config: PrintConfig) -> PrintSetup:
+def resolve_print_setup(config: PrintConfig, factsheet: bool = False) -> PrintSetup:
     """Find and check the ICC profile; a German ConfigError names the option to set.
 
-    The other settings were validated with the configuration (``PrintOverrides.apply``)."""
+    The other settings were validated with the configuration (``PrintOverrides.apply``);
+    ``factsheet`` chooses the fact sheets' print stylesheet instead of the report's."""
     profile = config.icc_profile or next((p for p in DEFAULT_PROFILES if p.is_file()), None)
     if profile is None:
         raise ConfigError(
@@ -83,16 +86,16 @@ def resolve_print_setup(config: PrintConfig) -> PrintSetup:
             hint=f"Prüfen Sie den Pfad ({_OPTION}).",
         )
     _check_cmyk_profile(profile)
+    stylesheet = config.factsheet_stylesheet if factsheet else config.stylesheet
     return PrintSetup(
         icc_profile=profile,
         bleed_mm=config.bleed_mm,
         crop_marks=config.crop_marks,
         pad_to_four=config.pad_to_four,
         chapters_right=config.chapters_right,
-        stylesheet=config.stylesheet,
-        factsheet_stylesheet=config.factsheet_stylesheet,
-        palette=load_palette(config.stylesheet, profile),
-        factsheet_palette=load_palette(config.factsheet_stylesheet, profile),
+        stylesheet=stylesheet,
+        palette=load_palette(stylesheet, profile),
+        book=not factsheet,
     )
 
 
@@ -110,7 +113,7 @@ def _check_cmyk_profile(path: Path) -> None:
         )
 
 
-def print_rules(setup: PrintSetup, book: bool) -> str:
+def print_rules(setup: PrintSetup) -> str:
     """CSS generated from the settings: output intent, bleed and, for the report, where
     chapters start. WeasyPrint writes the output intent only for a declared CMYK profile."""
     profile = _css_url(setup.icc_profile)
@@ -118,7 +121,7 @@ def print_rules(setup: PrintSetup, book: bool) -> str:
         f"@color-profile device-cmyk {{ src: url({profile}); components: c, m, y, k }}",
         f"@page {{ bleed: {setup.bleed_mm:g}mm; marks: none }}",
     ]
-    if book and setup.chapters_right:
+    if setup.book and setup.chapters_right:
         rules.append(
             "nav.toc > h1, section.foreword > h1, section.chapter > h1, "
             "section.appendix > h1 { break-before: right }"

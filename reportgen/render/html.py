@@ -8,7 +8,6 @@ arrive as data URIs from an ``Images`` object; this module never draws.
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 from typing import Protocol, assert_never
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -80,12 +79,11 @@ class Images(Protocol):
     def map_uri(self, spec: MapSpec) -> str: ...
 
 
-def render_html(
-    document: Document, images: Images, stylesheet: Path, templates: Path = DEFAULT_TEMPLATES
-) -> str:
-    """The whole document as one HTML page for WeasyPrint."""
+def render_html(document: Document, images: Images) -> str:
+    """The whole document as one HTML page for WeasyPrint (the stylesheets come with the PDF
+    writer, not through the page)."""
     environment = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader(str(DEFAULT_TEMPLATES)),
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -95,7 +93,6 @@ def render_html(
     return environment.get_template(TEMPLATE).render(
         meta=document.meta,
         body=body,
-        stylesheet=stylesheet.as_uri(),
         page_words=(
             tuple(_css_string(word) for word in document.meta.page_words)
             if document.meta.page_words[0]

@@ -33,19 +33,13 @@ class PdfProfile:
     name: ProfileName
     variant: str
     suffix: str
-    description: str
 
 
 PROFILES: dict[str, PdfProfile] = {
     profile.name: profile
     for profile in (
-        PdfProfile(
-            ProfileName.ACCESSIBLE,
-            "pdf/ua-1",
-            "",
-            "barrierefreies PDF (PDF/UA-1) für Web und Bildschirm",
-        ),
-        PdfProfile(ProfileName.PRINT, "pdf/x-4", "-druck", "Druck-PDF (PDF/X-4) für die Druckerei"),
+        PdfProfile(ProfileName.ACCESSIBLE, "pdf/ua-1", ""),
+        PdfProfile(ProfileName.PRINT, "pdf/x-4", "-druck"),
     )
 }
 """Keyed by ``ProfileName``; a plain string finds the same entry (a StrEnum hashes as its value)."""
@@ -216,9 +210,14 @@ def _replace_marked_content(page: pikepdf.Page, orphans: set[int]) -> None:
 
 @contextmanager
 def merged(
-    parts: Sequence[tuple[str, bytes]], start_even: bool = False, keep_first: bool = False
+    parts: Sequence[tuple[str, bytes]],
+    title: str,
+    author: str | None = None,
+    start_even: bool = False,
+    keep_first: bool = False,
 ) -> Iterator[pikepdf.Pdf]:
-    """The parts' pages in one PDF with a bookmark each, for the caller to finish and save.
+    """The parts' pages in one PDF with a bookmark each, titled ``title`` (by ``author``) and
+    in the first part's language, for the caller to finish and save.
 
     ``start_even``: every part starts on an odd page (a front side), blank pages between;
     ``keep_first``: the first part's document is the base (its output intent and metadata).
@@ -232,6 +231,8 @@ def merged(
             for name, data in parts:
                 start = len(combined.pages)
                 with pikepdf.open(io.BytesIO(data)) as single:
+                    if "/Lang" in single.Root and "/Lang" not in combined.Root:
+                        combined.Root.Lang = pikepdf.String(str(single.Root.Lang))
                     combined.pages.extend(single.pages)
                 if start_even and len(combined.pages) % 2:
                     append_blank_page(combined)
@@ -240,7 +241,24 @@ def merged(
             if key in combined.Root:
                 del combined.Root[key]
         combined.Root.PageMode = pikepdf.Name.UseOutlines
+        with combined.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            xmp["dc:title"] = title
+            if author is not None:
+                xmp["dc:creator"] = [author]
+            xmp["xmp:CreatorTool"] = "reportgen"
         yield combined
+
+
+def combine_pdfs(parts: Sequence[tuple[str, bytes]], title: str, author: str) -> bytes:
+    """PDFs in one file with a bookmark each, to read through or print at the office. It is
+    not tagged (the single files keep their tags), so the pages lose their structure keys."""
+    with merged(parts, title, author) as combined:
+        for page in combined.pages:
+            if "/StructParents" in page.obj:
+                del page.obj["/StructParents"]
+        output = io.BytesIO()
+        combined.save(output, deterministic_id=True)
+    return output.getvalue()
 
 
 def append_blank_page(document: pikepdf.Pdf) -> None:

@@ -1,8 +1,8 @@
 """The Word file around the content: the template's required styles, its check, the document
 properties, header and footer, and a zip that gives the same bytes for the same input.
 
-Shared by the report (``render_docx``) and the fact sheet (``render_docx_factsheet``); every
-look comes from the designer's template, so this module only names styles, it never defines one.
+Shared by the report and the fact sheet (both rendered by ``render_docx``); every look comes
+from the designer's template, so this module only names styles, it never defines one.
 """
 
 from __future__ import annotations

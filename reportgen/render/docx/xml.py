@@ -61,12 +61,6 @@ def set_document_language(document: Document, tag: str) -> None:
         theme_language.set(qn("w:val"), tag)
 
 
-def document_language(document: Document) -> str | None:
-    """The ``w:val`` of the document default language, or None."""
-    found = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
-    return None if found is None else str(found.get(qn("w:val")))
-
-
 def request_field_update(document: Document) -> None:
     """Word refreshes all fields (table of contents, page numbers) when the file is opened."""
     put_child(document.settings.element, "w:updateFields", {"w:val": "true"})
@@ -91,22 +85,11 @@ def append_field(paragraph: Paragraph, instruction: str, result: str) -> Run:
     return shown
 
 
-def field_instructions(paragraph: Paragraph) -> list[str]:
-    """The instruction texts of the fields in a paragraph (for tests and checks)."""
-    return [str(node.text).strip() for node in paragraph._p.iter(qn("w:instrText"))]
-
-
 def describe_picture(shape: InlineShape, description: str, title: str) -> None:
     """Alternative text (``descr``) and title of an inline picture, read by screen readers."""
     properties = shape._inline.docPr
     properties.set("descr", description)
     properties.set("title", title)
-
-
-def picture_descriptions(document: Document) -> list[str]:
-    """The ``descr`` of every inline picture in the body, in document order."""
-    tag = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
-    return [str(node.get("descr", "")) for node in document.element.body.iter(tag)]
 
 
 def link_runs(paragraph: Paragraph, runs: Sequence[Run], url: str) -> None:
@@ -149,11 +132,6 @@ def keep_row_together(row: _Row) -> None:
     put_child(row._tr.get_or_add_trPr(), "w:cantSplit")
 
 
-def is_header_row(row: _Row) -> bool:
-    properties = row._tr.trPr
-    return properties is not None and properties.find(qn("w:tblHeader")) is not None
-
-
 # --- tables ------------------------------------------------------------------------------------
 
 
@@ -163,14 +141,6 @@ def describe_table(table: Table, title: str, description: str = "") -> None:
     put_child(properties, "w:tblCaption", {"w:val": title})
     if description:
         put_child(properties, "w:tblDescription", {"w:val": description})
-
-
-def table_description(table: Table) -> tuple[str, str]:
-    """Title and description of a table's alternative text ("" where missing)."""
-    properties = table._tbl.tblPr
-    found = [properties.find(qn(tag)) for tag in ("w:tblCaption", "w:tblDescription")]
-    title, description = ("" if node is None else str(node.get(qn("w:val"))) for node in found)
-    return title, description
 
 
 def mark_layout_table(table: Table) -> None:
