@@ -146,7 +146,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "konfiguration-tippfehler": (
         "Fehler: reportgen.yml, Zeile 12, Spalte 1: Das Feld „tabellenjahr“ ist unbekannt. "
-        "Meinten Sie tabellenjahre?",
+        "Meinten Sie tabellenjahre oder kreistabellen?",
     ),
     "platzhalter-mehrere-fehler": (
         "Fehler: texte/indikatoren/1-2-2.md, Zeile 6: „Ülzen“ ist weder ein Gebiet noch eine "

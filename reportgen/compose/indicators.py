@@ -8,11 +8,10 @@ else at its total ("Insgesamt"), or else at the Land level for area columns.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
 
 import pandas as pd
 
+from reportgen.compose.selection import TOTAL, Break, Point, Selection, Series, norm
 from reportgen.load.opensdg import (
     KEY,
     LEVEL,
@@ -28,77 +27,26 @@ from reportgen.load.opensdg import (
 from reportgen.load.regions import Level
 from reportgen.load.signs import SUPPRESSING
 
+__all__ = [  # the types of a selection live in reportgen.compose.selection
+    "Break",
+    "Point",
+    "Selection",
+    "Series",
+    "change",
+    "column_for",
+    "default_selection",
+    "hold",
+    "is_area_column",
+    "make_series",
+    "norm",
+    "one_value",
+    "period_for",
+    "period_year",
+    "timeline",
+]
+
 MAX_SERIES = 12
-_TOTAL = re.compile(
-    r"^(insgesamt|zusammen|gesamt|total|alle\b|mit und ohne\b|staaten insgesamt$)", re.I
-)
 _LEVEL_RANK = {Level.LAND: 0, Level.REGION: 1, Level.DISTRICT: 2, Level.PART: 3}
-
-
-@dataclass(frozen=True)
-class Point:
-    value: float | None
-    sign: str
-
-
-@dataclass(frozen=True)
-class Series:
-    label: str
-    points: dict[str, Point]
-    """Period label → observation."""
-    level: str = ""
-    region: str = ""
-    """Region key, for series that stand for one area."""
-
-    def latest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
-        """The latest period with a showable value."""
-        for period in reversed(periods):
-            point = self.points.get(period)
-            if point and point.value is not None:
-                return period, point.value
-        return None
-
-    def earliest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
-        for period in periods:
-            point = self.points.get(period)
-            if point and point.value is not None:
-                return period, point.value
-        return None
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What an indicator shows by default: series over periods in one unit."""
-
-    unit: str
-    open_sdg_series: str
-    fixed: tuple[tuple[str, str], ...]
-    varying: tuple[str, ...]
-    periods: tuple[str, ...]
-    temporal: bool
-    series: tuple[Series, ...]
-    decimals: int
-    period_keys: dict[str, float]
-    omitted_series: int = 0
-    by_area: bool = False
-    """True when the series stand for areas (Land, regions, districts), not categories."""
-
-    @property
-    def main(self) -> Series:
-        """The series a key statement speaks about: the Land where shown, else the first."""
-        for series in self.series:
-            if series.level == Level.LAND:
-                return series
-        return self.series[0]
-
-
-_FOOTNOTE_MARK = re.compile(r"\s*(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?)$")
-
-
-def norm(text: str) -> str:
-    """Compare labels the way a reader does: spaces, case and footnote marks do not count."""
-    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
-    return _FOOTNOTE_MARK.sub("", text).casefold()
 
 
 def column_for(field: str, indicator: Indicator) -> str | None:
@@ -203,7 +151,7 @@ def hold(frame: pd.DataFrame, column: str, varying: list[str]) -> tuple[pd.DataF
         return frame, values[0] if values else ""
     if "" in values:
         return frame[frame[column] == ""], ""
-    totals = [v for v in values if _TOTAL.match(norm(v))]
+    totals = [v for v in values if TOTAL.match(norm(v))]
     if totals:
         return frame[frame[column] == totals[0]], totals[0]
     levels = frame.groupby(column, sort=False)[LEVEL].first()

@@ -33,6 +33,7 @@ from reportgen.load.config_entries import (
     TargetValue,
 )
 from reportgen.load.config_messages import config_problems
+from reportgen.load.config_presentation import Presentation, SeriesBreakEntry
 from reportgen.load.signs import SIGNS
 from reportgen.load.textfile import FileKind
 from reportgen.load.yamlfile import KeyPositions, read_yaml_mapping
@@ -161,6 +162,10 @@ class ReportConfig(Frozen):
     printing: PrintConfig = Field(default_factory=PrintConfig, alias="druck")
     targets: tuple[TargetValue, ...] = Field(default=(), alias="zielwerte")
     known_defects: tuple[KnownDefect, ...] = Field(default=(), alias="bekannte_datenfehler")
+    presentation: dict[IndicatorId, Presentation] = Field(default_factory=dict, alias="darstellung")
+    series_breaks: tuple[SeriesBreakEntry, ...] = Field(default=(), alias="zeitreihenbrueche")
+    district_tables: bool = Field(default=True, alias="kreistabellen")
+    """District tables (Kreistabellen) in the annex, for the indicators with district data."""
     project_dir: Path = Field(default=Path("."), exclude=True)
     _positions: KeyPositions | None = PrivateAttr(default=None)
     """Where each value stands in reportgen.yml, kept from its one parse."""

@@ -28,9 +28,11 @@ from reportgen.compose.model.graphics import (
     ChartKind,
     ChartSeries,
     ChartSpec,
+    MapClasses,
     MapShape,
     MapSpec,
     ReferenceLine,
+    SeriesBreak,
 )
 from reportgen.compose.model.text import (
     Block,
@@ -64,6 +66,7 @@ __all__ = [
     "Inline",
     "LineBreak",
     "Link",
+    "MapClasses",
     "MapFigure",
     "MapShape",
     "MapSpec",
@@ -72,6 +75,7 @@ __all__ = [
     "Part",
     "ReferenceLine",
     "Role",
+    "SeriesBreak",
     "Strong",
     "Style",
     "SubHeading",

@@ -1,0 +1,143 @@
+"""What a selection of an indicator is: series of points over periods in one unit, and what
+it says about itself (its focus series, the span a comparison may cover)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportgen.load.regions import Level
+
+TOTAL = re.compile(
+    r"^(insgesamt|zusammen|gesamt|total|alle\b|mit und ohne\b|staaten insgesamt$)", re.I
+)
+_FOOTNOTE_MARK = re.compile(r"\s*(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?)$")
+
+
+def norm(text: str) -> str:
+    """Compare labels the way a reader does: spaces, case and footnote marks do not count."""
+    text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+    return _FOOTNOTE_MARK.sub("", text).casefold()
+
+
+@dataclass(frozen=True)
+class Point:
+    value: float | None
+    sign: str
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: dict[str, Point]
+    """Period label → observation."""
+    level: str = ""
+    region: str = ""
+    """Region key, for series that stand for one area."""
+
+    def latest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
+        """The latest period with a showable value."""
+        for period in reversed(periods):
+            point = self.points.get(period)
+            if point and point.value is not None:
+                return period, point.value
+        return None
+
+    def earliest(self, periods: tuple[str, ...]) -> tuple[str, float] | None:
+        for period in periods:
+            point = self.points.get(period)
+            if point and point.value is not None:
+                return period, point.value
+        return None
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break in the series (``zeitreihenbrueche``): values from ``first_year`` on are not
+    comparable with earlier ones."""
+
+    first_year: int
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What an indicator shows by default: series over periods in one unit."""
+
+    unit: str
+    open_sdg_series: str
+    fixed: tuple[tuple[str, str], ...]
+    varying: tuple[str, ...]
+    periods: tuple[str, ...]
+    temporal: bool
+    series: tuple[Series, ...]
+    decimals: int
+    period_keys: dict[str, float]
+    omitted_series: int = 0
+    by_area: bool = False
+    """True when the series stand for areas (Land, regions, districts), not categories."""
+    breaks: tuple[Break, ...] = ()
+    """Breaks within the periods of the selection, oldest first."""
+    focus_label: str | None = None
+    """The series the key statement speaks about, as configured (``fokus``)."""
+    unavailable: tuple[str, ...] = ()
+    """Periods declared without results (``keine_werte``): never shown as values."""
+
+    @property
+    def main(self) -> Series:
+        """The focus series, the one a key statement speaks about: the configured one, else
+        the Land, else the group the indicator is about (never a reference group such as
+        "Deutsche" or "ohne Migrationshintergrund"), else the total, else the largest."""
+        if self.focus_label:
+            wanted = norm(self.focus_label)
+            for series in self.series:
+                if norm(series.label) == wanted:
+                    return series
+        for series in self.series:
+            if series.level == Level.LAND:
+                return series
+        groups = [
+            s for s in self.series if _GROUP.search(s.label) and not _REFERENCE.search(s.label)
+        ]
+        if groups:
+            return groups[0]
+        totals = [s for s in self.series if TOTAL.match(norm(s.label))]
+        if totals or len(self.series) == 1:
+            return (totals or list(self.series))[0]
+        candidates = [s for s in self.series if not _REFERENCE.search(s.label)] or list(self.series)
+        return max(candidates, key=lambda s: abs((s.latest(self.periods) or ("", 0.0))[1]))
+
+    def comparable(self, periods: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The periods (of ``periods``, else all) since the last break before the latest one,
+        without periods declared as having no results: the span a comparison may cover."""
+        chosen = tuple(p for p in (periods or self.periods) if p not in self.unavailable)
+        if not chosen or not self.breaks:
+            return chosen
+        latest = self.period_keys[chosen[-1]]
+        starts = [b.first_year for b in self.breaks if b.first_year <= latest]
+        if not starts:
+            return chosen
+        return tuple(p for p in chosen if self.period_keys[p] >= max(starts))
+
+    def break_before(self, periods: tuple[str, ...] | None = None) -> Break | None:
+        """The break that cuts ``comparable`` off from earlier periods, if one does."""
+        chosen = periods or self.periods
+        kept = self.comparable(chosen)
+        if not kept or kept[0] == chosen[0]:
+            return None
+        first = self.period_keys[kept[0]]
+        return max(
+            (b for b in self.breaks if b.first_year <= first),
+            key=lambda b: b.first_year,
+            default=None,
+        )
+
+
+_GROUP = re.compile(
+    r"(mit\b.*(migration|zuwanderung)|ausländer|ausländisch|zugewandert|schutzsuchend|geflüchtet)",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"^\s*(deutsche\b|ohne\b.*(migration|zuwanderung)|ohne eigene migrationserfahrung)", re.I
+)
