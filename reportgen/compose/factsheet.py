@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text
 from reportgen.compose.districts import District, land_key
 from reportgen.compose.editorial import editorial_part, labelled, plain, text_blocks, text_status
 from reportgen.compose.factsheet_plan import FactsheetPlan
-from reportgen.compose.figures import chart_spec, indicator_title, with_unit
+from reportgen.compose.figures import indicator_title, with_unit
 from reportgen.compose.formatting import (
     format_cell,
     format_relative_change,

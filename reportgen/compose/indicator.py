@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
+from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
 from reportgen.compose.editorial import editorial_part, placed, plain, text_blocks, text_status
 from reportgen.compose.facts import target_status
-from reportgen.compose.figures import chart_spec, indicator_title, with_unit
+from reportgen.compose.figures import indicator_title, with_unit
 from reportgen.compose.formatting import format_cell, format_quantity, sign_legend
 from reportgen.compose.indicators import Selection, default_selection
 from reportgen.compose.model import (
