@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reportgen.check.presentation import presentation_problems
 from reportgen.check.references import reference_problems, stale_acceptances
 from reportgen.check.texts import fill_texts, typed_number_problems
 from reportgen.load.defects import accept_defects
@@ -19,6 +20,7 @@ def check_project(project: Project) -> Project:
     problems = [
         *project.problems,
         *reference_problems(project),
+        *presentation_problems(project),
         *placeholder_problems,
         *typed_number_problems(project),
     ]

@@ -29,13 +29,18 @@ _PERCENT_AFTER = re.compile(r"\s?(%|Prozent)")
 def fill_texts(project: Project) -> tuple[dict[Path, str], list[Problem]]:
     """Each text block's body with its placeholders filled; every one that cannot be filled is
     a problem (the block is then left out of ``filled``)."""
-    facts = Facts(project.dataset, project.config.targets)
+    facts = Facts(project.dataset, project.config.targets, project.config)
     filled: dict[Path, str] = {}
     problems: list[Problem] = []
     for text in project.texts.all():
         body, errors = fill_placeholders(text.body, facts)
         problems.extend(
-            Problem(error.message, placeholder_location(text, error), error.hint)
+            Problem(
+                error.message,
+                placeholder_location(text, error),
+                error.hint,
+                Severity.WARNING if error.warning else Severity.ERROR,
+            )
             for error in errors
         )
         if body is not None:

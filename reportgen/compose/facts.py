@@ -20,8 +20,10 @@ from reportgen.compose.indicators import (
     default_selection,
     period_for,
 )
+from reportgen.compose.presentation import configured_selection
 from reportgen.compose.regional import region_selection
 from reportgen.errors import did_you_mean
+from reportgen.load.config import ReportConfig
 from reportgen.load.config_entries import TargetKind, TargetValue
 from reportgen.load.opensdg import Dataset, Indicator
 
@@ -32,7 +34,18 @@ class Facts:
 
     dataset: Dataset
     targets: tuple[TargetValue, ...] = ()
+    config: ReportConfig | None = None
+    """The configured presentations: placeholders read what the pages show."""
     _selections: dict[str, Selection] = field(default_factory=dict)
+    _notes: list[FactError] = field(default_factory=list)
+
+    def note(self, message: str, hint: str | None = None) -> None:
+        """A warning about a value that was filled all the same."""
+        self._notes.append(FactError(message, hint))
+
+    def take_notes(self) -> list[FactError]:
+        notes, self._notes = self._notes, []
+        return notes
 
     def indicator(self, indicator_id: object) -> Indicator:
         key = str(indicator_id).replace(".", "-")
@@ -46,7 +59,11 @@ class Facts:
 
     def default(self, indicator: Indicator) -> Selection:
         if indicator.id not in self._selections:
-            self._selections[indicator.id] = default_selection(indicator)
+            self._selections[indicator.id] = (
+                configured_selection(self.config, indicator)
+                if self.config
+                else default_selection(indicator)
+            )
         return self._selections[indicator.id]
 
     def series(self, indicator: Indicator, name: object | None) -> tuple[Selection, Series]:
@@ -136,12 +153,25 @@ def _veraenderung(
 ) -> str:
     indicator = facts.indicator(indikator)
     selection, series = facts.series(indicator, reihe)
-    first = series.earliest(selection.periods)
+    end = _period(selection, series, bis)
+    up_to = selection.periods[: selection.periods.index(end[0]) + 1]
+    first = series.earliest(selection.comparable(up_to))
     if von is None and first is None:
         raise FactError(f"„{series.label}“ hat keinen veröffentlichten Wert.", None)
     start = _period(selection, series, von) if von is not None else first
     assert start is not None
-    end = _period(selection, series, bis)
+    crossed = [
+        b
+        for b in selection.breaks
+        if selection.period_keys[start[0]] < b.first_year <= selection.period_keys[end[0]]
+    ]
+    if crossed:
+        facts.note(
+            f"Die Veränderung von {start[0]} bis {end[0]} überspannt einen Zeitreihenbruch "
+            f"({', '.join(b.label for b in crossed)}); die Werte sind nicht vergleichbar.",
+            f"Vergleichen Sie erst ab {max(b.first_year for b in crossed)} "
+            "oder weisen Sie im Text auf den Bruch hin.",
+        )
     difference, relative = printed_change(start[1], end[1], selection.decimals)
     absolute = format_change(difference, selection.decimals, selection.unit)
     return with_relative(absolute, relative, selection.unit)

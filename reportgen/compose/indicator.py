@@ -3,16 +3,18 @@ Interpretationshilfe, methodological notes and source line."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from itertools import count
 
-from reportgen.compose.charts import chart_spec
+from reportgen.compose.breakdown_parts import breakdown_of, breakdown_parts
+from reportgen.compose.charts import chart_spec, missing_positions
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
 from reportgen.compose.editorial import editorial_part, placed, plain, text_blocks, text_status
 from reportgen.compose.facts import target_status
 from reportgen.compose.figures import indicator_title, with_unit
 from reportgen.compose.formatting import format_cell, format_quantity, sign_legend
-from reportgen.compose.indicators import Selection, default_selection
+from reportgen.compose.indicators import Selection
 from reportgen.compose.model import (
     Block,
     ChartKind,
@@ -30,6 +32,7 @@ from reportgen.compose.model import (
     Text,
 )
 from reportgen.compose.model.document import TextStatus
+from reportgen.compose.presentation import configured_selection, presentation_of
 from reportgen.compose.richtext import html_to_blocks, markdown_to_blocks
 from reportgen.load.config import ReportConfig
 from reportgen.load.config_entries import TargetValue
@@ -68,16 +71,21 @@ def compose_indicator(
 ) -> ComposedIndicator:
     meta, config, labels = indicator.meta, project.config, project.labels
     title = indicator_title(config, indicator)
-    selection = default_selection(indicator)
+    selection = configured_selection(config, indicator)
     source = source_line(labels, config, meta.vintage)
     targets = tuple(t for t in config.targets if t.indicator == meta.id)
     table: Table | None = None
     figure: Figure | None = None
     if selection.series:
-        table = _table(title, selection, next(numbering.tables), project, source, targets)
+        table = _table(meta.id, title, selection, next(numbering.tables), project, source, targets)
         figure = _figure(
             labels, title, meta, selection, next(numbering.figures), table, source, targets
         )
+    view = breakdown_of(project, indicator, selection, title)
+    extra: tuple[Node, ...] = ()
+    if view is not None:
+        numbers = (next(numbering.figures), next(numbering.tables))
+        extra = breakdown_parts(project, view, title, numbers, source)
     interpretation, status = _interpretation(project, meta, selection, table)
     data_basis = labels.indicator.data_basis.format(quelle=meta.data_source)
     children: tuple[Node, ...] = (
@@ -85,8 +93,9 @@ def compose_indicator(
         plain(key_statement(selection), Style.KEY_STATEMENT),
         *((figure,) if figure else ()),
         *((table,) if table else ()),
+        *extra,
         interpretation,
-        *_methods(meta, labels),
+        *_methods(meta, labels, selection),
         plain(source + (f" {data_basis}" if meta.data_source else ""), Style.SOURCE),
     )
     return ComposedIndicator(Part(Role.INDICATOR, children), status)
@@ -131,7 +140,9 @@ def _figure(
     )
     references = tuple(
         ReferenceLine(
-            f"{t.label}: {format_quantity(t.value, selection.decimals, selection.unit)}", t.value
+            f"{t.label}{f' ({t.series})' if t.series else ''}: "
+            f"{format_quantity(t.value, selection.decimals, selection.unit)}",
+            t.value,
         )
         for t in targets
     )
@@ -147,6 +158,7 @@ def _figure(
 
 
 def _table(
+    meta_id: str,
     title: str,
     selection: Selection,
     number: int,
@@ -156,7 +168,9 @@ def _table(
 ) -> Table:
     labels = project.labels.indicator
     periods = project.config.table_periods
-    columns = selection.periods[-periods:] if selection.temporal else selection.periods[:8]
+    shown = selection.periods[-periods:] if selection.temporal else selection.periods[:8]
+    columns, absent = _with_missing(selection, shown)
+    marks = _break_marks(selection, columns)
     rows = []
     used_signs: set[str] = set()
     for series in selection.series:
@@ -177,6 +191,16 @@ def _table(
         notes.append(labels.selection.format(auswahl=chosen))
     if selection.omitted_series:
         notes.append(labels.more_series.format(anzahl=selection.omitted_series))
+    notes.extend(
+        f"{mark} Zeitreihenbruch ab {period} ({label}): mit früheren Werten nicht vergleichbar."
+        for period, (mark, label) in marks.items()
+    )
+    if absent:
+        notes.append(f"Für {_enumerated(absent)} liegen keine Ergebnisse vor.")
+    notes.extend(
+        f"{period}: {reason}"
+        for period, reason in _unavailable_reasons(project, meta_id, selection, columns).items()
+    )
     if used_signs:
         notes.append(labels.signs.format(zeichen=sign_legend(used_signs)))
     return Table(
@@ -184,11 +208,60 @@ def _table(
         number=number,
         caption=with_unit(title, selection),
         corner=" / ".join(selection.varying) or labels.characteristic,
-        columns=tuple(columns),
+        columns=tuple(f"{c}{marks[c][0]}" if c in marks else c for c in columns),
         rows=tuple(rows),
         notes=tuple(notes),
         source=source,
     )
+
+
+_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _with_missing(
+    selection: Selection, shown: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The table's periods with the years a regular time axis lacks put in their place (a
+    column of "." rather than a jump from 2019 to 2021), and those years."""
+    if not selection.temporal or len(shown) < 2:
+        return shown, ()
+    positions = tuple(selection.period_keys[p] for p in selection.periods)
+    gaps = [g for g in missing_positions(positions) if g.is_integer()]
+    first, last = selection.period_keys[shown[0]], selection.period_keys[shown[-1]]
+    absent = tuple(str(int(g)) for g in gaps if first < g < last)
+    if not absent:
+        return shown, ()
+    ordered = sorted([*shown, *absent], key=lambda p: selection.period_keys.get(p, float(p)))
+    return tuple(ordered), absent
+
+
+def _break_marks(selection: Selection, columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """The first column after each declared break → its footnote mark and the break's label."""
+    marks: dict[str, tuple[str, str]] = {}
+    keys = {c: selection.period_keys.get(c, float(c) if c.isdigit() else 0.0) for c in columns}
+    for each in selection.breaks:
+        before = [c for c in columns if keys[c] < each.first_year]
+        after = [c for c in columns if keys[c] >= each.first_year]
+        if before and after:
+            marks[after[0]] = (_MARKS[len(marks) % len(_MARKS)], each.label)
+    return marks
+
+
+def _unavailable_reasons(
+    project: Project, indicator_id: str, selection: Selection, columns: tuple[str, ...]
+) -> dict[str, str]:
+    """Why the periods declared without results (``keine_werte``) have none, for the table."""
+    reasons = presentation_of(project.config, indicator_id).unavailable
+    result = {}
+    for period in columns:
+        if period in selection.unavailable:
+            year = str(math.floor(selection.period_keys[period]))
+            result[period] = reasons.get(period) or reasons.get(year, "")
+    return result
+
+
+def _enumerated(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def _target_note(target: TargetValue, selection: Selection) -> str:
@@ -203,13 +276,18 @@ def _target_note(target: TargetValue, selection: Selection) -> str:
     return note
 
 
-def _methods(meta: IndicatorMeta, labels: Labels) -> tuple[Part, ...]:
+def _methods(meta: IndicatorMeta, labels: Labels, selection: Selection) -> tuple[Part, ...]:
     words = labels.indicator
+    breaks = tuple(
+        plain(f"Ab {b.first_year}: {b.label}." + (f" {b.note}" if b.note else ""))
+        for b in selection.breaks
+    )
     notes = [
         (words.definition, html_to_blocks(meta.description)),
         (words.computation, html_to_blocks(meta.computation)),
         (words.footnotes, html_to_blocks(meta.footnotes)),
         (words.data_source, _source_blocks(meta)),
+        ("Zeitreihenbrüche", breaks),
         (words.further, html_to_blocks(meta.other_info) + markdown_to_blocks(meta.body)),
     ]
     parts = tuple(

@@ -8,6 +8,8 @@ else at its total ("Insgesamt"), or else at the Land level for area columns.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -25,7 +27,7 @@ from reportgen.load.opensdg import (
     Indicator,
 )
 from reportgen.load.regions import Level
-from reportgen.load.signs import SUPPRESSING
+from reportgen.load.signs import NOT_SENSIBLE, SUPPRESSING
 
 __all__ = [  # the types of a selection live in reportgen.compose.selection
     "Break",
@@ -34,6 +36,7 @@ __all__ = [  # the types of a selection live in reportgen.compose.selection
     "Series",
     "change",
     "column_for",
+    "configured_fields",
     "default_selection",
     "hold",
     "is_area_column",
@@ -71,9 +74,37 @@ def start_value_fields(indicator: Indicator) -> dict[str, list[str]]:
     return grouped
 
 
-def default_selection(indicator: Indicator) -> Selection:
+def configured_fields(
+    indicator: Indicator, chosen: Mapping[str, str | Sequence[str]]
+) -> dict[str, list[str]]:
+    """A configured choice (``darstellung: auswahl``) by frame column; unknown fields are left
+    out here (``reportgen check`` names them)."""
+    grouped: dict[str, list[str]] = {}
+    for field, values in chosen.items():
+        column = column_for(field, indicator)
+        if column is not None:
+            grouped[column] = [values] if isinstance(values, str) else list(values)
+    return grouped
+
+
+def default_selection(
+    indicator: Indicator,
+    chosen: Mapping[str, str | Sequence[str]] | None = None,
+    unit: str | None = None,
+    breaks: tuple[Break, ...] = (),
+    unavailable: Mapping[str, str] | None = None,
+    focus: str | None = None,
+) -> Selection:
+    """What the indicator shows: the values ``chosen`` per breakdown (else the metadata's
+    ``data_start_values``), in ``unit`` where the data has several, with the declared
+    ``breaks`` that fall inside its periods and the periods declared ``unavailable``
+    (label or year) shown as "x"."""
     frame = indicator.frame
-    wanted = start_value_fields(indicator)
+    wanted = (
+        start_value_fields(indicator) if chosen is None else configured_fields(indicator, chosen)
+    )
+    if unit:
+        wanted[UNIT] = [unit]
     fixed: list[tuple[str, str]] = []
     varying: list[str] = []
     order: dict[str, list[str]] = {}
@@ -109,6 +140,18 @@ def default_selection(indicator: Indicator) -> Selection:
     areas = {
         c for c in (varying or [c for c, v in fixed if v][:1]) if is_area_column(indicator.frame, c)
     }
+    missing = _periods_named(periods, period_keys, unavailable or {})
+    if missing:
+        series = tuple(
+            replace(s, points={**s.points, **dict.fromkeys(missing, Point(None, NOT_SENSIBLE))})
+            for s in series
+        )
+    if not areas:  # categories of one area: their level says nothing about the series
+        series = tuple(replace(s, level="", region="") for s in series)
+    elif len(varying) == 1:  # areas in one order everywhere: the Land, regions, districts
+        series = tuple(sorted(series, key=lambda s: (_LEVEL_RANK.get(s.level, 9), s.region)))
+    keys = sorted(period_keys.values())
+    inside = tuple(b for b in breaks if keys and keys[0] < b.first_year <= keys[-1])
     return Selection(
         unit=unit,
         open_sdg_series=open_sdg_series,
@@ -121,6 +164,19 @@ def default_selection(indicator: Indicator) -> Selection:
         period_keys=period_keys,
         omitted_series=max(0, len(series) - MAX_SERIES),
         by_area=bool(areas),
+        breaks=tuple(sorted(inside, key=lambda b: b.first_year)),
+        focus_label=focus,
+        unavailable=missing,
+    )
+
+
+def _periods_named(
+    periods: tuple[str, ...], keys: Mapping[str, float], named: Mapping[str, str]
+) -> tuple[str, ...]:
+    """The periods a configuration names, by label or by year."""
+    wanted = {str(name).strip() for name in named}
+    return tuple(
+        p for p in periods if p in wanted or (str(math.floor(keys[p])) in wanted and keys[p] < 3000)
     )
 
 
@@ -204,8 +260,13 @@ def make_series(label: str, rows: pd.DataFrame) -> Series:
             continue
         hidden = sign in SUPPRESSING or value is None or math.isnan(value)
         points[period] = Point(None if hidden else float(value), sign)
-    levels = rows[LEVEL].unique()
-    return Series(label, points, str(levels[0]) if len(levels) == 1 else "")
+    levels, regions = rows[LEVEL].unique(), rows[REGION].unique()
+    return Series(
+        label,
+        points,
+        str(levels[0]) if len(levels) == 1 else "",
+        str(regions[0]) if len(regions) == 1 else "",
+    )
 
 
 def period_for(selection: Selection, wanted: object) -> str | None:

@@ -27,9 +27,13 @@ _ENVIRONMENT.globals.clear()
 class PlaceholderError(Exception):
     """A placeholder that cannot be filled; ``line`` counts from the start of the body."""
 
-    def __init__(self, message: str, line: int, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, line: int, hint: str | None = None, warning: bool = False
+    ) -> None:
         super().__init__(message)
         self.message, self.line, self.hint = message, line, hint
+        self.warning = warning
+        """Filled, but worth a look (e.g. a change across a break in the series)."""
 
 
 # --- parsing and filling --------------------------------------------------------------------
@@ -37,7 +41,8 @@ class PlaceholderError(Exception):
 
 def fill_placeholders(body: str, facts: Facts) -> tuple[str | None, list[PlaceholderError]]:
     """The body with every placeholder replaced by its formatted value, and every placeholder
-    that cannot be filled (not only the first, ordered by line; the text is then None).
+    that cannot be filled (not only the first, ordered by line; the text is then None) or was
+    filled with a warning (``PlaceholderError.warning``; the text is kept).
 
     One pass: the body is parsed once and each call evaluated once.
     """
@@ -54,9 +59,14 @@ def fill_placeholders(body: str, facts: Facts) -> tuple[str | None, list[Placeho
                 parts.append(_call(node, facts))
             except PlaceholderError as exc:
                 failed.append(exc)
+            failed.extend(
+                PlaceholderError(note.message, node.lineno, note.hint, warning=True)
+                for note in facts.take_notes()
+            )
     # the errors of reading come before those of filling on the same line
     errors = sorted([*errors, *failed], key=lambda error: error.line)
-    return (None, errors) if errors else ("".join(parts), [])
+    fatal = any(not error.warning for error in errors)
+    return (None if fatal else "".join(parts)), errors
 
 
 def placeholder_spans(body: str) -> list[tuple[int, int]]:

@@ -43,6 +43,9 @@ class Breakdown(Frozen):
     """Only the largest categories, the rest summed up as "Übrige"."""
     period: str | None = Field(default=None, alias="zeitraum")
     """The period shown; the latest with values when not given."""
+    categories: tuple[str, ...] | None = Field(default=None, alias="kategorien")
+    """The categories of the first breakdown to show, in this order (else all, or the
+    ``top`` largest)."""
     selection: dict[str, str] = Field(default_factory=dict, alias="auswahl")
     """Values of the other breakdowns (else their total, or the time series' choice)."""
 
@@ -56,7 +59,7 @@ class Breakdown(Frozen):
             return {"merkmale": value}
         return value
 
-    @field_validator("period", mode="before")
+    @field_validator("period", "categories", mode="before")
     @classmethod
     def _period_text(cls, value: Any) -> Any:
         return _as_text(value)

@@ -24,6 +24,8 @@ UNKNOWN = "."
 """The sign of a value nobody gave: an empty cell, an Excel error, two conflicting rows."""
 NOTHING = "–"
 """The sign of exactly zero."""
+NOT_SENSIBLE = "x"
+"""The sign of a period declared without results (e.g. a survey gap published as zeros)."""
 BRACKETED = "()"
 """The sign that encloses the value: ``(12,0)``."""
 APPENDED = ("p", "r", "s")
