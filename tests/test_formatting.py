@@ -14,6 +14,8 @@ from reportgen.compose.formatting import (
     format_distance,
     format_number,
     format_quantity,
+    is_percent,
+    is_thousands,
     relative_change,
     unit_caption,
     with_relative,
@@ -99,3 +101,33 @@ def test_signs_shown_in_cells() -> None:
     assert signs_in(".") == {"."}
     assert signs_in("1.234") == set()
     assert legend_sign("()") == "( )"
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("in 1000", "in 1.000"),
+        ("1000", "in 1.000"),
+        ("Anzahl in 1000", "in 1.000"),
+        ("in Tausend", "in 1.000"),
+        ("in 1.000", "in 1.000"),
+        ("Tsd.", "in 1.000"),
+        ("in\xa01000", "in 1.000"),
+        ("%", "in %"),
+        ("Prozent", "in %"),
+        ("in Prozent", "in %"),
+        ("Anteil in Prozent", "in %"),
+        ("", "Anzahl"),
+        ("Anzahl", "Anzahl"),
+        ("Jahre", "Jahre"),
+        ("je 1000 Einwohner", "je 1.000 Einwohner"),
+    ],
+)
+def test_every_spelling_of_a_unit_has_one_caption(unit: str, expected: str) -> None:
+    assert unit_caption(unit) == expected
+
+
+def test_thousands_and_percent_are_told_apart() -> None:
+    assert is_thousands("Anzahl in 1000") and not is_thousands("je 1000 Einwohner")
+    assert is_percent("(in %)") and not is_percent("Prozentpunkte")
+    assert format_quantity(1206.0, 1, "in Tausend") == "1.206,0 Tsd."

@@ -292,7 +292,9 @@ def test_selections_and_key_statements_follow_time(tmp_path: Path) -> None:
     selection = default_selection(load(tmp_path).indicators["1-1-1"])
     assert selection.periods == IN_TIME
     assert selection.main.latest(selection.periods) == ("Juni 2025", 4.0)
-    assert key_statement(selection) == "Insgesamt: 4 (Juni 2025), gegenüber 1 (Schuljahr 2020/21)."
+    assert key_statement(selection) == (
+        "Insgesamt stieg der Wert von 1 (Schuljahr 2020/21) auf 4 (Juni 2025)."
+    )
 
 
 def _rows(area: str, code: str, table: str, values: tuple[int, ...]) -> str:

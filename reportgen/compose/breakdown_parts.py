@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportgen.compose.breakdown import BreakdownView, breakdown_dimensions, breakdown_view
 from reportgen.compose.charts import chart_series
+from reportgen.compose.figures import chart_alt_text, split_unit
 from reportgen.compose.formatting import format_cell, format_quantity, sign_legend, unit_caption
 from reportgen.compose.model import (
     ChartKind,
@@ -15,6 +18,7 @@ from reportgen.compose.model import (
 )
 from reportgen.compose.presentation import presentation_of
 from reportgen.compose.selection import Selection, Series
+from reportgen.compose.wording import class_label
 from reportgen.load.labels import Labels
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
@@ -37,6 +41,7 @@ def breakdown_parts(
     project: Project, view: BreakdownView, title: str, numbers: tuple[int, int], source: str
 ) -> tuple[Figure, Table]:
     """The breakdown's chart and table, numbered ``numbers`` (figure, table)."""
+    view = _labelled(view)
     caption = _caption(title, view)
     table = _table(project.labels, view, caption, numbers[1], source)
     spec = breakdown_spec(view, project)
@@ -44,7 +49,7 @@ def breakdown_parts(
         label=project.labels.indicator.figure,
         number=numbers[0],
         caption=caption,
-        alt_text=_alt_text(caption, view, spec, table.number),
+        alt_text=chart_alt_text(caption, spec, view.unit, table.number),
         chart=spec,
         source=source,
     )
@@ -82,7 +87,29 @@ def breakdown_spec(view: BreakdownView, project: Project) -> ChartSpec:
 
 
 def _caption(title: str, view: BreakdownView) -> str:
-    return f"{title}, {view.period} ({unit_caption(view.unit)})"
+    """The title, the period shown and the unit once: "…, 2024 (in 1.000)"."""
+    cleaned, unit = split_unit(title, view.unit)
+    return f"{cleaned}, {view.period}" + (f" ({unit})" if unit else "")
+
+
+def _labelled(view: BreakdownView) -> BreakdownView:
+    """The view with class labels as official tables write them ("0 bis unter 3") and no
+    footnote marks, for chart and table alike."""
+    first = view.dimensions[0]
+    second = view.dimensions[1] if len(view.dimensions) > 1 else ""
+    names = {c: class_label(c, view.categories, first) for c in view.categories}
+    groups = [s.label for s in view.series]
+    return replace(
+        view,
+        categories=tuple(names[c] for c in view.categories),
+        series=tuple(
+            Series(
+                class_label(s.label, groups, second) if second else s.label,
+                {names.get(c, c): p for c, p in s.points.items()},
+            )
+            for s in view.series
+        ),
+    )
 
 
 def _table(labels: Labels, view: BreakdownView, caption: str, number: int, source: str) -> Table:
@@ -124,38 +151,6 @@ def _table(labels: Labels, view: BreakdownView, caption: str, number: int, sourc
         notes=tuple(notes),
         source=source,
     )
-
-
-_KIND_WORDS = {
-    ChartKind.HBAR: "Balkendiagramm",
-    ChartKind.BAR: "Säulendiagramm",
-    ChartKind.STACKED: "Gestapeltes Balkendiagramm (100 %)",
-    ChartKind.PYRAMID: "Bevölkerungspyramide",
-    ChartKind.RANKING: "Rangfolge als Balkendiagramm",
-}
-
-
-def _alt_text(caption: str, view: BreakdownView, spec: ChartSpec, table: int | None) -> str:
-    """What the chart shows and its finding: the largest and smallest category per series."""
-    parts = [f"{_KIND_WORDS.get(view.kind, 'Diagramm')}: {caption}."]
-    for series in view.series:
-        known = [
-            (c, p.value)
-            for c in view.categories
-            if (p := series.points.get(c)) and p.value is not None
-        ]
-        if not known:
-            continue
-        top = max(known, key=lambda item: item[1])
-        low = min(known, key=lambda item: item[1])
-        who = "" if len(view.series) == 1 else f"{series.label}: "
-        parts.append(
-            f"{who}am höchsten {top[0]} mit {_q(top[1], view)}, "
-            f"am niedrigsten {low[0]} mit {_q(low[1], view)}."
-        )
-    if table is not None:
-        parts.append(f"Die Werte stehen in Tabelle {table}.")
-    return " ".join(parts)
 
 
 def _q(value: float, view: BreakdownView) -> str:

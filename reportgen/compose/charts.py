@@ -17,6 +17,7 @@ from reportgen.compose.model import (
     SeriesBreak,
 )
 from reportgen.compose.selection import Selection, Series
+from reportgen.compose.wording import series_label
 from reportgen.load.signs import APPENDED, BRACKETED
 
 UNCERTAIN = frozenset({BRACKETED, *APPENDED})
@@ -37,7 +38,9 @@ def chart_spec(
     return ChartSpec(
         kind=kind,
         categories=categories,
-        series=chart_series(selection.series, categories),
+        series=chart_series(
+            selection.series, categories, [series_label(selection, s) for s in selection.series]
+        ),
         axis_label=unit_caption(selection.unit),
         decimals=selection.decimals,
         positions=positions,
@@ -49,16 +52,18 @@ def chart_spec(
 
 
 def chart_series(
-    series: tuple[Series, ...], categories: tuple[str, ...]
+    series: tuple[Series, ...], categories: tuple[str, ...], labels: list[str] | None = None
 ) -> tuple[ChartSeries, ...]:
-    """Series with their bound looks, one value per category (None where none may be shown)."""
+    """Series with their bound looks, one value per category (None where none may be shown),
+    labelled ``labels`` (else as they are)."""
     result = []
-    for each, (look, emphasis) in zip(series, looks_of(series), strict=True):
+    names = labels or [each.label for each in series]
+    for each, name, (look, emphasis) in zip(series, names, looks_of(series), strict=True):
         points = [each.points.get(category) for category in categories]
         uncertain = tuple(bool(p and p.value is not None and p.sign in UNCERTAIN) for p in points)
         result.append(
             ChartSeries(
-                each.label,
+                name,
                 tuple(p.value if p else None for p in points),
                 look=look,
                 emphasis=emphasis,

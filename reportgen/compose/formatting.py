@@ -25,11 +25,24 @@ from reportgen.load.signs import (
 )
 
 LOCALE = "de_DE"
-_PERCENT_UNITS = re.compile(r"^(%|prozent|in %|anteil in %|in prozent)$", re.I)
+_PERCENT_UNITS = re.compile(r"^(anteil\s+)?(in\s+)?(%|prozent|v\.\s?h\.)$", re.I)
+_THOUSANDS_UNITS = re.compile(
+    r"^(anzahl\s+)?(in\s+)?(1[.\s]?000|tausend|tsd\.?)(\s+personen)?$", re.I
+)
+
+
+def _bare(unit: str) -> str:
+    return re.sub(r"\s+", " ", unit.replace("\xa0", " ")).strip().strip("()").strip()
 
 
 def is_percent(unit: str) -> bool:
-    return bool(_PERCENT_UNITS.match(unit.strip()))
+    """A unit in per cent: "%", "Prozent", "in %", "Anteil in Prozent"."""
+    return bool(_PERCENT_UNITS.match(_bare(unit)))
+
+
+def is_thousands(unit: str) -> bool:
+    """A count in thousands: "in 1000", "1000", "Anzahl in 1000", "in Tausend", "Tsd."."""
+    return bool(_THOUSANDS_UNITS.match(_bare(unit)))
 
 
 _CONTEXT = Context(prec=400)
@@ -190,10 +203,7 @@ def format_quantity(value: float, decimals: int, unit: str) -> str:
 
 def unit_phrase(unit: str) -> str:
     """How a unit reads after a number: ``in 1000`` → ``Tsd.``."""
-    cleaned = unit.strip()
-    if re.fullmatch(r"(anzahl\s+)?in\s+1\s?000|1000", cleaned, re.I):
-        return "Tsd."
-    return cleaned
+    return "Tsd." if is_thousands(unit) else unit.strip()
 
 
 def format_change(value: float, decimals: int, unit: str) -> str:
@@ -238,14 +248,15 @@ def format_long_date(day: dt.date) -> str:
 
 
 def unit_caption(unit: str) -> str:
-    """The unit as shown in captions and axis labels."""
-    if not unit:
+    """The unit as shown in captions and axis labels: "in %", "in 1.000" (every spelling of
+    thousands alike; "Tsd." is the form of running text), "Anzahl" for counts."""
+    if not _bare(unit):
         return "Anzahl"
     if is_percent(unit):
         return "in %"
-    if unit_phrase(unit) == "Tsd.":
+    if is_thousands(unit):
         return "in 1.000"
-    return unit
+    return re.sub(r"\bje 1000\b", "je 1.000", _bare(unit))
 
 
 def format_relative_change(value: float, decimals: int = 1) -> str:

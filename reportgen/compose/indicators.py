@@ -14,6 +14,7 @@ from dataclasses import replace
 import pandas as pd
 
 from reportgen.compose.selection import TOTAL, Break, Point, Selection, Series, norm
+from reportgen.compose.units import resolve_unit
 from reportgen.load.opensdg import (
     KEY,
     LEVEL,
@@ -49,7 +50,7 @@ __all__ = [  # the types of a selection live in reportgen.compose.selection
 ]
 
 MAX_SERIES = 12
-_LEVEL_RANK = {Level.LAND: 0, Level.REGION: 1, Level.DISTRICT: 2, Level.PART: 3}
+_LEVEL_RANK: dict[str, int] = {Level.LAND: 0, Level.REGION: 1, Level.DISTRICT: 2, Level.PART: 3}
 
 
 def column_for(field: str, indicator: Indicator) -> str | None:
@@ -117,10 +118,16 @@ def default_selection(
     for column in indicator.dimensions:
         values = wanted.get(column)
         if values:
-            present = {norm(v): v for v in frame[column].unique()}
-            matched = [present[norm(v)] for v in values if norm(v) in present]
+            spellings: dict[str, list[str]] = {}
+            for raw in frame[column].unique():
+                spellings.setdefault(norm(str(raw)), []).append(str(raw))
+            groups = [spellings[norm(v)] for v in values if norm(v) in spellings]
+            matched = [group[0] for group in groups]
             if matched:
-                frame = frame[frame[column].isin(matched)]
+                # one value under several spellings ("Insgesamt", "insgesamt") is one series
+                canonical = {raw: group[0] for group in groups for raw in group}
+                frame = frame[frame[column].isin(canonical)].copy()
+                frame[column] = frame[column].map(canonical)
                 if len(matched) > 1:
                     varying.append(column)
                     order[column] = matched
@@ -153,7 +160,7 @@ def default_selection(
     keys = sorted(period_keys.values())
     inside = tuple(b for b in breaks if keys and keys[0] < b.first_year <= keys[-1])
     return Selection(
-        unit=unit,
+        unit=resolve_unit(unit, indicator.meta, indicator.meta.title),
         open_sdg_series=open_sdg_series,
         fixed=tuple(fixed),
         varying=tuple(varying),

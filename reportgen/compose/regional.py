@@ -17,6 +17,7 @@ from reportgen.compose.indicators import (
     one_value,
     timeline,
 )
+from reportgen.compose.units import resolve_unit
 from reportgen.load.opensdg import LEVEL, REGION, SERIES, UNIT, Indicator
 
 
@@ -60,7 +61,7 @@ def region_selection(
         if (rows := groups.get(key)) is not None
     )
     return Selection(
-        unit=chosen_unit,
+        unit=resolve_unit(chosen_unit, indicator.meta, indicator.meta.title),
         open_sdg_series=open_sdg_series,
         fixed=tuple(held),
         varying=(),

@@ -94,19 +94,8 @@ class Selection:
             for series in self.series:
                 if norm(series.label) == wanted:
                     return series
-        for series in self.series:
-            if series.level == Level.LAND:
-                return series
-        groups = [
-            s for s in self.series if _GROUP.search(s.label) and not _REFERENCE.search(s.label)
-        ]
-        if groups:
-            return groups[0]
-        totals = [s for s in self.series if TOTAL.match(norm(s.label))]
-        if totals or len(self.series) == 1:
-            return (totals or list(self.series))[0]
-        candidates = [s for s in self.series if not _REFERENCE.search(s.label)] or list(self.series)
-        return max(candidates, key=lambda s: abs((s.latest(self.periods) or ("", 0.0))[1]))
+        lands = [s for s in self.series if s.level == Level.LAND]
+        return _preferred(lands or list(self.series), self.periods)
 
     def comparable(self, periods: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """The periods (of ``periods``, else all) since the last break before the latest one,
@@ -141,3 +130,20 @@ _GROUP = re.compile(
 _REFERENCE = re.compile(
     r"^\s*(deutsche\b|ohne\b.*(migration|zuwanderung)|ohne eigene migrationserfahrung)", re.I
 )
+
+
+def _preferred(candidates: list[Series], periods: tuple[str, ...]) -> Series:
+    """The group the indicator is about, else the total, else the largest non-reference."""
+    groups = [s for s in candidates if _GROUP.search(s.label) and not _REFERENCE.search(_last(s))]
+    if groups:
+        return groups[0]
+    totals = [s for s in candidates if TOTAL.match(norm(_last(s)))]
+    if totals or len(candidates) == 1:
+        return (totals or candidates)[0]
+    others = [s for s in candidates if not _REFERENCE.search(_last(s))] or candidates
+    return max(others, key=lambda s: abs((s.latest(periods) or ("", 0.0))[1]))
+
+
+def _last(series: Series) -> str:
+    """The category part of a label such as "Niedersachsen – Deutsche"."""
+    return series.label.split(" – ")[-1]
