@@ -8,7 +8,7 @@ import math
 from reportgen.compose.charts import missing_positions
 from reportgen.compose.facts import target_status
 from reportgen.compose.figures import caption
-from reportgen.compose.formatting import format_cell, format_quantity, sign_legend
+from reportgen.compose.formatting import format_cell, format_quantity, is_percent, sign_legend
 from reportgen.compose.model import Table, TableRow
 from reportgen.compose.presentation import presentation_of
 from reportgen.compose.selection import Selection
@@ -58,6 +58,7 @@ def indicator_table(
         f"{period}: {reason}"
         for period, reason in _unavailable_reasons(project, meta_id, selection, columns).items()
     )
+    notes.extend(_above_hundred(project, meta_id, selection, columns))
     if used_signs:
         notes.append(labels.signs.format(zeichen=sign_legend(used_signs)))
     return Table(
@@ -138,3 +139,27 @@ def _target_note(target: TargetValue, selection: Selection) -> str:
     if latest:
         note += f" {series.label}, {latest[0]}: {target_status(latest[1], target, selection)}."
     return note
+
+
+def _above_hundred(
+    project: Project, meta_id: str, selection: Selection, columns: tuple[str, ...]
+) -> list[str]:
+    """A quota above 100 % needs a word: usually numerator and denominator come from different
+    statistics (children in day care by place of care, children by place of residence)."""
+    if not is_percent(selection.unit):
+        return []
+    high = [
+        point.value
+        for series in selection.series
+        for period in columns
+        if (point := series.points.get(period)) and point.value is not None and point.value > 100
+    ]
+    if not high:
+        return []
+    source = project.dataset.indicators[meta_id].meta.data_source
+    if "," in source:
+        return [
+            "Werte über 100 % sind möglich, weil Zähler und Nenner aus verschiedenen "
+            f"Statistiken stammen ({source})."
+        ]
+    return ["Werte über 100 % sind möglich; die methodischen Hinweise erläutern die Abgrenzung."]
