@@ -1,4 +1,5 @@
-"""Charts take their whole look from the style files; colour is never a series' only cue."""
+"""Charts take their whole look from the style files; colour is never a series' only cue
+(lines: marker and line style; bars: a hatch once a chart has too many bar series)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from reportgen.errors import ConfigError
 from reportgen.printing.colors import load_palette
 from reportgen.render import charts
 from reportgen.resources import DEFAULT_STYLES
+from tests.test_chart_kinds import every_kind
 
 STYLE = DEFAULT_STYLES / "report.mplstyle"
 FONTS = DEFAULT_STYLES / "fonts"
@@ -22,15 +24,25 @@ YEARS = tuple(str(year) for year in range(2015, 2025))
 
 
 def line_chart(count: int, references: tuple[ReferenceLine, ...] = ()) -> ChartSpec:
+    """``count`` series, the first the emphasised Land (look 0), the others free looks."""
     series = tuple(
-        ChartSeries(f"Reihe {i}", tuple(float(i + j) for j in range(len(YEARS))))
+        ChartSeries(
+            f"Reihe {i}",
+            tuple(float(i + j) for j in range(len(YEARS))),
+            look=0 if i == 0 else None,
+            emphasis=i == 0,
+        )
         for i in range(count)
     )
     return ChartSpec("line", YEARS, series, "in %", 1, references=references)  # type: ignore[arg-type]
 
 
 def bar_chart(count: int) -> ChartSpec:
-    series = tuple(ChartSeries(f"Reihe {i}", (float(i + 1), -1.0)) for i in range(count))
+    """``count`` series, the first the Land (look 0)."""
+    series = tuple(
+        ChartSeries(f"Reihe {i}", (float(i + 1), -1.0), look=0 if i == 0 else None)
+        for i in range(count)
+    )
     return ChartSpec("bar", ("Männer", "Frauen"), series, "Anzahl", 0)  # type: ignore[arg-type]
 
 
@@ -41,7 +53,7 @@ def locator_map() -> MapSpec:
 
 
 def drawn(spec: ChartSpec) -> plt.Figure:
-    with plt.style.context(str(STYLE)):
+    with charts.chart_style(STYLE, FONTS, charts.companions(spec)):
         figure = charts.draw(spec, STYLE)
     plt.close(figure)
     return figure
@@ -69,17 +81,27 @@ def test_up_to_24_lines_differ_in_marker_or_line_style() -> None:
     # the dash pattern tells apart the custom line styles, which all report "--"
     cues = {(line.get_marker(), str(line._unscaled_dash_pattern)) for line in lines}
     assert len(cues) == 24
-    assert lines[0].get_linewidth() > lines[1].get_linewidth()  # the main series stands out
+    # the emphasised Land stands out; no other series is as wide, not even one in look 0
+    assert all(lines[0].get_linewidth() > line.get_linewidth() for line in lines[1:])
 
 
-def test_bars_differ_in_hatch_and_the_main_series_is_solid() -> None:
+def test_up_to_four_bar_series_are_solid() -> None:
+    """Hatches on every bar read as very busy (review R16): colour tells four series apart."""
+    bars = drawn(bar_chart(4)).axes[0].patches
+    assert len(bars) == 8
+    assert not any(bar.get_hatch() for bar in bars)
+    assert len({tuple(bar.get_facecolor()) for bar in bars}) == 4
+
+
+def test_from_five_bar_series_bars_differ_in_hatch_and_the_land_is_solid() -> None:
+    """(Before review R16 every bar but the first was hatched, whatever the number of series.)"""
     bars = drawn(bar_chart(9)).axes[0].patches
     firsts = [bar for bar in bars if bar.get_x() < 0.5]  # one bar per series, in order
     assert len(firsts) == 9
     assert not firsts[0].get_hatch()
     assert all(bar.get_hatch() for bar in firsts[1:])
     looks = {(tuple(bar.get_facecolor()), bar.get_hatch() or "") for bar in firsts}
-    assert len(looks) == 9  # the 9th series shares the first colour, not the first look
+    assert len(looks) == 9  # the 9th series shares the second colour, not the second look
 
 
 def test_reference_label_takes_its_lines_colour() -> None:
@@ -97,6 +119,7 @@ def test_every_colour_has_a_cmyk_build_for_the_print_edition() -> None:
         svg(bar_chart(9)),
         images.svg(replace(line_chart(3), small=True)),
         images.map_svg(locator_map()),
+        *(svg(spec) for spec in every_kind().values()),
     ]
     builds = load_palette(DEFAULT_STYLES / "druck-farben.css", Path("unbenutzt.icc")).builds
     colours = {
@@ -104,7 +127,8 @@ def test_every_colour_has_a_cmyk_build_for_the_print_edition() -> None:
         for svg in svgs
         for match in re.findall(r"(?:fill|stroke)[:=]\s*\"?#([0-9a-fA-F]{6})\b", svg.decode())
     }
-    assert {"1f4e79", "d4d4d4", "0072b2", "333333"} <= colours  # map, series, reference line
+    # locator map, Land, a series, reference line, choropleth classes and areas without value
+    assert {"1f4e79", "d4d4d4", "1a1a1a", "0072b2", "333333", "ffffcc", "f2f2f2"} <= colours
     assert colours - builds.keys() == set()
 
 
@@ -119,7 +143,13 @@ def test_companion_styles_beside_an_offices_chart_style_win(tmp_path: Path) -> N
     assert b'width="158.4pt"' in map_svg  # no karte.mplstyle beside it: ours, 2.2 inches
 
 
-@pytest.mark.parametrize("spec", [line_chart(2), bar_chart(2)], ids=["lines", "bars"])
+def test_few_bar_series_need_no_cue_but_colour(tmp_path: Path) -> None:
+    style = tmp_path / "bunt.mplstyle"
+    style.write_text("axes.prop_cycle: cycler(color=['0072B2', 'D55E00'])\n", encoding="utf-8")
+    assert svg(bar_chart(4), style).startswith(b"<?xml")
+
+
+@pytest.mark.parametrize("spec", [line_chart(2), bar_chart(5)], ids=["lines", "bars"])
 def test_a_style_that_tells_series_apart_only_by_colour_is_refused(
     tmp_path: Path, spec: ChartSpec
 ) -> None:
