@@ -18,7 +18,7 @@ from reportgen.compose.factsheet import compose_factsheet
 from reportgen.compose.factsheet_plan import FactsheetPlan, plan_factsheets
 from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
 from reportgen.load.geodata import DistrictMap, load_district_map
-from reportgen.load.project import Project
+from reportgen.load.project import Project, district_keys
 from reportgen.outputs import (
     OutputVariant,
     RenderSettings,
@@ -102,9 +102,11 @@ _STATE: _Worker | None = None
 def _prepare(
     project: Project, variants: tuple[OutputVariant, ...], out_dir: Path, setup: PrintSetup | None
 ) -> _Worker:
-    keys = {district.key for district in districts(project.dataset)}
-    district_map = load_district_map(
-        project.config.data_path, keys, project.config.factsheets.map_file, []
+    district_map = project.district_map or load_district_map(
+        project.config.data_path,
+        district_keys(project.dataset),
+        project.config.factsheets.map_file,
+        [],
     )
     styles = project.config.styles
     images = chart_images(styles, variants)

@@ -225,7 +225,7 @@ def joined_fragments(found: list[Entry], expected: list[Entry]) -> list[Entry]:
         if (
             joined
             and joined[-1][0] == kind
-            and position > 0
+            and 0 < position <= len(expected)
             and joined[-1] != expected[position - 1]
             and expected[position - 1][0] == kind
             and expected[position - 1][1].startswith(joined[-1][1] + text)

@@ -31,7 +31,7 @@ def _population() -> str:
             for index, age in enumerate(AGES):
                 for sex, factor in (("weiblich", 1.02), ("männlich", 1.0), ("Insgesamt", 2.02)):
                     value = scale * (1000 + 50 * index + year - 2012) * factor
-                    lines.append(f"{year},\"{area}\",{code},{age},{sex},{value:.0f}")
+                    lines.append(f'{year},"{area}",{code},{age},{sex},{value:.0f}')
     return "\n".join(lines) + "\n"
 
 

@@ -310,7 +310,10 @@ def test_the_example_configuration_resolves(tmp_path: Path) -> None:
 
 def test_a_quota_above_hundred_is_explained(tmp_path: Path) -> None:
     csv = "Year,Units,Value\n2022,%,98.0\n2023,%,104.0\n"
-    meta = "indicator_name: Betreuungsquote\ndata_source: Kinder- und Jugendhilfestatistik, Mikrozensus"
+    meta = (
+        "indicator_name: Betreuungsquote\n"
+        "data_source: Kinder- und Jugendhilfestatistik, Mikrozensus"
+    )
     folder = project(tmp_path, {"3-1-1": (csv, meta)})
     table = tables(compose(folder))[0]
     assert any(n.startswith("Werte über 100 % sind möglich, weil Zähler") for n in table.notes)

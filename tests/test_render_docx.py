@@ -535,6 +535,6 @@ def test_example_docx_is_accessible(example_outputs: dict[str, Path]) -> None:
     document = docx.Document(str(example_outputs["docx"]))
     assert docxhelpers.document_language(document) == "de-DE"
     descriptions = docxhelpers.picture_descriptions(document)
-    assert len(descriptions) == 53 and all(d.strip() for d in descriptions)
+    assert len(descriptions) == 53 + 19 + 2 and all(d.strip() for d in descriptions)
     assert_levels_never_skip(document)
     assert document.tables and all(docxhelpers.is_header_row(t.rows[0]) for t in document.tables)

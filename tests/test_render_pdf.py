@@ -59,7 +59,7 @@ def test_every_figure_has_alt_text_from_the_data(mini_pdf: Path) -> None:
 def test_every_table_has_header_cells(mini_pdf: Path) -> None:
     with pikepdf.open(mini_pdf) as pdf:
         tables = by_type(pdf, "/Table")
-        assert len(tables) == 4  # three indicator tables and the Zeichenerklärung
+        assert len(tables) == 5  # three indicator tables, the Zeichenerklärung, a Kreistabelle
         for table in tables:
             kinds = {str(e.S) for e in descendants(table)}
             assert "/TH" in kinds and "/TD" in kinds
@@ -123,7 +123,7 @@ def test_example_report_pdf_passes_pdf_ua_validation(example_outputs: dict[str, 
     assert [f"{f.rule_id}: {f.message}" for f in report.failures] == []
     with pikepdf.open(pdf_path) as pdf:
         figures = by_type(pdf, "/Figure")
-        assert len(figures) == 53
+        assert len(figures) == 53 + 19 + 2  # time series, breakdowns, two maps
         assert all(str(f.get("/Alt", "")).strip() for f in figures)
         assert all(embedded for _, embedded in fonts_embedded(pdf))
     assert not list(pdf_path.parent.glob(".*.tmp"))

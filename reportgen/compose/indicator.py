@@ -3,12 +3,13 @@ Interpretationshilfe, methodological notes and source line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import count
 
 from reportgen.compose.breakdown_parts import breakdown_of, breakdown_parts
 from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
+from reportgen.compose.district_map import district_map_figure
 from reportgen.compose.editorial import editorial_part, placed, plain, text_blocks, text_status
 from reportgen.compose.figures import caption, indicator_title
 from reportgen.compose.formatting import format_quantity
@@ -88,6 +89,10 @@ def compose_indicator(
     if view is not None:
         numbers = (next(numbering.figures), next(numbering.tables))
         extra = breakdown_parts(project, view, title, numbers, source)
+    if shown.map:
+        found = district_map_figure(project, indicator, 0, source, project.district_map)
+        if found is not None:  # numbered only when there is a map, so no number is skipped
+            extra += (replace(found, number=next(numbering.figures)),)
     interpretation, status = _interpretation(project, meta, selection, table)
     data_basis = labels.indicator.data_basis.format(quelle=meta.data_source)
     children: tuple[Node, ...] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from reportgen.compose.charts import missing_positions
+from reportgen.compose.charts import UNCERTAIN, missing_positions
 from reportgen.compose.facts import target_status
 from reportgen.compose.figures import caption
 from reportgen.compose.formatting import format_cell, format_quantity, is_percent, sign_legend
@@ -61,6 +61,8 @@ def indicator_table(
     notes.extend(_above_hundred(project, meta_id, selection, columns))
     if used_signs:
         notes.append(labels.signs.format(zeichen=sign_legend(used_signs)))
+    if used_signs & UNCERTAIN:
+        notes.append("Im Diagramm erscheinen diese Werte als hohle Punkte oder umrandete Balken.")
     return Table(
         label=labels.table,
         number=number,

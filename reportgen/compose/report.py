@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.compose.district_tables import district_tables
 from reportgen.compose.editorial import (
     editorial_part,
     file_of,
@@ -39,7 +40,7 @@ from reportgen.compose.model import (
 from reportgen.compose.model.document import TableKind, TextStatus, walk
 from reportgen.compose.richtext import html_to_blocks, markdown_to_blocks
 from reportgen.load.labels import Labels
-from reportgen.load.project import Project, chapter_plan
+from reportgen.load.project import ChapterPlan, Project, chapter_plan
 from reportgen.load.signs import SIGNS, legend_sign
 
 CONTENTS_DEPTH = 3
@@ -72,8 +73,7 @@ def compose_report(project: Project) -> Report:
         chapter, chapter_uses = _chapter(project, goal_id, indicator_ids, numbering)
         chapters.append(chapter)
         uses.extend(chapter_uses)
-    shown = [indicator_id for _, ids in plan for indicator_id in ids]
-    main = (*_foreword(project), *chapters, _appendix(project, shown))
+    main = (*_foreword(project), *chapters, _appendix(project, plan, numbering))
     meta = DocumentMeta(
         title=config.title,
         subject=config.subtitle,
@@ -179,8 +179,10 @@ def _chapter(
     return Part(Role.CHAPTER, tuple(children)), uses
 
 
-def _appendix(project: Project, shown: list[str]) -> Part:
+def _appendix(project: Project, plan: ChapterPlan, numbering: Numbering) -> Part:
+    """Signs, sources and the district tables (numbered on from the chapters' tables)."""
     words = project.labels.appendix
+    shown = [indicator_id for _, ids in plan for indicator_id in ids]
     by_source: dict[str, list[str]] = {}
     for indicator_id in shown:
         meta = project.dataset.indicators[indicator_id].meta
@@ -216,5 +218,6 @@ def _appendix(project: Project, shown: list[str]) -> Part:
             Heading(2, words.sources, anchor="datenquellen"),
             plain(intro),
             sources,
+            *district_tables(project, plan, numbering),
         ),
     )

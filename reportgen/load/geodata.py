@@ -50,8 +50,8 @@ def load_district_map(
         if file_name or candidates:
             problems.append(
                 Problem(
-                    "Keine Kartendatei deckt die Kreise der Daten ab; die "
-                    "Steckbriefe erscheinen ohne Lagekarte.",
+                    "Keine Kartendatei deckt die Kreise der Daten ab; die Steckbriefe "
+                    "erscheinen ohne Lagekarte, der Bericht ohne Kreiskarten.",
                     Location(data_root),
                     severity=Severity.WARNING,
                 )

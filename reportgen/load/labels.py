@@ -70,6 +70,37 @@ class AppendixLabels(Frozen):
     no_source: str = Field(alias="ohne_angabe")
 
 
+class DistrictTableLabels(Frozen):
+    heading: str = Field(alias="ueberschrift")
+    intro: str = Field(alias="einleitung")
+    regions: str = Field(alias="regionen")
+    explanation: str = Field(alias="erlaeuterung")
+    chapter: str = Field(alias="handlungsfeld")
+    caption: str = Field(alias="beschriftung")
+    part: str = Field(alias="teil")
+    corner: str = Field(alias="ecke")
+    column: str = Field(alias="spalte")
+    column_note: str = Field(alias="spalte_erlaeuterung")
+    column_selection: str = Field(alias="spalte_auswahl")
+
+
+class MapLabels(Frozen):
+    caption: str = Field(alias="beschriftung")
+    below: str = Field(alias="unter")
+    between: str = Field(alias="bereich")
+    above: str = Field(alias="ab")
+    missing: str = Field(alias="keine_angabe")
+    alt_text: str = Field(alias="alternativtext")
+    one_district: str = Field(alias="ein_kreis")
+    districts: str = Field(alias="kreise")
+    highest: str = Field(alias="hoechste")
+    lowest: str = Field(alias="niedrigste")
+    equal: str = Field(alias="gleich")
+    land: str = Field(alias="land")
+    only: str = Field(alias="einziger")
+    table: str = Field(alias="tabelle")
+
+
 class FactsheetLabels(Frozen):
     title: str = Field(alias="titel")
     subtitle: str = Field(alias="untertitel")
@@ -99,6 +130,8 @@ class Labels(Frozen):
     indicator: IndicatorLabels = Field(alias="indikator")
     status: StatusLabels = Field(alias="status")
     appendix: AppendixLabels = Field(alias="anhang")
+    district_tables: DistrictTableLabels = Field(alias="kreistabellen")
+    district_map: MapLabels = Field(alias="karte")
     factsheet: FactsheetLabels = Field(alias="steckbrief")
 
 

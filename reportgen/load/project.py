@@ -17,8 +17,10 @@ from reportgen.errors import InvalidInput, Location, Problem
 from reportgen.load.config import InvalidConfig, ReportConfig, load_config
 from reportgen.load.config_entries import KnownDefect
 from reportgen.load.defects import accept_defects, discarded_lines
+from reportgen.load.geodata import DistrictMap, load_district_map
 from reportgen.load.labels import Labels, load_labels
-from reportgen.load.opensdg import Dataset, load_dataset
+from reportgen.load.opensdg import LEVEL, REGION, Dataset, load_dataset
+from reportgen.load.regions import Level
 from reportgen.load.textblocks import TextLibrary, load_texts
 
 ChapterPlan = tuple[tuple[str, tuple[str, ...]], ...]
@@ -33,6 +35,8 @@ class Project:
     problems: tuple[Problem, ...]
     filled: Mapping[Path, str] = field(default_factory=dict)
     """Each text block's body with its placeholders filled (by the check stage)."""
+    district_map: DistrictMap | None = None
+    """District outlines, read when an indicator is to be shown as a map (``karte``)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -77,7 +81,21 @@ def load_project(project_dir: Path) -> Project:
         problems.append(
             Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root))
         )
-    return Project(config, dataset, texts, labels, tuple(problems))
+    district_map = None
+    if any(shown.map for shown in config.presentation.values()):
+        district_map = load_district_map(
+            config.data_path, district_keys(dataset), config.factsheets.map_file, problems
+        )
+    return Project(config, dataset, texts, labels, tuple(problems), district_map=district_map)
+
+
+def district_keys(dataset: Dataset) -> set[str]:
+    """The region keys of every district that has data."""
+    return {
+        str(key)
+        for indicator in dataset.indicators.values()
+        for key in indicator.frame.loc[indicator.frame[LEVEL] == Level.DISTRICT, REGION]
+    }
 
 
 def _problems_without_config(project_dir: Path, raw: dict[str, Any]) -> list[Problem]:

@@ -65,6 +65,7 @@ _PARTS: dict[Role, tuple[str, str]] = {
 }
 _TABLES = {
     TableKind.DATA: "data",
+    TableKind.DISTRICTS: "data districts",
     TableKind.KEY_FIGURES: "data key-figures",
     TableKind.SIGNS: "signs",
 }

@@ -94,6 +94,8 @@ class MapFigure:
 
 class TableKind(StrEnum):
     DATA = "data"
+    DISTRICTS = "districts"
+    """A long table of all districts (Kreistabelle): set compactly to stay on one page."""
     KEY_FIGURES = "key-figures"
     SIGNS = "signs"
 
