@@ -182,11 +182,14 @@ def breakdown_view(
     kind = _kind(configured, first, groups, series, categories, selection.unit, area)
     if kind == ChartKind.PYRAMID and _MALE.match(norm(series[1].label)):
         series = (series[1], series[0])
-    top = configured.top if configured and configured.top else TOP
+    # a ranking shows every district unless told otherwise; other charts the largest
+    top = configured.top if configured and configured.top else None
+    if top is None and kind != ChartKind.RANKING:
+        top = TOP
     if kind == ChartKind.RANKING:
         categories = _ranked(categories, series[0])
     omitted, rest = 0, ""
-    if len(categories) > top and not (configured and configured.categories):
+    if top is not None and len(categories) > top:
         kept = _ranked(categories, *series)[:top]
         omitted = len(categories) - top
         categories, series, rest = _with_rest(parts, first, kept, series, selection.unit)

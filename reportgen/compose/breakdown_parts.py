@@ -14,11 +14,12 @@ from reportgen.compose.model import (
     Figure,
     ReferenceLine,
     Table,
+    TableKind,
     TableRow,
 )
 from reportgen.compose.presentation import presentation_of
 from reportgen.compose.selection import Selection, Series
-from reportgen.compose.wording import class_label
+from reportgen.compose.wording import class_label, selection_phrase
 from reportgen.load.labels import Labels
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
@@ -87,9 +88,12 @@ def breakdown_spec(view: BreakdownView, project: Project) -> ChartSpec:
 
 
 def _caption(title: str, view: BreakdownView) -> str:
-    """The title, the period shown and the unit once: "…, 2024 (in 1.000)"."""
+    """The title, what the other breakdowns are held at, the period shown and the unit once:
+    "…, 15 bis unter 65 Jahre, 2024 (in %)"."""
     cleaned, unit = split_unit(title, view.unit)
-    return f"{cleaned}, {view.period}" + (f" ({unit})" if unit else "")
+    held = selection_phrase(view.held, title)
+    text = ", ".join(part for part in (cleaned, held, view.period) if part)
+    return text + (f" ({unit})" if unit else "")
 
 
 def _labelled(view: BreakdownView) -> BreakdownView:
@@ -125,9 +129,6 @@ def _table(labels: Labels, view: BreakdownView, caption: str, number: int, sourc
             cells.append(text)
         rows.append(TableRow(category, tuple(cells)))
     notes = []
-    held = "; ".join(f"{column}: {value}" for column, value in view.held if value)
-    if held:
-        notes.append(words.selection.format(auswahl=held))
     if view.omitted and view.rest:
         notes.append(
             f"{view.rest}: die {view.omitted} nicht einzeln dargestellten Ausprägungen "
@@ -150,6 +151,8 @@ def _table(labels: Labels, view: BreakdownView, caption: str, number: int, sourc
         rows=tuple(rows),
         notes=tuple(notes),
         source=source,
+        # a long list of areas is set as compactly as a Kreistabelle
+        kind=TableKind.DISTRICTS if len(rows) > 30 else TableKind.DATA,
     )
 
 

@@ -213,10 +213,12 @@ def _table(table: Table) -> Markup:
         )
         for row in table.rows
     )
+    # the wrapper keeps caption and table on one page (WeasyPrint may break between them)
     markup = Markup(
-        '<table class="{}">\n<caption>{}</caption>\n<thead><tr><th scope="col" class="corner">'
-        "{}</th>{}</tr></thead>\n<tbody>\n{}\n</tbody>\n</table>"
-    ).format(_TABLES[table.kind], caption, table.corner, head, rows)
+        '<div class="table-block {}"><table class="{}">\n<caption>{}</caption>\n'
+        '<thead><tr><th scope="col" class="corner">{}</th>{}</tr></thead>\n'
+        "<tbody>\n{}\n</tbody>\n</table></div>"
+    ).format(table.kind, _TABLES[table.kind], caption, table.corner, head, rows)
     notes = [Markup("<p>{}</p>").format(note) for note in table.notes]
     if table.source:
         notes.append(Markup('<p class="source">{}</p>').format(table.source))
