@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reportgen.check import prepare_project
-from reportgen.compose.breakdown import breakdown_dimensions, breakdown_view
+from reportgen.compose.breakdown import breakdown_view
+from reportgen.compose.breakdown_choice import breakdown_dimensions
 from reportgen.compose.charts import chart_spec, missing_positions
 from reportgen.compose.indicators import default_selection
 from reportgen.compose.looks import GROUP_LOOK, LAND_LOOK, REFERENCE_LOOK
@@ -17,6 +18,7 @@ from reportgen.compose.model import ChartKind, Figure, Table, walk
 from reportgen.compose.presentation import configured_selection
 from reportgen.compose.report import compose_report
 from reportgen.errors import InvalidInput, Severity
+from reportgen.load.config_presentation import Breakdown
 from reportgen.load.project import load_project
 from tests.builders import load, write_indicator
 from tests.conftest import MINI
@@ -317,3 +319,21 @@ def test_a_quota_above_hundred_is_explained(tmp_path: Path) -> None:
     folder = project(tmp_path, {"3-1-1": (csv, meta)})
     table = tables(compose(folder))[0]
     assert any(n.startswith("Werte über 100 % sind möglich, weil Zähler") for n in table.notes)
+
+
+def test_configured_values_of_a_breakdown_are_shown_in_their_order(tmp_path: Path) -> None:
+    meta = "indicator_name: Zugewanderte nach Altersgruppen und Geschlecht"
+    write_indicator(tmp_path, "1-1-1", age_sex_csv(), meta)
+    indicator = load(tmp_path).indicators["1-1-1"]
+    configured = Breakdown.model_validate(
+        {
+            "merkmale": ["Altersgruppe", "Geschlecht"],
+            "auswahl": {"Geschlecht": ["Frauen"], "Altersgruppe": ["65 und älter", "0 – 15"]},
+        }
+    )
+    view = breakdown_view(
+        indicator, default_selection(indicator), ("Altersgruppe", "Geschlecht"), configured
+    )
+    assert view is not None and [s.label for s in view.series] == ["Frauen"]
+    assert view.categories == ("65 und älter", "0 – 15")
+    assert view.kind == ChartKind.HBAR  # one sex alone is no pyramid

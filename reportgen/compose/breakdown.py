@@ -46,14 +46,9 @@ _CHARTS = {
     ChartChoice.PYRAMID: ChartKind.PYRAMID,
     ChartChoice.RANKING: ChartKind.RANKING,
 }
-_SAME_THING = (
-    {"migrationsstatus", "migrationshintergrund", "zuwanderungsgeschichte", "migrationserfahrung"},
-    {"nationalität", "staatsangehörigkeit"},
-)
 _AGE = re.compile(r"alter")
 _SEX = re.compile(r"^(männlich|weiblich|männer|frauen)$")
 _MALE = re.compile(r"^(männlich|männer)$")
-_WORD = re.compile(r"[a-zäöüß]{4,}")
 
 
 @dataclass(frozen=True)
@@ -79,56 +74,15 @@ class BreakdownView:
     """For a ranking of districts: the Land's region key and its value."""
 
 
-def breakdown_dimensions(
-    indicator: Indicator, selection: Selection, title: str, configured: Breakdown | None
-) -> tuple[str, ...]:
-    """The breakdowns to show: configured, else those the title names that the time series
-    holds at one value (with the one it varies as the axis, if the title names it too)."""
-    if configured is not None:
-        columns = [column_for(d, indicator) for d in configured.dimensions]
-        return tuple(c for c in columns if c is not None)
-    frame = indicator.frame
-    named = [
-        d
-        for d in indicator.dimensions
-        if _named_in(d, title) and not is_area_column(frame, d) and len(_values(frame, d)) >= 2
-    ]
-    held = [d for d in named if d not in selection.varying]
-    if not held:
-        return ()
-    shown = [d for d in named if d in selection.varying and len(_values(frame, d)) <= TOP]
-    by_size = sorted(held, key=lambda d: (not _migration(d), len(_values(frame, d))))
-    if shown:  # the larger breakdown along the axis, the smaller as series
-        pair = sorted((shown[0], by_size[0]), key=lambda d: len(_values(frame, d)))
-        return (pair[1], pair[0])
-    if len(by_size) == 1:
-        return (by_size[0],)
-    second = by_size[0]
-    first = max((d for d in held if d != second), key=lambda d: len(_values(frame, d)))
-    return (first, second)
+def administrative_areas(frame: pd.DataFrame, column: str) -> bool:
+    """A column of administrative areas (Land, regions, districts); countries of origin with
+    codes of their own are categories, not areas of the report."""
+    if not is_area_column(frame, column):
+        return False
+    return bool(frame[LEVEL].isin([Level.LAND, Level.REGION, Level.DISTRICT]).any())
 
 
-def _named_in(dimension: str, title: str) -> bool:
-    words = _WORD.findall(title.casefold())
-    for own in _WORD.findall(dimension.casefold()):
-        family = next((f for f in _SAME_THING if own in f), {own})
-        for word in words:
-            if any(_stem_match(member, word) for member in family):
-                return True
-    return False
-
-
-def _stem_match(a: str, b: str) -> bool:
-    length = min(len(a), len(b))
-    return length >= 5 and a[: max(5, length - 2)] == b[: max(5, length - 2)]
-
-
-def _migration(dimension: str) -> bool:
-    words = set(_WORD.findall(dimension.casefold()))
-    return bool(words & _SAME_THING[0])
-
-
-def _values(frame: pd.DataFrame, column: str) -> list[str]:
+def values_of(frame: pd.DataFrame, column: str) -> list[str]:
     """The values of a breakdown without its totals and the headline (empty) value."""
     return [str(v) for v in frame[column].unique() if str(v) and not TOTAL.match(norm(str(v)))]
 
@@ -145,14 +99,16 @@ def breakdown_view(
     frame, _ = one_value(indicator.frame, UNIT, [selection.unit])
     frame = frame[frame[SERIES] == selection.open_sdg_series]
     wanted = {
-        column_for(k, indicator): v for k, v in (configured.selection if configured else {}).items()
+        column_for(k, indicator): [v] if isinstance(v, str) else list(v)
+        for k, v in (configured.selection if configured else {}).items()
     }
     fixed = dict(selection.fixed)
     held: list[tuple[str, str]] = []
     for column in indicator.dimensions:
         if column in dimensions:
             continue
-        value = wanted.get(column) or fixed.get(column)
+        named = wanted.get(column)
+        value = named[0] if named else fixed.get(column)
         if value is not None and norm(value) in {norm(str(v)) for v in frame[column].unique()}:
             frame = frame[frame[column].map(lambda v: norm(str(v))) == norm(value)]
         else:
@@ -160,16 +116,23 @@ def breakdown_view(
         if value:
             held.append((column, str(value)))
     first, second = dimensions[0], (dimensions[1] if len(dimensions) > 1 else None)
-    area = is_area_column(indicator.frame, first)
+    area = administrative_areas(indicator.frame, first)
     period = _period(frame, first, configured.period if configured else None)
     if period is None:
         return None
     rows = frame[frame[PERIOD] == period]
     reference = _land(rows) if area else None
-    if area:
-        rows = rows[rows[LEVEL] == Level.DISTRICT]
+    if area:  # the districts; areas of other kinds where the configuration names them
+        districts = rows[rows[LEVEL] == Level.DISTRICT]
+        listed = bool(configured and configured.categories)
+        rows = districts if not listed and not districts.empty else rows[rows[LEVEL] != Level.LAND]
     categories = _categories(rows, first, configured)
-    groups = _values(rows, second) if second else []
+    if not (configured and configured.categories) and selection.varying == (first,):
+        # the categories the time series shows (e.g. five continents of 223 countries)
+        chosen = [s.label for s in selection.series if s.label in categories]
+        categories = tuple(chosen) or categories
+    groups = _only(values_of(rows, second), wanted.get(second)) if second else []
+    categories = tuple(_only(list(categories), wanted.get(first)))
     if second and not groups:
         second = None
     parts = {
@@ -208,6 +171,14 @@ def breakdown_view(
     )
 
 
+def _only(values: list[str], wanted: list[str] | None) -> list[str]:
+    """The values a configuration names for a breakdown (``auswahl``), in its order."""
+    if not wanted:
+        return values
+    by_norm = {norm(v): v for v in values}
+    return [by_norm[norm(w)] for w in wanted if norm(w) in by_norm]
+
+
 def _period(frame: pd.DataFrame, first: str, wanted: str | None) -> str | None:
     rows = frame[frame[first].map(lambda v: bool(str(v)) and not TOTAL.match(norm(str(v))))]
     rows = rows[rows[VALUE].notna() & ~rows[SIGN].isin(SUPPRESSING)]
@@ -229,7 +200,7 @@ def _land(rows: pd.DataFrame) -> tuple[str, float] | None:
 
 
 def _categories(rows: pd.DataFrame, first: str, configured: Breakdown | None) -> tuple[str, ...]:
-    present = _values(rows, first)
+    present = values_of(rows, first)
     if configured and configured.categories:
         by_norm = {norm(v): v for v in present}
         return tuple(by_norm[norm(c)] for c in configured.categories if norm(c) in by_norm)

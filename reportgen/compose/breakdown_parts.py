@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportgen.compose.breakdown import BreakdownView, breakdown_dimensions, breakdown_view
+from reportgen.compose.breakdown import BreakdownView, breakdown_view
+from reportgen.compose.breakdown_choice import breakdown_dimensions
 from reportgen.compose.charts import chart_series
 from reportgen.compose.figures import chart_alt_text, split_unit
 from reportgen.compose.formatting import format_cell, format_quantity, sign_legend, unit_caption

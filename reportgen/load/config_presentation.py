@@ -46,8 +46,9 @@ class Breakdown(Frozen):
     categories: tuple[str, ...] | None = Field(default=None, alias="kategorien")
     """The categories of the first breakdown to show, in this order (else all, or the
     ``top`` largest)."""
-    selection: dict[str, str] = Field(default_factory=dict, alias="auswahl")
-    """Values of the other breakdowns (else their total, or the time series' choice)."""
+    selection: dict[str, str | list[str]] = Field(default_factory=dict, alias="auswahl")
+    """Values of the other breakdowns (else their total, or the time series' choice); for a
+    breakdown shown, the values to show (a list, in this order)."""
 
     @model_validator(mode="before")
     @classmethod
