@@ -337,3 +337,11 @@ def test_configured_values_of_a_breakdown_are_shown_in_their_order(tmp_path: Pat
     assert view is not None and [s.label for s in view.series] == ["Frauen"]
     assert view.categories == ("65 und älter", "0 – 15")
     assert view.kind == ChartKind.HBAR  # one sex alone is no pyramid
+
+
+def test_columns_over_time_keep_a_place_for_a_missing_year(tmp_path: Path) -> None:
+    write_indicator(tmp_path, "1-1-1", series_csv({2018: 1.0, 2019: 2.0, 2021: 3.0}), "")
+    selection = default_selection(load(tmp_path).indicators["1-1-1"])
+    spec = chart_spec(selection, ChartKind.BAR, selection.periods)
+    assert spec.categories == ("2018", "2019", "2020", "2021")
+    assert spec.series[0].values == (1.0, 2.0, None, 3.0)

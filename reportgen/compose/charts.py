@@ -34,6 +34,8 @@ def chart_spec(
     """The chart of a selection's series over ``categories``; a line keeps the distances
     between its periods, breaks where a period is missing and marks declared breaks."""
     line = kind == ChartKind.LINE
+    if kind == ChartKind.BAR and selection.temporal:
+        categories = with_missing_years(selection, categories)
     positions = tuple(selection.period_keys[p] for p in categories) if line else ()
     return ChartSpec(
         kind=kind,
@@ -71,6 +73,18 @@ def chart_series(
             )
         )
     return tuple(result)
+
+
+def with_missing_years(selection: Selection, categories: tuple[str, ...]) -> tuple[str, ...]:
+    """Columns over time keep a place for a year without data (2019, 2020, 2021 with an
+    empty 2020), so that no year silently disappears from the axis."""
+    keys = [selection.period_keys[c] for c in categories]
+    gaps = [g for g in missing_positions(tuple(keys)) if g.is_integer()]
+    if not gaps:
+        return categories
+    labelled = [(k, c) for k, c in zip(keys, categories, strict=True)]
+    labelled += [(g, str(int(g))) for g in gaps]
+    return tuple(label for _, label in sorted(labelled))
 
 
 def series_breaks(selection: Selection, categories: tuple[str, ...]) -> tuple[SeriesBreak, ...]:
