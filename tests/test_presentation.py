@@ -345,3 +345,31 @@ def test_columns_over_time_keep_a_place_for_a_missing_year(tmp_path: Path) -> No
     spec = chart_spec(selection, ChartKind.BAR, selection.periods)
     assert spec.categories == ("2018", "2019", "2020", "2021")
     assert spec.series[0].values == (1.0, 2.0, None, 3.0)
+
+
+def test_several_breakdowns_each_with_chart_and_table(tmp_path: Path) -> None:
+    meta = "indicator_name: Zugewanderte nach Altersgruppen und Geschlecht"
+    config = (
+        "darstellung:\n"
+        "  1-1-1:\n"
+        "    aufgliederung:\n"
+        "      - {merkmale: [Altersgruppe, Geschlecht]}\n"
+        "      - {merkmale: [Geschlecht], auswahl: {Altersgruppe: 0 – 15}}\n"
+    )
+    folder = project(tmp_path, {"1-1-1": (age_sex_csv(), meta)}, config)
+    kinds = [f.chart.kind for f in figures(compose(folder))]
+    assert kinds[1:] == [ChartKind.PYRAMID, ChartKind.HBAR]  # after the time series
+    config_file = folder / "reportgen.yml"
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "merkmale: [Geschlecht]", "merkmale: [Geschlechtt]"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as raised:
+        _strict(folder)
+    (problem,) = raised.value.problems
+    assert "kein Merkmal „Geschlechtt“" in problem.message
+    lines = config_file.read_text(encoding="utf-8").splitlines()
+    expected = next(n for n, line in enumerate(lines, 1) if "Geschlechtt" in line)
+    assert problem.location is not None and problem.location.line == expected

@@ -40,14 +40,15 @@ def _presentation(
 ) -> Iterator[Problem]:
     base = ("darstellung", indicator.id)
     yield from _choice(config, indicator, shown.selection or {}, (*base, "auswahl"))
-    if shown.breakdown:
-        where = (*base, "aufgliederung")
-        for index, name in enumerate(shown.breakdown.dimensions):
+    for number, breakdown in enumerate(shown.breakdowns or ()):
+        several = isinstance(shown.breakdown, tuple)
+        where: tuple[str | int, ...] = (*base, "aufgliederung", *((number,) if several else ()))
+        for index, name in enumerate(breakdown.dimensions):
             yield from _dimension(config, indicator, name, (*where, "merkmale", index))
-        yield from _choice(config, indicator, shown.breakdown.selection, (*where, "auswahl"))
-        first = column_for(shown.breakdown.dimensions[0], indicator)
-        if first is not None and shown.breakdown.categories:
-            for index, value in enumerate(shown.breakdown.categories):
+        yield from _choice(config, indicator, breakdown.selection, (*where, "auswahl"))
+        first = column_for(breakdown.dimensions[0], indicator)
+        if first is not None and breakdown.categories:
+            for index, value in enumerate(breakdown.categories):
                 yield from _value(config, indicator, first, value, (*where, "kategorien", index))
     if shown.unit:
         yield from _value(config, indicator, "Units", shown.unit, (*base, "einheit"))
@@ -77,7 +78,7 @@ def _choice(
     config: ReportConfig,
     indicator: Indicator,
     chosen: dict[str, str] | dict[str, str | list[str]],
-    where: tuple[str, ...],
+    where: tuple[str | int, ...],
 ) -> Iterator[Problem]:
     for field, values in chosen.items():
         column = column_for(field, indicator)

@@ -21,22 +21,27 @@ from reportgen.compose.model import (
 from reportgen.compose.presentation import presentation_of
 from reportgen.compose.selection import Selection, Series
 from reportgen.compose.wording import class_label, selection_phrase
+from reportgen.load.config_presentation import Breakdown
 from reportgen.load.labels import Labels
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
 from reportgen.load.signs import UNKNOWN, signs_in
 
 
-def breakdown_of(
+def breakdowns_of(
     project: Project, indicator: Indicator, selection: Selection, title: str
-) -> BreakdownView | None:
-    """The breakdown an indicator's page shows, or None where the configuration turns it off
-    or there is nothing the time series does not already show."""
-    configured = presentation_of(project.config, indicator.id).breakdown
-    if configured is False:
-        return None
-    dimensions = breakdown_dimensions(indicator, selection, title, configured)
-    return breakdown_view(indicator, selection, dimensions, configured)
+) -> tuple[BreakdownView, ...]:
+    """The breakdowns an indicator's page shows: those configured, else the one its title
+    promises; none where the configuration turns them off or the time series shows all."""
+    configured = presentation_of(project.config, indicator.id).breakdowns
+    entries: tuple[Breakdown | None, ...] = (None,) if configured is None else configured
+    views = (
+        breakdown_view(
+            indicator, selection, breakdown_dimensions(indicator, selection, title, e), e
+        )
+        for e in entries
+    )
+    return tuple(view for view in views if view is not None)
 
 
 def breakdown_parts(

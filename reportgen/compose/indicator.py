@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import count
 
-from reportgen.compose.breakdown_parts import breakdown_of, breakdown_parts
+from reportgen.compose.breakdown_parts import breakdown_parts, breakdowns_of
 from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
 from reportgen.compose.district_map import district_map_figure
@@ -84,11 +84,10 @@ def compose_indicator(
         figure = _figure(
             labels, title, meta, selection, next(numbering.figures), table, source, targets
         )
-    view = breakdown_of(project, indicator, selection, title)
     extra: tuple[Node, ...] = ()
-    if view is not None:
+    for view in breakdowns_of(project, indicator, selection, title):
         numbers = (next(numbering.figures), next(numbering.tables))
-        extra = breakdown_parts(project, view, title, numbers, source)
+        extra += breakdown_parts(project, view, title, numbers, source)
     if shown.map:
         found = district_map_figure(project, indicator, 0, source, project.district_map)
         if found is not None:  # numbered only when there is a map, so no number is skipped

@@ -86,8 +86,11 @@ class Presentation(Frozen):
     is about, never a reference group)."""
     subject: str | None = Field(default=None, alias="bezeichnung", min_length=3)
     """The key statement's subject, with its article: "Der Ausländeranteil"."""
-    breakdown: Breakdown | Literal[False] | None = Field(default=None, alias="aufgliederung")
-    """The breakdown chart; ``false``: none, also where the title names one."""
+    breakdown: Breakdown | tuple[Breakdown, ...] | Literal[False] | None = Field(
+        default=None, alias="aufgliederung"
+    )
+    """The breakdown chart, or a list of them; ``false``: none, also where the title names
+    one."""
     map: bool = Field(default=False, alias="karte")
     """A choropleth map of the districts (latest period)."""
     district_table: bool = Field(default=True, alias="kreistabelle")
@@ -100,6 +103,23 @@ class Presentation(Frozen):
     @classmethod
     def _selection_text(cls, value: Any) -> Any:
         return {k: _as_text(v) for k, v in value.items()} if isinstance(value, dict) else value
+
+    @field_validator("breakdown", mode="before")
+    @classmethod
+    def _several(cls, value: Any) -> Any:
+        """A list of entries (mappings) is several breakdowns; a list of names is one."""
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            return tuple(Breakdown.model_validate(v) for v in value)
+        return value
+
+    @property
+    def breakdowns(self) -> tuple[Breakdown, ...] | None:
+        """The configured breakdowns; None: reportgen chooses; empty: none."""
+        if self.breakdown is None:
+            return None
+        if self.breakdown is False:
+            return ()
+        return self.breakdown if isinstance(self.breakdown, tuple) else (self.breakdown,)
 
     @field_validator("unavailable", mode="before")
     @classmethod
