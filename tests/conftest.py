@@ -9,6 +9,11 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
+
+EXAMPLE_BREAKDOWNS = 22
+"""Breakdown charts of the example report (each with its table): those its titles promise."""
+EXAMPLE_FIGURES = 53 + EXAMPLE_BREAKDOWNS + 2
+"""A time series per indicator, the breakdowns, the maps of 1.2.2 and 3.1.2."""
 FAILURES = FIXTURES / "failures"
 
 

@@ -43,6 +43,7 @@ from reportgen.render.docx.document import render_docx
 from reportgen.render.docx.template import REQUIRED_STYLES, open_template
 from reportgen.resources import DEFAULT_STYLES
 from tests import docxhelpers
+from tests.conftest import EXAMPLE_FIGURES
 
 TEMPLATE = DEFAULT_STYLES / "reference.docx"
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
@@ -535,6 +536,6 @@ def test_example_docx_is_accessible(example_outputs: dict[str, Path]) -> None:
     document = docx.Document(str(example_outputs["docx"]))
     assert docxhelpers.document_language(document) == "de-DE"
     descriptions = docxhelpers.picture_descriptions(document)
-    assert len(descriptions) == 53 + 19 + 2 and all(d.strip() for d in descriptions)
+    assert len(descriptions) == EXAMPLE_FIGURES and all(d.strip() for d in descriptions)
     assert_levels_never_skip(document)
     assert document.tables and all(docxhelpers.is_header_row(t.rows[0]) for t in document.tables)

@@ -13,7 +13,7 @@ import pytest
 from reportgen.build import BuildRequest, build_report
 from reportgen.errors import RenderError
 from reportgen.render.pdf import PROFILES, write_pdf
-from tests.conftest import make_project
+from tests.conftest import EXAMPLE_FIGURES, make_project
 from tests.pdfstructure import (
     by_type,
     descendants,
@@ -123,7 +123,7 @@ def test_example_report_pdf_passes_pdf_ua_validation(example_outputs: dict[str, 
     assert [f"{f.rule_id}: {f.message}" for f in report.failures] == []
     with pikepdf.open(pdf_path) as pdf:
         figures = by_type(pdf, "/Figure")
-        assert len(figures) == 53 + 19 + 2  # time series, breakdowns, two maps
+        assert len(figures) == EXAMPLE_FIGURES
         assert all(str(f.get("/Alt", "")).strip() for f in figures)
         assert all(embedded for _, embedded in fonts_embedded(pdf))
     assert not list(pdf_path.parent.glob(".*.tmp"))
