@@ -104,6 +104,14 @@ def test_from_five_bar_series_bars_differ_in_hatch_and_the_land_is_solid() -> No
     assert len(looks) == 9  # the 9th series shares the second colour, not the second look
 
 
+def test_the_emphasised_land_and_four_regions_stay_solid() -> None:
+    """The Land stands out by its dark colour: four coloured series beside it need no pattern."""
+    spec = bar_chart(5)
+    land = replace(spec.series[0], emphasis=True)
+    bars = drawn(replace(spec, series=(land, *spec.series[1:]))).axes[0].patches
+    assert not any(bar.get_hatch() for bar in bars)
+
+
 def test_reference_label_takes_its_lines_colour() -> None:
     axes = drawn(line_chart(1, (ReferenceLine("Ziel 2030", 5.0),))).axes[0]
     reference = axes.get_lines()[-1]

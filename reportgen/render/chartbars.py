@@ -20,10 +20,10 @@ from reportgen.render.chartkinds import zero_line
 from reportgen.render.chartlayout import PAD, Frame, TopLabel, size, text_height, text_width, wrap
 from reportgen.render.chartlooks import (
     BAR_KEYS,
-    PATTERNS_FROM,
     Look,
     bar_faces,
     figure_width,
+    patterned,
     series_looks,
     shown,
     text_colour_on,
@@ -91,7 +91,7 @@ def _value_axis(
 
 
 def _looks(spec: ChartSpec, style_file: Path) -> list[Look]:
-    return series_looks(spec.series, BAR_KEYS, style_file, len(spec.series) >= PATTERNS_FROM)
+    return series_looks(spec.series, BAR_KEYS, style_file, patterned(spec.series))
 
 
 def _label(value: float, uncertain: bool, decimals: int) -> str:

@@ -21,10 +21,10 @@ from reportgen.render.chartlayout import PAD, Frame, TopLabel, size, text_width,
 from reportgen.render.chartlooks import (
     BAR_KEYS,
     LINE_KEYS,
-    PATTERNS_FROM,
     bar_faces,
     figure_width,
     hollow,
+    patterned,
     series_looks,
     shown,
 )
@@ -94,7 +94,7 @@ def draw_columns(axes: Axes, spec: ChartSpec, style_file: Path) -> Frame:
     """Vertical bars grouped by category, each series in its look: solid, with a pattern only
     from ``PATTERNS_FROM`` series on; uncertain values as outlines."""
     count = max(1, len(spec.series))
-    looks = series_looks(spec.series, BAR_KEYS, style_file, count >= PATTERNS_FROM)
+    looks = series_looks(spec.series, BAR_KEYS, style_file, patterned(spec.series))
     width = 0.8 / count
     frame = Frame()
     for index, (series, look) in enumerate(zip(spec.series, looks, strict=True)):

@@ -20,8 +20,14 @@ Look = dict[str, Any]
 LINE_KEYS = ("color", "marker", "linestyle", "linewidth")
 BAR_KEYS = ("color", "hatch")
 PATTERNS_FROM = 5
-"""From this many bar series on, bars also take their look's hatch: five colours side by side
-are too hard to tell apart (report.mplstyle says so to designers)."""
+"""From this many coloured bar series on, bars also take their look's hatch: five colours side
+by side are too hard to tell apart (report.mplstyle says so to designers). The emphasised
+series (the Land, dark) does not count: it stands out without a pattern."""
+
+
+def patterned(series: Sequence[ChartSeries]) -> bool:
+    """Whether the bars of these series take patterns."""
+    return sum(not s.emphasis for s in series) >= PATTERNS_FROM
 _EMPHASIS = 0  # the look of the Land: dark, widest line, never hatched
 _HOLLOW_EDGE = 1.2  # pt: the ring of a hollow marker stays visible on a thin line
 
