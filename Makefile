@@ -18,6 +18,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cli_start.py
 	$(BIN)/python bench/limits.py
 	$(BIN)/python bench/steckbriefe.py
+	$(BIN)/python bench/report.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
