@@ -251,7 +251,7 @@ def test_notes_name_title_period_selection_and_signs(project: Project) -> None:
         "eingeschränkt, da der Zahlenwert statistisch relativ unsicher ist.",
     )
     # a breakdown without a total is held at the start value, and the note says which
-    assert second.notes == ("2.1.1: Beschäftigte, 2023; Auswahl: Kategorie: Teilzeit.",)
+    assert second.notes == ("2.1.1: Beschäftigte, Teilzeit, 2023.",)
     assert first.source == (
         "Quelle: Statistikamt Nord, Testmonitoring, Datenstand 2025. "
         "Datenbasis: Ausländerzentralregister; Wanderungsstatistik."
@@ -266,14 +266,14 @@ def test_darstellung_decides_a_breakdown_without_total(tmp_path: Path) -> None:
     assert second.columns == ("2.1.1 (Anzahl)", "2.1.2 (Anzahl)")
     assert rows_of(second)["Schleswig-Holstein"] == ["50", "20"]
     assert second.notes[1] == (
-        "2.1.2: Beschäftigte in besonderen Formen, 2023; Auswahl: Kategorie: Leiharbeit."
+        "2.1.2: Beschäftigte in besonderen Formen, Leiharbeit, 2023."
     )
 
 
 def test_the_focus_decides_a_breakdown_without_total(tmp_path: Path) -> None:
     second = tables(district_project(tmp_path, "darstellung:\n  2-1-2: {fokus: minijob}\n"))[1]
     assert second.columns == ("2.1.1 (Anzahl)", "2.1.2 (Anzahl)")
-    assert second.notes[1].endswith("; Auswahl: Kategorie: Minijob.")
+    assert second.notes[1].endswith(", Minijob, 2023.")
 
 
 def test_several_start_values_decide_nothing(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from reportgen.compose.indicators import (
 )
 from reportgen.compose.regional import region_selection
 from reportgen.compose.selection import TOTAL, norm
+from reportgen.compose.wording import selection_phrase
 from reportgen.load.opensdg import LEVEL, Dataset, Indicator
 from reportgen.load.project import Project
 from reportgen.load.regions import Level, geo_level
@@ -71,12 +72,8 @@ class DistrictValues:
 
     @property
     def chosen(self) -> str:
-        """The breakdown values held other than at a total ("Kategorie: …"), for a note."""
-        return "; ".join(
-            f"{column}: {value}"
-            for column, value in self.selection.fixed
-            if value and not TOTAL.match(norm(value))
-        )
+        """The breakdown values held other than at a total, in words ("10 und mehr")."""
+        return selection_phrase(self.selection.fixed, self.title)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ series (the Land, dark) does not count: it stands out without a pattern."""
 def patterned(series: Sequence[ChartSeries]) -> bool:
     """Whether the bars of these series take patterns."""
     return sum(not s.emphasis for s in series) >= PATTERNS_FROM
+
+
 _EMPHASIS = 0  # the look of the Land: dark, widest line, never hatched
 _HOLLOW_EDGE = 1.2  # pt: the ring of a hollow marker stays visible on a thin line
 
