@@ -48,7 +48,7 @@ def breakdown_parts(
     project: Project, view: BreakdownView, title: str, numbers: tuple[int, int], source: str
 ) -> tuple[Figure, Table]:
     """The breakdown's chart and table, numbered ``numbers`` (figure, table)."""
-    view = _labelled(view)
+    view = _labelled(view, project.labels.indicator.rest)
     caption = _caption(title, view)
     table = _table(project.labels, view, caption, numbers[1], source)
     spec = breakdown_spec(view, project)
@@ -102,12 +102,14 @@ def _caption(title: str, view: BreakdownView) -> str:
     return text + (f" ({unit})" if unit else "")
 
 
-def _labelled(view: BreakdownView) -> BreakdownView:
+def _labelled(view: BreakdownView, rest: str) -> BreakdownView:
     """The view with class labels as official tables write them ("0 bis unter 3") and no
     footnote marks, for chart and table alike."""
     first = view.dimensions[0]
     second = view.dimensions[1] if len(view.dimensions) > 1 else ""
     names = {c: class_label(c, view.categories, first) for c in view.categories}
+    if view.rest:
+        names[view.rest] = rest
     groups = [s.label for s in view.series]
     return replace(
         view,
@@ -137,13 +139,17 @@ def _table(labels: Labels, view: BreakdownView, caption: str, number: int, sourc
     notes = []
     if view.omitted and view.rest:
         notes.append(
-            f"{view.rest}: die {view.omitted} nicht einzeln dargestellten Ausprägungen "
-            f"von „{view.dimensions[0]}“ zusammen."
+            words.rest_note.format(
+                uebrige=words.rest, anzahl=view.omitted, merkmal=view.dimensions[0]
+            )
         )
     elif view.omitted:
         notes.append(
-            f"Dargestellt sind die {len(view.categories)} größten von "
-            f"{len(view.categories) + view.omitted} Ausprägungen von „{view.dimensions[0]}“."
+            words.top_note.format(
+                anzahl=len(view.categories),
+                gesamt=len(view.categories) + view.omitted,
+                merkmal=view.dimensions[0],
+            )
         )
     if used:
         notes.append(words.signs.format(zeichen=sign_legend(used)))

@@ -167,7 +167,10 @@ def _figure(
 def _methods(meta: IndicatorMeta, labels: Labels, selection: Selection) -> tuple[Part, ...]:
     words = labels.indicator
     breaks = tuple(
-        plain(f"Ab {b.first_year}: {b.label}." + (f" {b.note}" if b.note else ""))
+        plain(
+            words.break_note.format(jahr=b.first_year, bezeichnung=b.label)
+            + (f" {b.note}" if b.note else "")
+        )
         for b in selection.breaks
     )
     notes = [
@@ -175,7 +178,7 @@ def _methods(meta: IndicatorMeta, labels: Labels, selection: Selection) -> tuple
         (words.computation, html_to_blocks(meta.computation)),
         (words.footnotes, html_to_blocks(meta.footnotes)),
         (words.data_source, _source_blocks(meta)),
-        ("Zeitreihenbrüche", breaks),
+        (words.breaks, breaks),
         (words.further, html_to_blocks(meta.other_info) + markdown_to_blocks(meta.body)),
     ]
     parts = tuple(

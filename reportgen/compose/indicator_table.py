@@ -49,11 +49,11 @@ def indicator_table(
     if selection.omitted_series:
         notes.append(labels.more_series.format(anzahl=selection.omitted_series))
     notes.extend(
-        f"{mark} Zeitreihenbruch ab {period} ({label}): mit früheren Werten nicht vergleichbar."
+        labels.break_footnote.format(zeichen=mark, zeitraum=period, bezeichnung=label)
         for period, (mark, label) in marks.items()
     )
     if absent:
-        notes.append(f"Für {_enumerated(absent)} liegen keine Ergebnisse vor.")
+        notes.append(labels.missing_periods.format(zeitraeume=_enumerated(absent)))
     notes.extend(
         f"{period}: {reason}"
         for period, reason in _unavailable_reasons(project, meta_id, selection, columns).items()
@@ -158,10 +158,8 @@ def _above_hundred(
     ]
     if not high:
         return []
+    words = project.labels.indicator
     source = project.dataset.indicators[meta_id].meta.data_source
     if "," in source:
-        return [
-            "Werte über 100 % sind möglich, weil Zähler und Nenner aus verschiedenen "
-            f"Statistiken stammen ({source})."
-        ]
-    return ["Werte über 100 % sind möglich; die methodischen Hinweise erläutern die Abgrenzung."]
+        return [words.above_hundred_sources.format(quellen=source)]
+    return [words.above_hundred]

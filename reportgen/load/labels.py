@@ -46,9 +46,18 @@ class IndicatorLabels(Frozen):
     further: str = Field(alias="weitere_informationen")
     data_basis: str = Field(alias="datenbasis")
     characteristic: str = Field(alias="merkmal")
-    selection: str = Field(alias="auswahl")
     more_series: str = Field(alias="weitere_reihen")
     signs: str = Field(alias="zeichen")
+    breaks: str = Field(alias="zeitreihenbrueche")
+    break_note: str = Field(alias="bruch")
+    break_footnote: str = Field(alias="bruch_fussnote")
+    missing_periods: str = Field(alias="ohne_ergebnisse")
+    uncertain_drawn: str = Field(alias="unsicher_im_diagramm")
+    above_hundred: str = Field(alias="ueber_hundert")
+    above_hundred_sources: str = Field(alias="ueber_hundert_quellen")
+    rest: str = Field(alias="uebrige")
+    rest_note: str = Field(alias="uebrige_hinweis")
+    top_note: str = Field(alias="groesste_hinweis")
 
 
 class StatusLabels(Frozen):
