@@ -9,42 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.compose.district_tables import district_tables
+from reportgen.compose.back_matter import appendix
 from reportgen.compose.editorial import (
     editorial_part,
     file_of,
-    labelled,
     placed,
-    plain,
     text_blocks,
     text_status,
 )
-from reportgen.compose.formatting import format_long_date
-from reportgen.compose.indicator import Numbering, compose_indicator, source_line
+from reportgen.compose.front_matter import contents, cover, imprint
+from reportgen.compose.indicator import Numbering, compose_indicator
 from reportgen.compose.model import (
-    BulletList,
-    Contents,
-    ContentsEntry,
     Document,
     DocumentMeta,
     Heading,
     Node,
     Part,
     Role,
-    Strong,
-    Style,
-    Table,
-    TableRow,
-    Text,
 )
-from reportgen.compose.model.document import TableKind, TextStatus, walk
-from reportgen.compose.richtext import html_to_blocks, markdown_to_blocks
-from reportgen.load.labels import Labels
-from reportgen.load.project import ChapterPlan, Project, chapter_plan
-from reportgen.load.signs import SIGNS, legend_sign
-
-CONTENTS_DEPTH = 3
-"""Headings down to this level are listed in the contents (chapters, topics, indicators)."""
+from reportgen.compose.model.document import TextStatus
+from reportgen.compose.richtext import html_to_blocks
+from reportgen.load.project import Project, chapter_plan
 
 
 @dataclass(frozen=True)
@@ -73,7 +58,7 @@ def compose_report(project: Project) -> Report:
         chapter, chapter_uses = _chapter(project, goal_id, indicator_ids, numbering)
         chapters.append(chapter)
         uses.extend(chapter_uses)
-    main = (*_foreword(project), *chapters, _appendix(project, plan, numbering))
+    main = (*_foreword(project), *chapters, appendix(project, plan, numbering))
     meta = DocumentMeta(
         title=config.title,
         subject=config.subtitle,
@@ -82,52 +67,8 @@ def compose_report(project: Project) -> Report:
         date=config.publication_date,
         keywords=(*labels.report.keywords, str(config.reporting_year)),
     )
-    front = (_cover(project), _imprint(project), _contents(labels, main))
+    front = (cover(project), imprint(project), contents(labels, main))
     return Report(Document(meta, (*front, *main)), tuple(uses))
-
-
-def _cover(project: Project) -> Part:
-    config, words = project.config, project.labels.report
-    lines = [
-        plain(config.publisher, Style.COVER_PUBLISHER),
-        plain(config.title, Style.COVER_TITLE),
-        plain(config.subtitle, Style.COVER_SUBTITLE) if config.subtitle else None,
-        plain(words.reporting_year.format(jahr=config.reporting_year), Style.COVER_YEAR),
-    ]
-    return Part(Role.COVER, tuple(line for line in lines if line))
-
-
-def _imprint(project: Project) -> Part:
-    config, words = project.config, project.labels.report
-    return Part(
-        Role.IMPRINT,
-        (
-            Heading(1, words.imprint, listed=False),
-            labelled(words.publisher, config.publisher),
-            *placed(markdown_to_blocks(config.imprint), 2),
-            labelled(words.as_of, format_long_date(config.publication_date)),
-            plain(source_line(project.labels, config, None), Style.ATTRIBUTION),
-            *((plain(config.attribution.terms, Style.TERMS),) if config.attribution.terms else ()),
-        ),
-    )
-
-
-def _contents(labels: Labels, main: tuple[Node, ...]) -> Part:
-    entries = tuple(
-        ContentsEntry(node.level, node.number, node.text, node.anchor)
-        for node in walk(main)
-        if isinstance(node, Heading)
-        and node.listed
-        and node.level <= CONTENTS_DEPTH
-        and node.anchor
-    )
-    return Part(
-        Role.CONTENTS,
-        (
-            Heading(1, labels.report.contents, anchor="inhalt", listed=False),
-            Contents(entries, labels.report.contents_update, CONTENTS_DEPTH),
-        ),
-    )
 
 
 def _foreword(project: Project) -> tuple[Part, ...]:
@@ -177,47 +118,3 @@ def _chapter(
             )
         )
     return Part(Role.CHAPTER, tuple(children)), uses
-
-
-def _appendix(project: Project, plan: ChapterPlan, numbering: Numbering) -> Part:
-    """Signs, sources and the district tables (numbered on from the chapters' tables)."""
-    words = project.labels.appendix
-    shown = [indicator_id for _, ids in plan for indicator_id in ids]
-    by_source: dict[str, list[str]] = {}
-    for indicator_id in shown:
-        meta = project.dataset.indicators[indicator_id].meta
-        by_source.setdefault(meta.data_source or words.no_source, []).append(meta.number)
-    signs = Table(
-        label="",
-        number=None,
-        caption=words.signs_caption,
-        corner=words.sign,
-        columns=(words.meaning,),
-        rows=tuple(TableRow(legend_sign(s), (meaning,)) for s, meaning in SIGNS.items()),
-        kind=TableKind.SIGNS,
-    )
-    sources = BulletList(
-        tuple(
-            (
-                Strong((Text(name),)),
-                Text(
-                    f": {words.one_indicator if len(numbers) == 1 else words.many_indicators} "
-                    + ", ".join(numbers)
-                ),
-            )
-            for name, numbers in sorted(by_source.items())
-        )
-    )
-    intro = f"{source_line(project.labels, project.config, None)} {words.sources_intro}"
-    return Part(
-        Role.APPENDIX,
-        (
-            Heading(1, words.appendix, anchor="anhang"),
-            Heading(2, words.signs, anchor="zeichenerklaerung"),
-            signs,
-            Heading(2, words.sources, anchor="datenquellen"),
-            plain(intro),
-            sources,
-            *district_tables(project, plan, numbering),
-        ),
-    )
