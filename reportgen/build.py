@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.check import prepare_project
+from reportgen.check.unfinished import fallback_titles
 from reportgen.compose.model import Document
 from reportgen.compose.release import ReleaseState, describe, release_state
 from reportgen.compose.report import compose_report
-from reportgen.errors import ReportError
+from reportgen.errors import Problem, ReportError
 from reportgen.load.project import Project
 from reportgen.outputs import (
     OutputVariant,
@@ -24,6 +25,7 @@ from reportgen.outputs import (
     check_print_pdf,
     draw_pictures,
     pool_context,
+    print_cover,
     resolve_variants,
     write_atomically,
     write_preflight,
@@ -60,20 +62,26 @@ class BuildResult:
 
 
 class NotReleased(ReportError):
-    """``--final`` met texts that are not released."""
+    """``--final`` met texts that are not released, or indicators without a title."""
 
-    def __init__(self, state: ReleaseState) -> None:
-        self.state = state
-        lines = "\n".join(f"  – {describe(text)}" for text in state.unreleased)
+    def __init__(self, state: ReleaseState, untitled: tuple[Problem, ...] = ()) -> None:
+        self.state, self.untitled = state, untitled
+        reasons, hints = [], []
+        if state.unreleased:
+            reasons.append(f"{len(state.unreleased)} Text(e) sind nicht freigegeben")
+            lines = "\n".join(f"  – {describe(text)}" for text in state.unreleased)
+            hints.append(f"Setzen Sie „status: freigegeben“ im Kopf der Textbausteine:\n{lines}")
+        if untitled:
+            reasons.append(f"{len(untitled)} Indikator(en) haben keinen Titel")
+            lines = "\n".join(f"  – {problem.message} ({problem.location})" for problem in untitled)
+            hints.append(f"Tragen Sie in reportgen.yml unter „indikatortitel“ Titel ein:\n{lines}")
         super().__init__(
-            f"Endfassung nicht möglich: {len(state.unreleased)} Text(e) sind nicht "
-            "freigegeben. Es wurde nichts geschrieben.",
-            hint="Setzen Sie „status: freigegeben“ im Kopf der Textbausteine oder bauen Sie "
-            f"ohne --final:\n{lines}",
+            f"Endfassung nicht möglich: {' und '.join(reasons)}. Es wurde nichts geschrieben.",
+            hint="\n".join(hints) + "\nOder bauen Sie ohne --final (ein Entwurf).",
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.state,))
+        return (type(self), (self.state, self.untitled))
 
 
 @contextmanager
@@ -102,8 +110,10 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
     with _stage("Zusammenstellen", on_stage):
         report = compose_report(project)
         result.release = release_state(report)
-    if request.final and result.release.unreleased:
-        raise NotReleased(result.release)
+    if request.final:
+        untitled = tuple(fallback_titles(project))
+        if result.release.unreleased or untitled:
+            raise NotReleased(result.release, untitled)
     with _stage("Diagramme zeichnen", on_stage):
         images = chart_images(config.styles, variants)
         draw_pictures(report.document, images)
@@ -116,6 +126,18 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
             for variant, target, data in zip(variants, targets, rendered, strict=True):
                 if variant.for_print:
                     result.preflights[target] = check_print_pdf(data, target, setup)
+        if setup.binding.cover:
+            with _stage("Umschlag (Klebebindung)", on_stage):
+                for variant, target, data in zip(
+                    variants, list(targets), list(rendered), strict=False
+                ):
+                    if variant.for_print:
+                        cover_target, cover, found = print_cover(
+                            report.document, settings, data, target
+                        )
+                        result.preflights[cover_target] = found
+                        targets.append(cover_target)
+                        rendered.append(cover)
     for target, data in zip(targets, rendered, strict=True):
         write_atomically(target, data)
         result.written.append(target)

@@ -4,6 +4,7 @@ pictures drawn once for all variants, and the only ways files are written."""
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import tempfile
@@ -17,6 +18,8 @@ from typing import Literal
 from reportgen.compose.model import ChartSpec, Document, Figure, MapSpec, figures_of
 from reportgen.errors import ConfigError, RenderError
 from reportgen.load.config import StyleFiles
+from reportgen.printing.binding import binding_findings
+from reportgen.printing.cover import render_cover
 from reportgen.printing.edition import render_print_document
 from reportgen.printing.preflight import Preflight, preflight
 from reportgen.printing.setup import PrintSetup
@@ -25,6 +28,7 @@ from reportgen.render.html import render_html
 from reportgen.render.pdf import PROFILES, ProfileName, write_pdf
 
 PREFLIGHT_SUFFIX = "-preflight.txt"
+COVER_SUFFIX = "-umschlag"
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,11 @@ def preflight_path(pdf: Path) -> Path:
 
 def check_print_pdf(data: bytes, target: Path, setup: PrintSetup) -> Preflight:
     """The preflight of a print PDF; a defect fails the build before anything is written."""
-    found = preflight(data, setup.bleed_mm)
+    found = preflight(data, setup.bleed_mm, setup.coverage_limit, setup.generic_profile)
+    if setup.book:
+        notes, warnings = binding_findings(found.pages, setup.binding)
+        found.notes.extend(notes)
+        found.warnings.extend(warnings)
     if found.defects:
         raise RenderError(
             f"Das Druck-PDF {target.name} besteht den eigenen Preflight nicht; "
@@ -206,6 +214,20 @@ def check_print_pdf(data: bytes, target: Path, setup: PrintSetup) -> Preflight:
             hint="\n" + "\n".join(found.lines(target.name)),
         )
     return found
+
+
+def print_cover(
+    document: Document, settings: RenderSettings, book: bytes, target: Path
+) -> tuple[Path, bytes, Preflight]:
+    """The cover file for perfect binding beside the book block ``target`` (from its page
+    count), checked by its own preflight, which names the spine."""
+    assert settings.printing is not None
+    setup = settings.printing
+    data, spine = render_cover(document, settings.images, settings.stylesheet, setup, book)
+    path = target.with_name(target.stem + COVER_SUFFIX + target.suffix)
+    found = check_print_pdf(data, path, dataclasses.replace(setup, book=False))
+    found.notes.append(f"Umschlag:           U4 | Rücken | U1, {spine.note}")
+    return path, data, found
 
 
 def write_preflight(pdf: Path, found: Preflight) -> Path:

@@ -23,7 +23,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from reportgen.render.docx import xml as docx_xml
-from reportgen.render.docx.template import REQUIRED_STYLES, stable_zip
+from reportgen.render.docx.template import (
+    CONTENTS_ENTRIES,
+    REQUIRED_STYLES,
+    SUB_HEADINGS,
+    TOC_HEADING,
+    stable_zip,
+)
 
 TARGET = Path(__file__).resolve().parent / "reference.docx"
 FONT = "Arial"
@@ -42,6 +48,46 @@ HEADINGS = (
     ("Heading 5", 10.5, 8, 2, False),
     ("Heading 6", 10.5, 6, 2, True),
 )
+
+NUMBERED_HEADINGS = 3
+"""Heading 1–3 (chapter, topic, indicator) are numbered by Word's list: "1", "1.2", "1.2.3"."""
+LEVEL = """
+<w:lvl w:ilvl="{level}">
+  <w:start w:val="1"/>
+  <w:numFmt w:val="{format}"/>
+  {style}
+  <w:lvlText w:val="{text}"/>
+  <w:lvlJc w:val="left"/>
+  <w:suff w:val="space"/>
+  <w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr>
+</w:lvl>
+"""
+# The contents' entries: the number in a hanging indent, titles aligned per level, the page
+# number (which Word adds when it updates the field) after a dotted leader at the right margin.
+# (name, indent twips, hanging twips, bold, space before pt)
+CONTENTS = (
+    ("toc 1", 567, 567, True, 6),
+    ("toc 2", 1361, 794, False, 0),
+    ("toc 3", 2381, 1020, False, 0),
+)
+CONTENTS_STYLE = """
+<w:style w:type="paragraph" w:styleId="{style_id}">
+  <w:name w:val="{name}"/>
+  <w:basedOn w:val="Normal"/>
+  <w:next w:val="Normal"/>
+  <w:uiPriority w:val="39"/>
+  <w:unhideWhenUsed/>
+  <w:pPr>
+    <w:tabs>
+      <w:tab w:val="left" w:pos="{indent}"/>
+      <w:tab w:val="right" w:leader="dot" w:pos="9062"/>
+    </w:tabs>
+    <w:spacing w:before="{before}" w:after="40"/>
+    <w:ind w:left="{indent}" w:hanging="{hanging}"/>
+  </w:pPr>
+  {bold}
+</w:style>
+"""
 
 # A table style python-docx cannot express: rules above and below, thin lines between rows,
 # a shaded header row; no vertical lines (the convention of official statistics).
@@ -84,6 +130,9 @@ def make_reference(target: Path = TARGET) -> None:
     _page(document)
     _text_styles(document)
     _headings(document)
+    _heading_numbers(document)
+    _sub_headings(document)
+    _contents(document)
     _own_styles(document)
     reference_xml.add_style_xml(document, TABLE_STYLE)
     _properties(document)
@@ -165,6 +214,61 @@ def _headings(document: Document) -> None:
         style.font.italic = italic or None
         style.paragraph_format.keep_with_next = True
     document.styles["Heading 1"].paragraph_format.page_break_before = True
+
+
+def _heading_numbers(document: Document) -> None:
+    """Word's multilevel list for the numbered headings, linked to their styles (so that a
+    heading an editor inserts is numbered too); the front matter's title style has none."""
+    levels = "".join(
+        LEVEL.format(
+            level=level,
+            format="decimal" if level < NUMBERED_HEADINGS else "none",
+            style=f'<w:pStyle w:val="Heading{level + 1}"/>' if level < NUMBERED_HEADINGS else "",
+            text=".".join(f"%{n}" for n in range(1, level + 2))
+            if level < NUMBERED_HEADINGS
+            else "",
+        )
+        for level in range(9)
+    )
+    num_id = reference_xml.add_list_xml(document, levels)
+    for level in range(NUMBERED_HEADINGS):
+        reference_xml.link_list(document.styles[f"Heading {level + 1}"], num_id, level)
+    reference_xml.link_list(document.styles[TOC_HEADING], 0, None)
+
+
+def _sub_headings(document: Document) -> None:
+    """Headings outside the navigation pane ("Definition"): the look of Heading 4–6, body-text
+    outline level. Give them outline level 4–6 to make them headings for screen readers in Word
+    (and entries of the navigation pane again)."""
+    for name, size, before, after, italic in HEADINGS:
+        level = int(name.removeprefix("Heading "))
+        if level not in SUB_HEADINGS:
+            continue
+        sub = SUB_HEADINGS[level]
+        _paragraph_style(document, sub, size, bold=True, color=BLUE, before=before, after=after)
+        style = document.styles[sub]
+        style.style_id = f"Zwischenueberschrift{level}"  # ASCII, as Word's own ids
+        style.font.italic = italic or None
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True
+        style.next_paragraph_style = document.styles["Normal"]
+        reference_xml.set_outline_level(style, 9)
+
+
+def _contents(document: Document) -> None:
+    for name, indent, hanging, bold, before in CONTENTS:
+        reference_xml.add_style_xml(
+            document,
+            CONTENTS_STYLE.format(
+                style_id=name.upper().replace(" ", ""),
+                name=name,
+                indent=indent,
+                hanging=hanging,
+                before=before * 20,
+                bold="<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else "",
+            ),
+        )
+    assert {name for name, *_ in CONTENTS} == set(CONTENTS_ENTRIES.values())
 
 
 def _own_styles(document: Document) -> None:

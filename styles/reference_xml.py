@@ -14,6 +14,7 @@ from typing import Any
 from docx.document import Document
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle
 
 from reportgen.render.docx.xml import container_child, put_child
@@ -104,8 +105,8 @@ def remove_styles_except(document: Document, names: set[str]) -> None:
         return None if element is None else element.get(qn("w:val"))
 
     def display(name: str | None) -> str | None:
-        # python-docx shows built-in lower-case names capitalised ("heading 1" → "Heading 1")
-        return name[:1].upper() + name[1:] if name else name
+        # as python-docx shows it: "heading 1" → "Heading 1", but "toc 1" stays
+        return BabelFish.internal2ui(name) if name else name
 
     keep = {
         style_id
@@ -126,3 +127,37 @@ def remove_styles_except(document: Document, names: set[str]) -> None:
     for style_id, style in by_id.items():
         if style_id not in keep:
             root.remove(style)
+
+
+def add_list_xml(document: Document, levels: str) -> int:
+    """A new multilevel list from its ``<w:lvl>`` elements (XML without namespace declarations)
+    and one instance of it; returns the instance's ``numId`` for styles to link to."""
+    numbering = document.part.numbering_part.element
+    abstract_id = 1 + max(
+        (int(a.get(qn("w:abstractNumId"))) for a in numbering.iterchildren(qn("w:abstractNum"))),
+        default=-1,
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+    )
+    numbers = numbering.findall(qn("w:num"))
+    if numbers:
+        numbers[0].addprevious(abstract)  # every abstractNum before the first num
+    else:
+        numbering.append(abstract)
+    return int(numbering.add_num(abstract_id).numId)
+
+
+def link_list(style: BaseStyle, num_id: int, level: int | None) -> None:
+    """Number a paragraph style by list ``num_id`` at ``level`` (``num_id`` 0: no number, also
+    none inherited from the base style)."""
+    num_pr = put_child(style.element.get_or_add_pPr(), "w:numPr")
+    if level is not None:
+        num_pr.append(OxmlElement("w:ilvl", {qn("w:val"): str(level)}))
+    num_pr.append(OxmlElement("w:numId", {qn("w:val"): str(num_id)}))
+
+
+def set_outline_level(style: BaseStyle, level: int) -> None:
+    """The style's outline level, 0–8; 9 is body text (out of navigation pane and contents)."""
+    put_child(style.element.get_or_add_pPr(), "w:outlineLvl", {"w:val": str(level)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from reportgen.compose.model import (
@@ -59,3 +60,23 @@ def texts(document: Document) -> list[str]:
 def parts(document: Document, role: Role) -> list[Part]:
     """Every part of a role, in reading order."""
     return [node for node in walk(document.body) if isinstance(node, Part) and node.role == role]
+
+
+def project_with_data(
+    tmp_path: Path, indicators: dict[str, tuple[str, str]], config: str = ""
+) -> Path:
+    """The mini project's configuration and texts over a data folder of ``indicators``
+    (id → CSV, metadata front matter)."""
+    target = tmp_path / "projekt"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", target)
+    shutil.rmtree(target / "daten" / "data")
+    shutil.rmtree(target / "daten" / "meta")
+    for text in (target / "texte" / "indikatoren").glob("*.md"):
+        text.unlink()
+    (target / "texte" / "zusammenfassung.md").unlink()  # it names the mini project's data
+    for indicator_id, (csv, meta) in indicators.items():
+        write_indicator(target / "daten", indicator_id, csv, meta)
+    path = target / "reportgen.yml"
+    kept = path.read_text(encoding="utf-8").split("bekannte_datenfehler:")[0]
+    path.write_text(kept + config, encoding="utf-8")
+    return target

@@ -14,6 +14,8 @@ EXAMPLE_BREAKDOWNS = 22
 """Breakdown charts of the example report (each with its table): those its titles promise."""
 EXAMPLE_FIGURES = 53 + EXAMPLE_BREAKDOWNS + 2
 """A time series per indicator, the breakdowns, the maps of 1.2.2 and 3.1.2."""
+EXAMPLE_PICTURES = 1
+"""Pictures of the example report besides its figures: the logo on the cover."""
 FAILURES = FIXTURES / "failures"
 
 

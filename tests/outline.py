@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportgen.compose.model import (
     BulletList,
+    CaptionList,
     Contents,
     Document,
     Figure,
@@ -29,6 +30,7 @@ from reportgen.compose.model import (
     MapFigure,
     Paragraph,
     Part,
+    Picture,
     Table,
     plain_text,
 )
@@ -84,8 +86,10 @@ def _model(nodes: tuple[object, ...]) -> Iterator[Entry]:
                     yield "th", row.header
                     yield from (("td", cell) for cell in row.cells)
                 yield from (("text", note) for note in (*node.notes, node.source))
-            case Contents():
-                yield CONTENTS
+            case Picture(alt_text=alt_text):
+                yield "figure", alt_text  # a decorative picture (no alt text) is not read
+            case Contents() | CaptionList():
+                yield CONTENTS  # lists of figures and tables read as the contents do
             case MapFigure() | Footnotes():
                 raise NotImplementedError("the outline covers the report, not the fact sheet")
             case _:
@@ -103,7 +107,12 @@ def pdf_outline(path: Path) -> list[Entry]:
     content = _marked_content(path)
     with pikepdf.open(path) as pdf:
         pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
-        return _entries(_pdf(pdf.Root.StructTreeRoot, None, content, pages))
+        found = _entries(_pdf(pdf.Root.StructTreeRoot, None, content, pages))
+    # a cross-reference's page number is the stylesheet's, after the model's words
+    return [(kind, _PAGE_REFERENCE.sub("", text)) for kind, text in found]
+
+
+_PAGE_REFERENCE = re.compile(r"\(S\.\d*\)")
 
 
 def _marked_content(path: Path) -> dict[tuple[int, int], str]:
@@ -246,14 +255,22 @@ _STYLES = {
     template.TOC_HEADING: "H1",
     template.TABLE_HEAD: "th",
     **{f"Heading {level}": f"H{level}" for level in range(1, template.DEEPEST_HEADING + 1)},
+    **{style: f"H{level}" for level, style in template.SUB_HEADINGS.items()},
 }
 
 
 def docx_outline(path: Path) -> list[Entry]:
-    return _entries(_docx(docx.Document(str(path)).iter_inner_content()))
+    document = docx.Document(str(path))
+    numbers = docxhelpers.list_numbers(document)
+    found = _entries(_docx(document.iter_inner_content(), numbers))
+    # a cross-reference's page is a PAGEREF field, filled by Word after the model's words
+    return [(kind, _PAGE_REFERENCE.sub("", text)) for kind, text in found]
 
 
-def _docx(items: Iterator[DocxParagraph | DocxTable]) -> Iterator[Entry]:
+def _docx(
+    items: Iterator[DocxParagraph | DocxTable], numbers: dict[object, str]
+) -> Iterator[Entry]:
+    open_fields = 0  # inside a table of contents, whose result runs over many paragraphs
     for item in items:
         if isinstance(item, DocxTable):
             for row in item.rows:
@@ -264,12 +281,15 @@ def _docx(items: Iterator[DocxParagraph | DocxTable]) -> Iterator[Entry]:
                     )
             continue
         instructions = docxhelpers.field_instructions(item)
-        if instructions and instructions[0].startswith("TOC"):
+        in_contents = open_fields > 0 or (bool(instructions) and instructions[0].startswith("TOC"))
+        open_fields += docxhelpers.field_balance(item)
+        if in_contents:
             yield CONTENTS
             continue
         for description in _picture_descriptions(item):
             yield "figure", description
-        yield _STYLES.get(_style(item), "text"), item.text
+        kind = _STYLES.get(_style(item), "text")
+        yield kind, docxhelpers.numbered_text(item, numbers) if kind[0] == "H" else item.text
 
 
 def _style(paragraph: DocxParagraph) -> str:

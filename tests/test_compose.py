@@ -48,6 +48,7 @@ def test_the_outline_from_cover_to_appendix(report: Report) -> None:
         (1, "", "Impressum"),
         (1, "", "Inhalt"),
         (1, "", "Vorwort"),
+        (1, "", "Das Wichtigste in Kürze"),
         (1, "1", "Bevölkerung"),
         (2, "1.1", "Bevölkerung im Land"),
         (3, "1.1.1", "Bevölkerung insgesamt"),
@@ -59,6 +60,8 @@ def test_the_outline_from_cover_to_appendix(report: Report) -> None:
         (1, "", "Anhang"),
         (2, "", "Zeichenerklärung"),
         (2, "", "Datenquellen"),
+        (2, "", "Abbildungsverzeichnis"),
+        (2, "", "Tabellenverzeichnis"),
         (2, "", "Kreistabellen"),
         (3, "", "Handlungsfeld 1: Bevölkerung"),
     ]
@@ -67,6 +70,7 @@ def test_the_outline_from_cover_to_appendix(report: Report) -> None:
         Role.IMPRINT,
         Role.CONTENTS,
         Role.FOREWORD,
+        Role.SUMMARY,
         Role.CHAPTER,
         Role.CHAPTER,
         Role.APPENDIX,
@@ -76,8 +80,9 @@ def test_the_outline_from_cover_to_appendix(report: Report) -> None:
 def test_the_contents_list_every_listed_heading_down_to_indicators(report: Report) -> None:
     contents = first(parts(report.document, Role.CONTENTS)[0], Contents)
     assert isinstance(contents, Contents)
-    assert [(e.level, e.number, e.anchor) for e in contents.entries][:4] == [
+    assert [(e.level, e.number, e.anchor) for e in contents.entries][:5] == [
         (1, "", "vorwort"),
+        (1, "", "zusammenfassung"),
         (1, "1", "hf-1"),
         (2, "1.1", "thema-1-1"),
         (3, "1.1.1", "ind-1-1-1"),
@@ -94,14 +99,17 @@ def test_cover_and_imprint_say_everything_in_words(report: Report) -> None:
     assert [
         (p.style, plain_text(p.inlines)) for p in cover.children if isinstance(p, Paragraph)
     ] == [
+        (Style.COVER_DRAFT, "Entwurf – nicht zur Veröffentlichung"),  # texts are drafts
         (Style.COVER_PUBLISHER, "Testministerium"),
         (Style.COVER_TITLE, "Testbericht Kleinstadt"),
         (Style.COVER_SUBTITLE, "Prüfausgabe"),
         (Style.COVER_YEAR, "Berichtsjahr 2025"),
+        (Style.COVER_DATE, "30. Juni 2025"),
     ]
     imprint = texts(replace(report.document, body=(report.document.body[1],)))
     assert "Herausgeber: Testministerium" in imprint
     assert "Stand: 30. Juni 2025" in imprint
+    assert "Abweichungen in den Summen durch Runden." in imprint
 
 
 def test_figures_and_tables_are_numbered_through(report: Report) -> None:
@@ -239,6 +247,7 @@ def test_text_uses_for_the_release(report: Report) -> None:
         ("Lese- und Interpretationshilfe 1.2.1", TextStatus.DRAFT),
         ("Einleitung Handlungsfeld 2", TextStatus.MISSING),
         ("Lese- und Interpretationshilfe 2.1.1", TextStatus.GENERATED),
+        ("Das Wichtigste in Kürze", TextStatus.RELEASED),  # written from the chapters' uses on
     ]
 
 

@@ -265,9 +265,7 @@ def test_darstellung_decides_a_breakdown_without_total(tmp_path: Path) -> None:
     second = tables(district_project(tmp_path, config))[1]
     assert second.columns == ("2.1.1 (Anzahl)", "2.1.2 (Anzahl)")
     assert rows_of(second)["Schleswig-Holstein"] == ["50", "20"]
-    assert second.notes[1] == (
-        "2.1.2: Beschäftigte in besonderen Formen, Leiharbeit, 2023."
-    )
+    assert second.notes[1] == ("2.1.2: Beschäftigte in besonderen Formen, Leiharbeit, 2023.")
 
 
 def test_the_focus_decides_a_breakdown_without_total(tmp_path: Path) -> None:
@@ -319,10 +317,12 @@ def test_an_indicator_can_stay_out_of_the_tables(tmp_path: Path) -> None:
 def test_annex_lists_the_district_tables_in_the_outline(tmp_path: Path) -> None:
     document = compose_report(district_project(tmp_path)).document
     found = [(h.level, h.text, h.listed) for h in headings_of(document) if h.level <= 3]
-    assert found[-6:] == [
+    assert found[-8:] == [
         (1, "Anhang", True),
         (2, "Zeichenerklärung", True),
         (2, "Datenquellen", True),
+        (2, "Abbildungsverzeichnis", True),
+        (2, "Tabellenverzeichnis", True),
         (2, "Kreistabellen", True),
         (3, "Handlungsfeld 1: Bevölkerung", True),
         (3, "Handlungsfeld 2: Arbeit", True),

@@ -5,6 +5,7 @@ open, the survey gap flagged."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,10 @@ def hessen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     project = root / "projekt"
     init_project(project, data)
+    # as an editor does after init: every <placeholder> filled in
+    config = project / "reportgen.yml"
+    filled = re.sub(r"<([^<>]+)>", r"\1", config.read_text(encoding="utf-8"))
+    config.write_text(filled.replace("Land", "Hessen"), encoding="utf-8")
     return project
 
 

@@ -12,7 +12,7 @@ import pytest
 from reportgen.check import prepare_project
 from reportgen.compose.report import compose_report
 from reportgen.resources import EXAMPLE_PROJECT
-from tests.conftest import EXAMPLE_BREAKDOWNS, EXAMPLE_FIGURES
+from tests.conftest import EXAMPLE_BREAKDOWNS, EXAMPLE_FIGURES, EXAMPLE_PICTURES
 from tests.outline import (
     CONTENTS,
     Entry,
@@ -44,11 +44,12 @@ def differences(expected: list[Entry], actual: list[Entry]) -> str:
 
 def test_model_outline_has_the_whole_report(model: list[Entry]) -> None:
     kinds = [kind for kind, _ in model]
-    assert kinds.count("H1") == 9  # Impressum, Inhalt, Vorwort, five chapters, Anhang
-    assert kinds.count("figure") == EXAMPLE_FIGURES
+    # Impressum, Inhalt, Vorwort, summary, introduction, methods, five chapters, Anhang
+    assert kinds.count("H1") == 12
+    assert kinds.count("figure") == EXAMPLE_FIGURES + EXAMPLE_PICTURES
     # every figure, every table (time series, breakdowns), the signs, 7 Kreistabellen
     assert kinds.count("caption") == EXAMPLE_FIGURES + 53 + EXAMPLE_BREAKDOWNS + 1 + 7
-    assert kinds.count(CONTENTS[0]) == 1
+    assert kinds.count(CONTENTS[0]) == 3  # the contents, the lists of figures and tables
     assert ("H4", key("Lese- und Interpretationshilfe")) in model
 
 

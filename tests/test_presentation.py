@@ -3,7 +3,6 @@ gaps and zero periods, declared breaks, age by sex, compositions, long category 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,27 +19,9 @@ from reportgen.compose.report import compose_report
 from reportgen.errors import InvalidInput, Severity
 from reportgen.load.config_presentation import Breakdown
 from reportgen.load.project import load_project
-from tests.builders import load, write_indicator
-from tests.conftest import MINI
+from tests.builders import load, project_with_data, write_indicator
 
 HESSEN = "K06"
-
-
-def project(tmp_path: Path, indicators: dict[str, tuple[str, str]], config: str = "") -> Path:
-    """The mini project's configuration and texts over a data folder of ``indicators``
-    (id → CSV, metadata front matter)."""
-    target = tmp_path / "projekt"
-    shutil.copytree(MINI, target)
-    shutil.rmtree(target / "daten" / "data")
-    shutil.rmtree(target / "daten" / "meta")
-    for text in (target / "texte" / "indikatoren").glob("*.md"):
-        text.unlink()
-    for indicator_id, (csv, meta) in indicators.items():
-        write_indicator(target / "daten", indicator_id, csv, meta)
-    path = target / "reportgen.yml"
-    kept = path.read_text(encoding="utf-8").split("bekannte_datenfehler:")[0]
-    path.write_text(kept + config, encoding="utf-8")
-    return target
 
 
 def series_csv(rows: dict[int, float], extra: str = "") -> str:
@@ -67,7 +48,7 @@ def figures(nodes: list[object]) -> list[Figure]:
 
 def test_a_missing_year_breaks_the_line_and_is_marked_in_the_table(tmp_path: Path) -> None:
     csv = series_csv({2017: 5.0, 2018: 5.5, 2019: 6.0, 2021: 6.5, 2022: 7.0})
-    folder = project(
+    folder = project_with_data(
         tmp_path, {"1-1-1": (csv, "indicator_name: Quote\nprecision: [{decimals: 1}]")}
     )
     nodes = compose(folder)
@@ -95,7 +76,7 @@ def test_declared_break_marks_chart_and_table_and_bounds_comparisons(tmp_path: P
         "     erlaeuterung: Ab 2023 auf Basis des Zensus 2022.}\n"
     )
     meta = "indicator_name: Bevölkerung\ndata_source: Bevölkerungsfortschreibung"
-    folder = project(tmp_path, {"1-1-1": (csv, meta)}, config)
+    folder = project_with_data(tmp_path, {"1-1-1": (csv, meta)}, config)
     loaded = prepare_project(folder)
     selection = configured_selection(loaded.config, loaded.dataset.indicators["1-1-1"])
     assert [b.label for b in selection.breaks] == ["Zensus 2022"]
@@ -112,7 +93,7 @@ def test_declared_break_marks_chart_and_table_and_bounds_comparisons(tmp_path: P
 def test_a_change_placeholder_across_a_break_is_a_warning(tmp_path: Path) -> None:
     csv = series_csv({y: 100.0 + y for y in range(2018, 2025)})
     config = "zeitreihenbrueche:\n  - {ab: 2022, bezeichnung: Zensus 2022, indikatoren: [1-1-1]}\n"
-    folder = project(tmp_path, {"1-1-1": (csv, "indicator_name: Bevölkerung")}, config)
+    folder = project_with_data(tmp_path, {"1-1-1": (csv, "indicator_name: Bevölkerung")}, config)
     text = folder / "texte" / "indikatoren" / "1-1-1.md"
     text.write_text(
         '---\nstatus: freigegeben\n---\nSeit 2018: {{ veraenderung("1-1-1", von=2018) }}. '
@@ -135,7 +116,7 @@ def test_zero_periods_are_flagged_and_declared_ones_shown_as_x(tmp_path: Path) -
         for g, v in (("Frauen", 4.0), ("Männer", 5.0))
     )
     meta = "indicator_name: Erwerbslosenanteil\nprecision: [{unit: '%', decimals: 1}]"
-    folder = project(tmp_path, {"1-1-1": (rows, meta)})
+    folder = project_with_data(tmp_path, {"1-1-1": (rows, meta)})
     warnings = [p for p in prepare_project(folder).problems if p.severity == Severity.WARNING]
     assert any("Im Zeitraum 2020 sind alle Werte" in p.message for p in warnings)
     config = folder / "reportgen.yml"
@@ -238,7 +219,7 @@ def test_configured_presentation_is_checked_with_suggestions(tmp_path: Path) -> 
         "    aufgliederung: {merkmale: [Altersgruppe], kategorien: [0 – 15, 15 - 41]}\n"
         "  9-9-9: {karte: true}\n"
     )
-    folder = project(tmp_path, {"1-1-1": (age_sex_csv(), meta)}, config)
+    folder = project_with_data(tmp_path, {"1-1-1": (age_sex_csv(), meta)}, config)
     with pytest.raises(InvalidInput) as raised:
         _strict(folder)
     messages = [f"{p.message} {p.hint}" for p in raised.value.problems]
@@ -316,7 +297,7 @@ def test_a_quota_above_hundred_is_explained(tmp_path: Path) -> None:
         "indicator_name: Betreuungsquote\n"
         "data_source: Kinder- und Jugendhilfestatistik, Mikrozensus"
     )
-    folder = project(tmp_path, {"3-1-1": (csv, meta)})
+    folder = project_with_data(tmp_path, {"3-1-1": (csv, meta)})
     table = tables(compose(folder))[0]
     assert any(n.startswith("Werte über 100 % sind möglich, weil Zähler") for n in table.notes)
 
@@ -356,7 +337,7 @@ def test_several_breakdowns_each_with_chart_and_table(tmp_path: Path) -> None:
         "      - {merkmale: [Altersgruppe, Geschlecht]}\n"
         "      - {merkmale: [Geschlecht], auswahl: {Altersgruppe: 0 – 15}}\n"
     )
-    folder = project(tmp_path, {"1-1-1": (age_sex_csv(), meta)}, config)
+    folder = project_with_data(tmp_path, {"1-1-1": (age_sex_csv(), meta)}, config)
     kinds = [f.chart.kind for f in figures(compose(folder))]
     assert kinds[1:] == [ChartKind.PYRAMID, ChartKind.HBAR]  # after the time series
     config_file = folder / "reportgen.yml"

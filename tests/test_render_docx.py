@@ -43,7 +43,7 @@ from reportgen.render.docx.document import render_docx
 from reportgen.render.docx.template import REQUIRED_STYLES, open_template
 from reportgen.resources import DEFAULT_STYLES
 from tests import docxhelpers
-from tests.conftest import EXAMPLE_FIGURES
+from tests.conftest import EXAMPLE_FIGURES, EXAMPLE_PICTURES
 
 TEMPLATE = DEFAULT_STYLES / "reference.docx"
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
@@ -255,11 +255,20 @@ def open_docx(data: bytes) -> DocxDocument:
 
 def heading_level(paragraph: DocxParagraph) -> int | None:
     name = paragraph.style.name if paragraph.style is not None else ""
-    return int(name.removeprefix("Heading ")) if name and name.startswith("Heading ") else None
+    for prefix in ("Heading ", "Zwischenüberschrift "):
+        if name and name.startswith(prefix):
+            return int(name.removeprefix(prefix))
+    return None
 
 
 def headings(document: DocxDocument) -> list[tuple[int, str]]:
-    return [(level, p.text) for p in document.paragraphs if (level := heading_level(p)) is not None]
+    """Headings (also those outside the navigation pane) with the number Word's list shows."""
+    numbers = docxhelpers.list_numbers(document)
+    return [
+        (level, docxhelpers.numbered_text(p, numbers))
+        for p in document.paragraphs
+        if (level := heading_level(p)) is not None
+    ]
 
 
 def style_name(paragraph: DocxParagraph) -> str:
@@ -352,7 +361,7 @@ def test_table_of_contents_field_is_updated_when_word_opens_the_file(
         and docxhelpers.field_instructions(p)[0].startswith("TOC")
     ]
     assert docxhelpers.field_instructions(toc) == ['TOC \\o "1-3" \\h \\z \\u']
-    assert toc.text == "Zum Aktualisieren F9"
+    assert toc.text == "1\tBevölkerung"  # filled before Word updates it (test_docx_navigation)
     update = document.settings.element.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields"
     )
@@ -536,6 +545,7 @@ def test_example_docx_is_accessible(example_outputs: dict[str, Path]) -> None:
     document = docx.Document(str(example_outputs["docx"]))
     assert docxhelpers.document_language(document) == "de-DE"
     descriptions = docxhelpers.picture_descriptions(document)
-    assert len(descriptions) == EXAMPLE_FIGURES and all(d.strip() for d in descriptions)
+    assert len(descriptions) == EXAMPLE_FIGURES + EXAMPLE_PICTURES
+    assert all(d.strip() for d in descriptions)
     assert_levels_never_skip(document)
     assert document.tables and all(docxhelpers.is_header_row(t.rows[0]) for t in document.tables)

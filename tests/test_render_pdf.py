@@ -13,7 +13,7 @@ import pytest
 from reportgen.build import BuildRequest, build_report
 from reportgen.errors import RenderError
 from reportgen.render.pdf import PROFILES, write_pdf
-from tests.conftest import EXAMPLE_FIGURES, make_project
+from tests.conftest import EXAMPLE_FIGURES, EXAMPLE_PICTURES, make_project
 from tests.pdfstructure import (
     by_type,
     descendants,
@@ -71,12 +71,20 @@ def test_all_fonts_are_embedded(mini_pdf: Path) -> None:
     assert fonts and all(embedded for _, embedded in fonts), fonts
 
 
-def test_one_bookmark_per_heading(mini_pdf: Path) -> None:
+def test_one_bookmark_per_heading_of_the_navigation(mini_pdf: Path) -> None:
+    """Levels 1–3 (``NAVIGATION_DEPTH``); the sub-headings below are tagged, not bookmarked."""
     with pikepdf.open(mini_pdf) as pdf:
         titles = outline_titles(pdf)
-        headings = sum(len(by_type(pdf, f"/H{level}")) for level in range(1, 5))
+        headings = sum(len(by_type(pdf, f"/H{level}")) for level in range(1, 4))
+        assert by_type(pdf, "/H4") and by_type(pdf, "/H5")
     assert len(titles) == headings
-    assert titles[:4] == ["Impressum", "Inhalt", "Vorwort", "1 Bevölkerung"]
+    assert titles[:5] == [
+        "Impressum",
+        "Inhalt",
+        "Vorwort",
+        "Das Wichtigste in Kürze",
+        "1 Bevölkerung",
+    ]
     assert "1.2.1 Anteil der Ausländerinnen und Ausländer" in titles
 
 
@@ -123,7 +131,7 @@ def test_example_report_pdf_passes_pdf_ua_validation(example_outputs: dict[str, 
     assert [f"{f.rule_id}: {f.message}" for f in report.failures] == []
     with pikepdf.open(pdf_path) as pdf:
         figures = by_type(pdf, "/Figure")
-        assert len(figures) == EXAMPLE_FIGURES
+        assert len(figures) == EXAMPLE_FIGURES + EXAMPLE_PICTURES
         assert all(str(f.get("/Alt", "")).strip() for f in figures)
         assert all(embedded for _, embedded in fonts_embedded(pdf))
     assert not list(pdf_path.parent.glob(".*.tmp"))

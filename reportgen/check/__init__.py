@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reportgen.check.outline import outline_problems
 from reportgen.check.presentation import presentation_problems
 from reportgen.check.references import reference_problems, stale_acceptances
 from reportgen.check.texts import fill_texts, typed_number_problems
+from reportgen.check.unfinished import unfinished_problems
 from reportgen.load.defects import accept_defects
 from reportgen.load.project import Project, load_project
 
@@ -21,8 +23,10 @@ def check_project(project: Project) -> Project:
         *project.problems,
         *reference_problems(project),
         *presentation_problems(project),
+        *outline_problems(project),
         *placeholder_problems,
         *typed_number_problems(project),
+        *unfinished_problems(project),
     ]
     problems, stale = accept_defects(problems, project.config.known_defects)
     problems.extend(stale_acceptances(project.config, stale))

@@ -17,7 +17,6 @@ def reference_problems(project: Project) -> list[Problem]:
         *_check_selection(config, dataset),
         *_check_texts(texts, dataset),
         *_check_start_values(dataset),
-        *_check_titles(config, dataset),
         *_check_targets(config, dataset),
     ]
 
@@ -104,23 +103,6 @@ def _check_start_values(dataset: Dataset) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _check_titles(config: ReportConfig, dataset: Dataset) -> list[Problem]:
-    return [
-        Problem(
-            f"Indikator {indicator.meta.number} hat keinen Titel in den Metadaten; es "
-            f"erscheint „{indicator.meta.title}“.",
-            Location(indicator.meta.path),
-            f"Tragen Sie in reportgen.yml unter „indikatortitel“ einen Titel für "
-            f"{indicator.id} ein.",
-            Severity.WARNING,
-        )
-        for indicator in dataset.indicators.values()
-        if not indicator.meta.has_title
-        and not indicator.meta.title_error
-        and indicator.id not in config.indicator_titles
-    ]
 
 
 def _check_targets(config: ReportConfig, dataset: Dataset) -> list[Problem]:

@@ -24,6 +24,27 @@ from reportgen.cli.options import (
 from reportgen.cli.output import accepted_line, console, show_preflight
 from reportgen.errors import count
 
+CoverOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--umschlag/--ohne-umschlag",
+        help="Druck: Umschlag für Klebebindung als eigene Datei (U4, Rücken, U1; "
+        "…-umschlag.pdf). Standard: druck.umschlag in reportgen.yml, sonst ohne.",
+        show_default=False,
+    ),
+]
+PaperOption = Annotated[
+    float | None,
+    typer.Option(
+        "--papierstaerke",
+        min=0.03,
+        max=1.0,
+        metavar="<mm>",
+        help="Druck: Stärke eines Blatts (zwei Seiten) in mm für die Rückenbreite, "
+        "Grammatur × Papiervolumen ÷ 1000 (Standard: 0,1).",
+    ),
+]
+
 
 def build_command(
     project_dir: ProjectArg = None,
@@ -56,6 +77,8 @@ def build_command(
     crop_marks: MarksOption = None,
     pad_to_four: FourOption = None,
     chapters_right: RightOption = None,
+    cover: CoverOption = None,
+    paper: PaperOption = None,
 ) -> None:
     """Bericht erzeugen: barrierefreies PDF (PDF/UA-1) und DOCX.
 
@@ -65,7 +88,9 @@ def build_command(
     from reportgen.printing.setup import PrintOverrides
 
     started = time.perf_counter()
-    overrides = PrintOverrides(icc_profile, bleed, crop_marks, pad_to_four, chapters_right)
+    overrides = PrintOverrides(
+        icc_profile, bleed, crop_marks, pad_to_four, chapters_right, cover, paper
+    )
     request = BuildRequest(
         project_or_example(project_dir),
         out,

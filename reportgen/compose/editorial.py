@@ -19,6 +19,7 @@ from reportgen.compose.model import (
     plain_text,
 )
 from reportgen.compose.model.document import TextStatus
+from reportgen.compose.references import resolved
 from reportgen.compose.richtext import markdown_to_blocks
 from reportgen.errors import ContentError, Location
 from reportgen.load.labels import Labels
@@ -78,7 +79,10 @@ def text_blocks(project: Project, text: TextBlock) -> tuple[Block, ...]:
             Location(text.path, text.body_line),
             "Details mit „reportgen check“.",
         )
-    return markdown_to_blocks(filled)
+    chapters = set(project.texts.chapters)
+    return resolved(
+        markdown_to_blocks(filled), project.dataset, chapters, project.labels.outline.page
+    )
 
 
 def file_of(text: TextBlock | None) -> Path | None:

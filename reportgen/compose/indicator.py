@@ -15,6 +15,7 @@ from reportgen.compose.figures import caption, indicator_title
 from reportgen.compose.formatting import format_quantity
 from reportgen.compose.indicator_table import indicator_table, table_periods
 from reportgen.compose.indicators import Selection
+from reportgen.compose.methods import SharedMethods, block_text, with_references
 from reportgen.compose.model import (
     Block,
     ChartKind,
@@ -67,8 +68,12 @@ def source_line(labels: Labels, config: ReportConfig, vintage: str | None) -> st
 
 
 def compose_indicator(
-    project: Project, indicator: Indicator, numbering: Numbering
+    project: Project,
+    indicator: Indicator,
+    numbering: Numbering,
+    methods: SharedMethods | None = None,
 ) -> ComposedIndicator:
+    """One indicator; method texts in ``methods`` are referred to, not printed again."""
     meta, config, labels = indicator.meta, project.config, project.labels
     title = indicator_title(config, indicator)
     selection = configured_selection(config, indicator)
@@ -101,7 +106,7 @@ def compose_indicator(
         *((table,) if table else ()),
         *extra,
         interpretation,
-        *_methods(meta, labels, selection),
+        *_methods(project, meta, selection, methods),
         plain(source + (f" {data_basis}" if meta.data_source else ""), Style.SOURCE),
     )
     return ComposedIndicator(Part(Role.INDICATOR, children), status)
@@ -164,8 +169,19 @@ def _figure(
     )
 
 
-def _methods(meta: IndicatorMeta, labels: Labels, selection: Selection) -> tuple[Part, ...]:
+def _methods(
+    project: Project, meta: IndicatorMeta, selection: Selection, shared: SharedMethods | None
+) -> tuple[Part, ...]:
+    labels = project.labels
     words = labels.indicator
+    reference = labels.outline.methods_reference
+
+    def blocks_of(html: str) -> tuple[Block, ...]:
+        return with_references(html_to_blocks(html), shared, reference)
+
+    topic = project.dataset.targets.get(meta.target)
+    # a definition that only repeats the topic's introduction right above it is left out
+    repeated = topic is not None and block_text(meta.description) == block_text(topic.description)
     breaks = tuple(
         plain(
             words.break_note.format(jahr=b.first_year, bezeichnung=b.label)
@@ -174,12 +190,12 @@ def _methods(meta: IndicatorMeta, labels: Labels, selection: Selection) -> tuple
         for b in selection.breaks
     )
     notes = [
-        (words.definition, html_to_blocks(meta.description)),
-        (words.computation, html_to_blocks(meta.computation)),
-        (words.footnotes, html_to_blocks(meta.footnotes)),
+        (words.definition, () if repeated else blocks_of(meta.description)),
+        (words.computation, blocks_of(meta.computation)),
+        (words.footnotes, blocks_of(meta.footnotes)),
         (words.data_source, _source_blocks(meta)),
         (words.breaks, breaks),
-        (words.further, html_to_blocks(meta.other_info) + markdown_to_blocks(meta.body)),
+        (words.further, blocks_of(meta.other_info) + markdown_to_blocks(meta.body)),
     ]
     parts = tuple(
         Part(Role.NOTE, (Heading(5, label, listed=False), *placed(blocks, 6)))

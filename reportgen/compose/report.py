@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.compose.back_matter import appendix
+from reportgen.compose.back_matter import with_appendix
 from reportgen.compose.editorial import (
     editorial_part,
     file_of,
@@ -17,8 +17,9 @@ from reportgen.compose.editorial import (
     text_blocks,
     text_status,
 )
-from reportgen.compose.front_matter import contents, cover, imprint
+from reportgen.compose.front_matter import contents, cover, draft_mark, imprint
 from reportgen.compose.indicator import Numbering, compose_indicator
+from reportgen.compose.methods import SharedMethods, preliminary_part, shared_methods
 from reportgen.compose.model import (
     Document,
     DocumentMeta,
@@ -28,7 +29,9 @@ from reportgen.compose.model import (
     Role,
 )
 from reportgen.compose.model.document import TextStatus
+from reportgen.compose.outline import free_chapter, goals_in_order, outline_of, summary_part
 from reportgen.compose.richtext import html_to_blocks
+from reportgen.load.config_presentation import FreeChapter, GoalChapter, Section
 from reportgen.load.project import Project, chapter_plan
 
 
@@ -48,17 +51,49 @@ class Report:
 
 
 def compose_report(project: Project) -> Report:
-    """The whole report; reads nothing, writes nothing."""
+    """The whole report in the order of its outline; reads nothing, writes nothing."""
     config, labels, texts = project.config, project.labels, project.texts
     numbering = Numbering()
-    uses = [TextUse("Vorwort", text_status(texts.foreword), file_of(texts.foreword))]
-    chapters = []
     plan = chapter_plan(config, project.dataset)
-    for goal_id, indicator_ids in plan:
-        chapter, chapter_uses = _chapter(project, goal_id, indicator_ids, numbering)
-        chapters.append(chapter)
+    entries = outline_of(project, plan)
+    by_goal = dict(plan)
+    order = goals_in_order(entries, plan)
+    metas = [project.dataset.indicators[i].meta for goal in order for i in by_goal[goal]]
+    methods = (
+        shared_methods(metas, labels.appendix.no_source) if Section.METHODS in entries else None
+    )
+    chapters: dict[str, Part] = {}
+    uses = [TextUse("Vorwort", text_status(texts.foreword), file_of(texts.foreword))]
+    for goal_id in order:  # figures and tables are numbered in the order of the outline
+        chapter, chapter_uses = _chapter(project, goal_id, by_goal[goal_id], numbering, methods)
+        chapters[goal_id] = chapter
         uses.extend(chapter_uses)
-    main = (*_foreword(project), *chapters, appendix(project, plan, numbering))
+    main: list[Node] = []
+    for entry in entries:
+        match entry:
+            case Section.FOREWORD:
+                main.extend(_foreword(project))
+            case Section.SUMMARY:
+                summary, status = summary_part(project, list(chapters.values()))
+                uses.append(TextUse(labels.outline.summary, status, file_of(texts.summary)))
+                main.extend((summary,) if summary else ())
+            case Section.METHODS:
+                part = methods and preliminary_part(
+                    methods, labels.outline.methods, labels.outline.methods_intro
+                )
+                main.extend((part,) if part else ())
+            case Section.CHAPTERS:
+                alone = {e.goal for e in entries if isinstance(e, GoalChapter)}
+                main.extend(chapters[g] for g in order if g not in alone)
+            case GoalChapter(goal=goal) if goal in chapters:
+                main.append(chapters[goal])
+            case FreeChapter(name=name) if name in texts.chapters:
+                text = texts.chapters[name]
+                uses.append(TextUse(f"Kapitel „{name}“", text_status(text), file_of(text)))
+                part = free_chapter(project, text)
+                main.extend((part,) if part else ())
+            case Section.ANNEX:
+                main[:] = with_appendix(project, plan, numbering, tuple(main))
     meta = DocumentMeta(
         title=config.title,
         subject=config.subtitle,
@@ -66,8 +101,10 @@ def compose_report(project: Project) -> Report:
         language="de",
         date=config.publication_date,
         keywords=(*labels.report.keywords, str(config.reporting_year)),
+        draft_mark=draft_mark(labels, (use.status for use in uses)),
     )
-    front = (cover(project), imprint(project), contents(labels, main))
+    draft = bool(meta.draft_mark)
+    front = (cover(project, draft), imprint(project), contents(labels, tuple(main)))
     return Report(Document(meta, (*front, *main)), tuple(uses))
 
 
@@ -82,7 +119,11 @@ def _foreword(project: Project) -> tuple[Part, ...]:
 
 
 def _chapter(
-    project: Project, goal_id: str, indicator_ids: tuple[str, ...], numbering: Numbering
+    project: Project,
+    goal_id: str,
+    indicator_ids: tuple[str, ...],
+    numbering: Numbering,
+    methods: SharedMethods | None,
 ) -> tuple[Part, list[TextUse]]:
     dataset, labels = project.dataset, project.labels
     intro_text = project.texts.goals.get(goal_id)
@@ -92,7 +133,7 @@ def _chapter(
     topics: dict[str, list[Node]] = {}
     for indicator_id in indicator_ids:
         indicator = dataset.indicators[indicator_id]
-        composed = compose_indicator(project, indicator, numbering)
+        composed = compose_indicator(project, indicator, numbering, methods)
         topics.setdefault(indicator.meta.target, []).append(composed.part)
         uses.append(
             TextUse(

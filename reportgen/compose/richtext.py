@@ -22,13 +22,16 @@ from reportgen.compose.model import (
     Text,
     plain_text,
 )
-from reportgen.load.htmltext import safe_url
+from reportgen.load.htmltext import markdown_links, safe_url
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # editors' notes to themselves, never printed
 
 
 # --- Markdown -------------------------------------------------------------------------------
+
+
+_FRAGMENT = re.compile(r"^#[\w.-]+$")
 
 
 def markdown_to_blocks(source: str) -> tuple[Block, ...]:
@@ -82,13 +85,16 @@ def _markdown_inlines(tokens: list[Token]) -> tuple[Inline, ...]:
             elif opened == "em_open":
                 node = Emphasis(tuple(children))
             else:
-                node = _link(tuple(children), href)
+                node = _link(tuple(children), href, in_document=True)
             stack[-1][1].append(node)
     return _merge_text(tuple(stack[0][1]))
 
 
-def _link(children: tuple[Inline, ...], href: str) -> Inline:
-    """A link; one without a usable target keeps only its words."""
+def _link(children: tuple[Inline, ...], href: str, in_document: bool = False) -> Inline:
+    """A link; one without a usable target keeps only its words. Editorial Markdown may also
+    point to a place in the report (``#1-3-1``; ``compose.references`` resolves it)."""
+    if in_document and _FRAGMENT.match(href.strip()):
+        return Link(children, href.strip())
     url = safe_url(href)
     return Link(children, url) if url else Text(plain_text(children))
 
@@ -111,7 +117,7 @@ _ALLOWED_TAGS = {"a", "b", "strong", "i", "em", "br", "p", "ul", "ol", "li", "su
 def html_to_blocks(source: str) -> tuple[Block, ...]:
     """Reduce an HTML snippet to safe text, lists and links (anything else is dropped)."""
     cleaned = nh3.clean(
-        source,
+        markdown_links(source),  # Markdown links written into HTML fields (topic texts too)
         tags=_ALLOWED_TAGS,
         attributes={"a": {"href"}},
         link_rel=None,

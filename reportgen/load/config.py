@@ -33,7 +33,13 @@ from reportgen.load.config_entries import (
     TargetValue,
 )
 from reportgen.load.config_messages import config_problems
-from reportgen.load.config_presentation import Presentation, SeriesBreakEntry
+from reportgen.load.config_names import NameOverrides
+from reportgen.load.config_presentation import (
+    OutlineEntry,
+    Presentation,
+    SeriesBreakEntry,
+)
+from reportgen.load.config_publication import FrontMatterConfig
 from reportgen.load.signs import SIGNS
 from reportgen.load.textfile import FileKind
 from reportgen.load.yamlfile import KeyPositions, read_yaml_mapping
@@ -108,6 +114,22 @@ class PrintConfig(Frozen):
     pad_to_four: bool = Field(default=False, alias="vielfaches_von_vier")
     chapters_right: bool = Field(default=True, alias="kapitel_rechts")
     stylesheet: ProjectPath = Field(default=DEFAULT_STYLES / "druck.css", alias="css")
+    cover: bool = Field(default=False, alias="umschlag")
+    """A separate cover file (U1–U4 with spine) for perfect binding (Klebebindung)."""
+    paper_mm: float = Field(
+        default=0.1, alias="papierstaerke_mm", gt=0.02, le=1.0, allow_inf_nan=False
+    )
+    """Thickness of one sheet (two pages): grammage × paper volume / 1000, e.g. 100 g/m² × 1.0."""
+    spine_mm: float | None = Field(
+        default=None, alias="rueckenbreite_mm", gt=0, le=100, allow_inf_nan=False
+    )
+    """The print shop's spine width; without it the spine is computed from pages and paper."""
+    spine_upwards: bool = Field(default=True, alias="rueckentitel_von_unten")
+    """The spine title reads bottom to top (usual in German-speaking countries); false: top
+    to bottom (ISO 6357, English-speaking countries)."""
+    saddle_max_pages: int = Field(default=64, alias="rueckstich_max_seiten", ge=8, le=200)
+    coverage_limit: int = Field(default=300, alias="farbauftrag_max", ge=200, le=400)
+    """Highest total area coverage (C+M+Y+K in %) the paper takes; 300 for coated stock."""
     factsheet_stylesheet: ProjectPath = Field(
         default=DEFAULT_STYLES / "steckbrief-druck.css", alias="css_steckbrief"
     )
@@ -149,6 +171,8 @@ class ReportConfig(Frozen):
     publication_date: dt.date = Field(alias="veroeffentlichungsdatum")
     publisher: str = Field(alias="herausgeber", min_length=1)
     imprint: str = Field(default="", alias="impressum")
+    front_matter: FrontMatterConfig = Field(default_factory=FrontMatterConfig, alias="titelei")
+    """Logo, cover image and the imprint's contact, licence, ISSN, picture credits."""
     attribution: Attribution = Field(alias="quelle")
     data_dir: Path = Field(default=Path("daten"), alias="daten")
     texts_dir: Path = Field(default=Path("texte"), alias="texte")
@@ -156,6 +180,13 @@ class ReportConfig(Frozen):
     table_periods: int = Field(default=5, alias="tabellenjahre", ge=1, le=12)
     flags: dict[str, str] = Field(default_factory=dict, alias="kennzeichen")
     indicator_titles: dict[str, str] = Field(default_factory=dict, alias="indikatortitel")
+    goal_titles: NameOverrides = Field(default_factory=dict, alias="handlungsfeld_titel")
+    topic_titles: NameOverrides = Field(default_factory=dict, alias="themen_titel")
+    source_names: NameOverrides = Field(default_factory=dict, alias="quellennamen")
+    """Printed names instead of the metadata's (``reportgen.load.naming``)."""
+    glossary: ProjectPath | None = Field(default=None, alias="glossar")
+    abbreviations: ProjectPath | None = Field(default=None, alias="abkuerzungen")
+    """Files of terms for the annex (``reportgen.load.glossary``)."""
     output: Output = Field(default_factory=Output, alias="ausgabe")
     styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
     factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
@@ -164,6 +195,9 @@ class ReportConfig(Frozen):
     known_defects: tuple[KnownDefect, ...] = Field(default=(), alias="bekannte_datenfehler")
     presentation: dict[IndicatorId, Presentation] = Field(default_factory=dict, alias="darstellung")
     series_breaks: tuple[SeriesBreakEntry, ...] = Field(default=(), alias="zeitreihenbrueche")
+    outline: tuple[OutlineEntry, ...] | None = Field(default=None, alias="gliederung")
+    """The order of the report's parts; without it: foreword, summary, introduction, methods,
+    the Handlungsfelder, other free chapters, annex."""
     district_tables: bool = Field(default=True, alias="kreistabellen")
     """District tables (Kreistabellen) in the annex, for the indicators with district data."""
     project_dir: Path = Field(default=Path("."), exclude=True)

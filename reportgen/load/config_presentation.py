@@ -158,3 +158,34 @@ class SeriesBreakEntry(Frozen):
                 "„indikatoren“ oder „datenquelle“ fehlt: für welche Reihen gilt der Bruch?"
             )
         return self
+
+
+class Section(StrEnum):
+    """The parts of the report an outline (``gliederung``) can place by name."""
+
+    FOREWORD = "vorwort"
+    SUMMARY = "zusammenfassung"
+    METHODS = "methoden"
+    CHAPTERS = "handlungsfelder"
+    """Every Handlungsfeld of ``auswahl`` not placed on its own."""
+    ANNEX = "anhang"
+
+
+class FreeChapter(Frozen):
+    """A chapter from ``texte/kapitel/<name>.md`` (Einleitung, Schwerpunkt …)."""
+
+    name: str = Field(alias="kapitel", min_length=1)
+
+
+class GoalChapter(Frozen):
+    """One Handlungsfeld at this place of the outline."""
+
+    goal: str = Field(alias="handlungsfeld")
+
+    @field_validator("goal", mode="before")
+    @classmethod
+    def _goal_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+OutlineEntry = Section | FreeChapter | GoalChapter

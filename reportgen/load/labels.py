@@ -31,6 +31,14 @@ class ReportLabels(Frozen):
     contents_update: str = Field(alias="inhalt_aktualisieren")
     foreword: str = Field(alias="vorwort")
     keywords: tuple[str, ...] = Field(alias="schlagworte")
+    logo_alt: str = Field(alias="logo_alternativtext")
+    contact: str = Field(alias="auskuenfte")
+    phone: str = Field(alias="telefon")
+    email: str = Field(alias="e_mail")
+    licence: str = Field(alias="lizenz")
+    issn: str = Field(alias="issn")
+    order_number: str = Field(alias="bestellnummer")
+    picture_credits: str = Field(alias="bildnachweis")
 
 
 class IndicatorLabels(Frozen):
@@ -64,6 +72,8 @@ class StatusLabels(Frozen):
     draft: str = Field(alias="entwurf")
     generated: str = Field(alias="generiert")
     missing: str = Field(alias="fehlt")
+    cover_mark: str = Field(alias="entwurf_titelseite")
+    header_mark: str = Field(alias="entwurf_kopfzeile")
 
 
 class AppendixLabels(Frozen):
@@ -77,6 +87,11 @@ class AppendixLabels(Frozen):
     one_indicator: str = Field(alias="ein_indikator")
     many_indicators: str = Field(alias="mehrere_indikatoren")
     no_source: str = Field(alias="ohne_angabe")
+    rounding: str = Field(alias="rundung")
+    abbreviations: str = Field(alias="abkuerzungen")
+    glossary: str = Field(alias="glossar")
+    figures: str = Field(alias="abbildungen")
+    tables: str = Field(alias="tabellen")
 
 
 class DistrictTableLabels(Frozen):
@@ -132,6 +147,18 @@ class FactsheetLabels(Frozen):
     of: str = Field(alias="von")
 
 
+class OutlineLabels(Frozen):
+    """The parts an outline (``gliederung``) places: summary, methods once, references."""
+
+    summary: str = Field(alias="zusammenfassung")
+    summary_draft: str = Field(alias="zusammenfassung_entwurf")
+    methods: str = Field(alias="methoden")
+    methods_intro: str = Field(alias="methoden_einleitung")
+    methods_reference: str = Field(alias="methoden_verweis")
+    page: str = Field(alias="seite")
+    """The word before a page number in a cross-reference: "S."."""
+
+
 class Labels(Frozen):
     """Every fixed word of report and fact sheet; composition fills the placeholders."""
 
@@ -142,6 +169,7 @@ class Labels(Frozen):
     district_tables: DistrictTableLabels = Field(alias="kreistabellen")
     district_map: MapLabels = Field(alias="karte")
     factsheet: FactsheetLabels = Field(alias="steckbrief")
+    outline: OutlineLabels = Field(alias="gliederung")
 
 
 def load_labels(own: Path | None = None) -> Labels:

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportgen.errors import Problem
 from reportgen.load.defects import Rule
-from reportgen.load.htmltext import html_to_text, safe_url
+from reportgen.load.htmltext import html_to_text, markdown_links, safe_url
 from reportgen.load.metafiles import RawMeta
 from reportgen.load.translations import Translations
 
@@ -113,14 +113,14 @@ def build_meta(
         return value
 
     def rich(key: str) -> str:
-        return text(key) or ""
+        return markdown_links(text(key) or "")
 
     title_key = "indicator_name" if data.get("indicator_name") else "graph_title"
     title_text = text(title_key)
     has_title = bool(title_text) and title_text != "Untitled"
     if not has_title:
         title_text = f"Indikator {number}"
-    footnotes = [note for key in _FOOTNOTE_KEYS if data.get(key) and (note := text(key))]
+    footnotes = [note for key in _FOOTNOTE_KEYS if data.get(key) and (note := rich(key))]
     tags = tuple(str(tag) for tag in _as_list(data.get("tags")))
     vintage = next((tag for tag in tags if tag.lower().startswith("datenstand")), None)
     return IndicatorMeta(

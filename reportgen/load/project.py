@@ -18,7 +18,9 @@ from reportgen.load.config import InvalidConfig, ReportConfig, load_config
 from reportgen.load.config_entries import KnownDefect
 from reportgen.load.defects import accept_defects, discarded_lines
 from reportgen.load.geodata import DistrictMap, load_district_map
+from reportgen.load.glossary import Glossary, load_glossary
 from reportgen.load.labels import Labels, load_labels
+from reportgen.load.naming import renamed
 from reportgen.load.opensdg import LEVEL, REGION, Dataset, load_dataset
 from reportgen.load.regions import Level
 from reportgen.load.textblocks import TextLibrary, load_texts
@@ -37,6 +39,8 @@ class Project:
     """Each text block's body with its placeholders filled (by the check stage)."""
     district_map: DistrictMap | None = None
     """District outlines, read when an indicator is to be shown as a map (``karte``)."""
+    glossary: Glossary = field(default_factory=Glossary)
+    """Terms and abbreviations for the annex (``glossar``, ``abkuerzungen``)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -74,9 +78,11 @@ def load_project(project_dir: Path) -> Project:
         set(config.indicator_titles),
         discarded_lines(config.known_defects),
     )
+    dataset, naming_problems = renamed(dataset, config)
     labels = load_labels(config.styles.labels)
     texts, text_problems = load_texts(config.texts_path)
-    problems = [*dataset.problems, *text_problems]
+    problems = [*dataset.problems, *text_problems, *naming_problems]
+    glossary = load_glossary(config.glossary, config.abbreviations, problems)
     if not dataset.indicators and dataset.root.is_dir():
         problems.append(
             Problem("Der Datenordner enthält keine Indikatoren.", Location(dataset.root))
@@ -86,7 +92,15 @@ def load_project(project_dir: Path) -> Project:
         district_map = load_district_map(
             config.data_path, district_keys(dataset), config.factsheets.map_file, problems
         )
-    return Project(config, dataset, texts, labels, tuple(problems), district_map=district_map)
+    return Project(
+        config,
+        dataset,
+        texts,
+        labels,
+        tuple(problems),
+        district_map=district_map,
+        glossary=glossary,
+    )
 
 
 def district_keys(dataset: Dataset) -> set[str]:

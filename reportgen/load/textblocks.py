@@ -3,6 +3,9 @@
 Layout of a project's text folder::
 
     texte/vorwort.md                  foreword
+    texte/zusammenfassung.md          "Das Wichtigste in Kürze" (else a generated draft)
+    texte/kapitel/<name>.md           a free chapter (Einleitung, Schwerpunkt …), placed by
+                                      ``gliederung`` in reportgen.yml; its title from ``titel``
     texte/handlungsfelder/<G>.md      introduction of Handlungsfeld G
     texte/indikatoren/<G-T-I>.md      Lese- und Interpretationshilfe of an indicator
 """
@@ -10,7 +13,7 @@ Layout of a project's text folder::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -23,6 +26,8 @@ class TextKind(StrEnum):
     """What a text block introduces or explains (the value is the German word)."""
 
     FOREWORD = "vorwort"
+    SUMMARY = "zusammenfassung"
+    CHAPTER = "kapitel"
     GOAL = "handlungsfeld"
     INDICATOR = "indikator"
     FACTSHEET = "steckbrief"
@@ -38,6 +43,7 @@ class BlockStatus(StrEnum):
 STATUSES = tuple(BlockStatus)
 _KNOWN_KEYS = {"titel", "status", "autor", "datum"}
 FOLDERS: dict[str, TextKind] = {
+    "kapitel": TextKind.CHAPTER,
     "handlungsfelder": TextKind.GOAL,
     "indikatoren": TextKind.INDICATOR,
     "steckbriefe": TextKind.FACTSHEET,
@@ -66,16 +72,25 @@ class TextLibrary:
     indicators: dict[str, TextBlock]
     factsheets: dict[str, TextBlock]
     """District texts by area code as in the file name (``K03355``)."""
+    summary: TextBlock | None = None
+    chapters: dict[str, TextBlock] = field(default_factory=dict)
+    """Free chapters by file name without ``.md`` (``einleitung``)."""
 
     def all(self) -> tuple[TextBlock, ...]:
-        blocks = [self.foreword] if self.foreword else []
-        return (*blocks, *self.goals.values(), *self.indicators.values(), *self.factsheets.values())
+        blocks = [b for b in (self.foreword, self.summary) if b]
+        return (
+            *blocks,
+            *self.chapters.values(),
+            *self.goals.values(),
+            *self.indicators.values(),
+            *self.factsheets.values(),
+        )
 
 
 def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
     """Read every text block below ``folder``; problems are collected, not raised."""
     problems: list[Problem] = []
-    foreword = None
+    foreword = summary = None
     by_kind: dict[TextKind, dict[str, TextBlock]] = {kind: {} for kind in FOLDERS.values()}
     if not folder.is_dir():
         problems.append(
@@ -88,6 +103,9 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
     else:
         if (folder / "vorwort.md").is_file():
             foreword = load_text_block(folder / "vorwort.md", TextKind.FOREWORD, "", problems)
+        if (folder / "zusammenfassung.md").is_file():
+            path = folder / "zusammenfassung.md"
+            summary = load_text_block(path, TextKind.SUMMARY, "", problems)
         for sub, kind in FOLDERS.items():
             for path in sorted((folder / sub).glob("*.md")):
                 block = load_text_block(path, kind, path.stem, problems)
@@ -98,6 +116,8 @@ def load_texts(folder: Path) -> tuple[TextLibrary, list[Problem]]:
         by_kind[TextKind.GOAL],
         by_kind[TextKind.INDICATOR],
         by_kind[TextKind.FACTSHEET],
+        summary,
+        by_kind[TextKind.CHAPTER],
     )
     return library, problems
 

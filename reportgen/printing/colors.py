@@ -3,6 +3,7 @@ conversion of matplotlib's RGB SVG charts into CMYK SVG for the PDF/X edition.""
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -132,3 +133,17 @@ def cmyk_svg(svg: bytes, palette: CmykPalette) -> bytes:
     if root and not re.search(r"\sfill\s*=", root.group(0)):
         text = text[: root.start()] + '<svg fill="device-cmyk(0 0 0 1)"' + text[root.start() + 4 :]
     return text.encode("utf-8")
+
+
+def cmyk_jpeg(raster: bytes, palette: CmykPalette) -> bytes:
+    """A raster picture (PNG) as a CMYK JPEG through the output profile, transparent areas on
+    white paper."""
+    with Image.open(io.BytesIO(raster)) as opened:
+        rgba = opened.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    cmyk = ImageCms.applyTransform(flat, _transform(str(palette.icc_profile)))
+    assert cmyk is not None
+    buffer = io.BytesIO()
+    cmyk.save(buffer, format="JPEG", quality=95)
+    return buffer.getvalue()

@@ -3,10 +3,11 @@ CMYK charts and a vector locator map, laid out with the print stylesheet as PDF/
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
-from reportgen.compose.model import ChartSpec, Document, MapSpec
-from reportgen.printing.colors import CmykPalette, cmyk_svg
+from reportgen.compose.model import ChartSpec, Document, MapSpec, Picture
+from reportgen.printing.colors import CmykPalette, cmyk_jpeg, cmyk_svg
 from reportgen.printing.pdf import write_print_pdf
 from reportgen.printing.setup import PrintSetup
 from reportgen.render.charts import ChartImages
@@ -25,6 +26,15 @@ class PrintImages:
 
     def map_uri(self, spec: MapSpec) -> str:
         return svg_data_uri(cmyk_svg(self._screen.map_svg(spec), self._palette))
+
+    def picture_uri(self, picture: Picture) -> str:
+        """The logo or cover image in CMYK: an SVG recoloured like the charts, a raster
+        converted through the output profile (on white where it is transparent)."""
+        if picture.media_type == "image/svg+xml":
+            return svg_data_uri(cmyk_svg(picture.data, self._palette))
+        return "data:image/jpeg;base64," + base64.b64encode(
+            cmyk_jpeg(picture.data, self._palette)
+        ).decode("ascii")
 
 
 def render_print_document(

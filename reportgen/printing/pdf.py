@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pikepdf
 
+from reportgen.printing.overprint import overprint_black
 from reportgen.printing.setup import PrintSetup, print_rules
 from reportgen.render.pdf import PROFILES, ProfileName, append_blank_page, merged, write_pdf
 
@@ -21,26 +22,35 @@ MARK_LENGTH_MM = 5.0
 MARK_WIDTH_PT = 0.25
 
 
-def write_print_pdf(html: str, stylesheet: Path, setup: PrintSetup, day: dt.date) -> bytes:
+def write_print_pdf(
+    html: str, stylesheet: Path, setup: PrintSetup, day: dt.date, rules: str = ""
+) -> bytes:
     """A PDF/X-4: ``stylesheet`` (the screen look) with the print stylesheet of ``setup`` over
     it. A book (``setup.book``) gets chapters on right-hand pages, page padding and crop marks;
-    a fact sheet leaves padding and marks to :func:`combine_print_pdfs`."""
+    a fact sheet leaves padding and marks to :func:`combine_print_pdfs`. ``rules`` is more
+    generated CSS (the cover file's sizes). Black text and lines overprint."""
     pdf = write_pdf(
         html,
         stylesheet,
         PROFILES[ProfileName.PRINT],
         day,
         overlays=[setup.stylesheet],
-        rules=print_rules(setup),
+        rules=print_rules(setup) + rules,
     )
     with pikepdf.open(io.BytesIO(pdf)) as document:
         _strip_interaction(document)
+        overprint_black(document)
         for page in document.pages:
             page.obj.BleedBox = page.obj.MediaBox  # WeasyPrint caps the bleed box at 10 pt
         if setup.book:
             complete(document, setup)
-        _fix_metadata(document)
-        return _save(document)
+        return finish_print_pdf(document)
+
+
+def finish_print_pdf(document: pikepdf.Pdf) -> bytes:
+    """Deterministic metadata, the PDF/X keys of the document info, saved."""
+    _fix_metadata(document)
+    return _save(document)
 
 
 def complete(document: pikepdf.Pdf, setup: PrintSetup) -> None:

@@ -1,5 +1,6 @@
 """Preflight of a print PDF, read with pikepdf: what a print shop checks first (PDF/X version,
-output intent, trim and bleed, fonts, colour spaces, image resolution, annotations)."""
+output intent, trim and bleed, fonts, colour spaces, image resolution, annotations, total
+area coverage, black text). It does not replace the print shop's own preflight."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ import pikepdf
 from PIL import ImageCms
 
 from reportgen.compose.formatting import format_number
+from reportgen.printing.inks import Inks, TextInk, measure_inks
 from reportgen.printing.inventory import Inventory, take_inventory
 
 MM = 25.4 / 72
 MIN_PPI = 300
 A4 = (210.0, 297.0)
+GENERIC_PROFILE = (
+    "Generisches CMYK-Profil: vor der Druckfreigabe das Profil der Druckerei eintragen "
+    "(druck: icc_profil in reportgen.yml oder --icc-profil)."
+)
 
 
 @dataclass
@@ -30,7 +36,13 @@ class Preflight:
     crop_marks: bool = False
     trapped: str = ""
     inventory: Inventory = field(default_factory=Inventory)
+    inks: Inks = field(default_factory=Inks)
+    coverage_limit: int = 300
     defects: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Findings the print shop must hear about; they do not stop the build."""
+    notes: list[str] = field(default_factory=list)
+    """Facts for the print shop (binding, spine), one line each."""
 
     def lines(self, name: str) -> list[str]:
         inv = self.inventory
@@ -50,10 +62,17 @@ class Preflight:
             if inv.images and inv.lowest_ppi is not None
             else "keine Rasterbilder"
         )
-        verdict = (
-            "keine Fehler gefunden"
-            if not self.defects
-            else f"{len(self.defects)} Fehler:\n" + "\n".join(f"  – {d}" for d in self.defects)
+        verdict = (f"{len(self.defects)} Fehler" if self.defects else "keine Fehler") + (
+            f", {len(self.warnings)} Warnung(en)" if self.warnings else ""
+        )
+        verdict += "".join(f"\n  – {d}" for d in self.defects)
+        verdict += "".join(f"\n  ! Warnung: {w}" for w in self.warnings)
+        if not self.defects and not self.warnings:
+            verdict = "keine Fehler gefunden"
+        coverage = (
+            f"{_mm(self.inks.coverage)} % ({self.inks.coverage_at}), Grenze {self.coverage_limit} %"
+            if self.inks.coverage
+            else "keine CMYK-Farben"
         )
         return [
             f"Preflight Druck-PDF: {name}",
@@ -65,11 +84,33 @@ class Preflight:
             f"  Schnittmarken:      {'ja, Passerfarbe' if self.crop_marks else 'nein'}",
             f"  Schriften:          {font_text}",
             f"  Farbräume:          {', '.join(sorted(inv.colour_spaces)) or 'keine'}",
+            f"  Farbauftrag max.:   {coverage}",
+            f"  Text:               {_text_line(self.inks)}",
             f"  Rasterbilder:       {images}",
             f"  Anmerkungen/Links:  {inv.annotations or 'keine'}",
             f"  Überfüllung:        /Trapped {self.trapped or 'fehlt'}",
+            *(f"  {note}" for note in self.notes),
             f"  Ergebnis:           {verdict}",
+            "  Dieser Preflight ersetzt nicht die Prüfung der Druckerei.",
         ]
+
+
+def _text_line(inks: Inks) -> str:
+    """``17.753 × 100 % K (alle überdruckend), 9.289 × Grau (unter 100 % K)``."""
+    if not inks.text:
+        return "keiner"
+    parts = []
+    for kind, number in inks.text.most_common():
+        part = f"{format_number(number, 0)} × {kind}"
+        if kind == TextInk.PURE_K:
+            overprinted = inks.black_text_overprinted
+            part += (
+                " (alle überdruckend)"
+                if overprinted == number
+                else f" ({format_number(overprinted, 0)} überdruckend)"
+            )
+        parts.append(part)
+    return ", ".join(parts) + " (Textstellen)"
 
 
 def _mm(value: float) -> str:
@@ -84,9 +125,14 @@ def _is_a4(size: tuple[float, float]) -> bool:
     return abs(size[0] - A4[0]) < 0.5 and abs(size[1] - A4[1]) < 0.5
 
 
-def preflight(data: bytes, min_bleed_mm: float = 3.0) -> Preflight:
-    """Check a print PDF; every finding that a PDF/X-4 print shop would reject is a defect."""
-    result = Preflight()
+def preflight(
+    data: bytes, min_bleed_mm: float = 3.0, coverage_limit: int = 300, generic_profile: bool = False
+) -> Preflight:
+    """Check a print PDF; every finding that a PDF/X-4 print shop would reject is a defect,
+    what it should hear about (a generic profile, too much ink, rich black text) a warning."""
+    result = Preflight(coverage_limit=coverage_limit)
+    if generic_profile:
+        result.warnings.append(GENERIC_PROFILE)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         result.pdf_version = pdf.pdf_version
         result.pages = len(pdf.pages)
@@ -95,8 +141,28 @@ def preflight(data: bytes, min_bleed_mm: float = 3.0) -> Preflight:
         _check_document(pdf, result)
         _check_boxes(pdf, result, min_bleed_mm)
         result.inventory = take_inventory(pdf)
+        result.inks = measure_inks(pdf)
     _judge_inventory(result)
+    _judge_inks(result)
     return result
+
+
+def _judge_inks(result: Preflight) -> None:
+    inks = result.inks
+    if inks.coverage > result.coverage_limit + 0.05:
+        result.warnings.append(
+            f"Farbauftrag bis {_mm(inks.coverage)} % ({inks.coverage_at}), mehr als die Grenze "
+            f"von {result.coverage_limit} % (druck: farbauftrag_max); Farbaufbau ändern."
+        )
+    if rich := inks.text[TextInk.RICH_BLACK]:
+        result.warnings.append(
+            f"{rich} Textstellen in Schwarz aus mehreren Farben: Text gehört in 100 % K."
+        )
+    if (black := inks.text[TextInk.PURE_K]) > inks.black_text_overprinted:
+        result.warnings.append(
+            f"{black - inks.black_text_overprinted} von {black} Textstellen in 100 % K "
+            "überdrucken nicht (Blitzer bei Passerdifferenzen möglich)."
+        )
 
 
 def _check_document(pdf: pikepdf.Pdf, result: Preflight) -> None:

@@ -25,6 +25,8 @@ _OPTIONS = {
     "crop_marks": "--schnittmarken",
     "pad_to_four": "--vielfaches-von-vier",
     "chapters_right": "--kapitel-rechts",
+    "cover": "--umschlag",
+    "paper_mm": "--papierstaerke",
 }
 """The command-line option of each override (``reportgen build --help``)."""
 
@@ -38,6 +40,8 @@ class PrintOverrides:
     crop_marks: bool | None = None
     pad_to_four: bool | None = None
     chapters_right: bool | None = None
+    cover: bool | None = None
+    paper_mm: float | None = None
 
     def apply(self, config: PrintConfig) -> PrintConfig:
         """The project's settings with these over them, validated as reportgen.yml is
@@ -47,6 +51,21 @@ class PrintOverrides:
             changes["icc_profile"] = Path(changes["icc_profile"]).resolve()
         origins = {name: f"Gesetzt mit {option}." for name, option in _OPTIONS.items()}
         return config.overridden(changes, origins)
+
+
+@dataclass(frozen=True)
+class Binding:
+    """How the book is bound: a cover file with spine (perfect binding) or saddle stitching."""
+
+    cover: bool
+    """A separate cover file for perfect binding (Klebebindung)."""
+    paper_mm: float
+    """Thickness of one sheet (two pages) of the book block."""
+    spine_mm: float | None
+    """The print shop's spine width, if given (else computed from pages and paper)."""
+    spine_upwards: bool
+    saddle_max_pages: int
+    """More pages than this cannot be saddle-stitched (Rückstichheftung)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,11 @@ class PrintSetup:
     book: bool
     """The report as one book (chapters on right-hand pages, page padding, crop marks); a fact
     sheet is a part of the combined file, which gets padding and marks when merged."""
+    binding: Binding
+    coverage_limit: int
+    """Highest total area coverage in % (C+M+Y+K) the preflight accepts without a warning."""
+    generic_profile: bool
+    """No profile was configured: the system's generic one stands in (the preflight warns)."""
 
 
 def resolve_print_setup(config: PrintConfig, factsheet: bool = False) -> PrintSetup:
@@ -96,6 +120,15 @@ def resolve_print_setup(config: PrintConfig, factsheet: bool = False) -> PrintSe
         stylesheet=stylesheet,
         palette=load_palette(stylesheet, profile),
         book=not factsheet,
+        binding=Binding(
+            cover=config.cover and not factsheet,
+            paper_mm=config.paper_mm,
+            spine_mm=config.spine_mm,
+            spine_upwards=config.spine_upwards,
+            saddle_max_pages=config.saddle_max_pages,
+        ),
+        coverage_limit=config.coverage_limit,
+        generic_profile=config.icc_profile is None,
     )
 
 

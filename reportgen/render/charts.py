@@ -25,7 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure as MplFigure
 
-from reportgen.compose.model import ChartKind, ChartSpec, MapSpec
+from reportgen.compose.model import ChartKind, ChartSpec, MapSpec, Picture
 from reportgen.render.chartbars import draw_grouped, draw_pyramid, draw_ranking, draw_stacked
 from reportgen.render.chartkinds import draw_columns, draw_lines
 from reportgen.render.chartlayout import Frame, lay_out
@@ -159,6 +159,11 @@ class ChartImages:
 
     def map_png(self, spec: MapSpec) -> bytes:
         return self._get(spec, "png")
+
+    def picture_uri(self, picture: Picture) -> str:
+        """A picture of the project (logo, cover image) as it is."""
+        data = base64.b64encode(picture.data).decode("ascii")
+        return f"data:{picture.media_type};base64,{data}"
 
     def map_uri(self, spec: MapSpec) -> str:
         """The locator map for HTML: a 300-ppi raster (as in the Word file)."""

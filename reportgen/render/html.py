@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from reportgen.compose.model import (
     BulletList,
+    CaptionList,
     ChartSpec,
     Contents,
     Document,
@@ -30,6 +31,7 @@ from reportgen.compose.model import (
     Node,
     Paragraph,
     Part,
+    Picture,
     Role,
     Strong,
     Style,
@@ -49,6 +51,8 @@ _PARTS: dict[Role, tuple[str, str]] = {
     Role.IMPRINT: ("section", "imprint"),
     Role.CONTENTS: ("nav", "toc"),
     Role.FOREWORD: ("section", "foreword"),
+    Role.SUMMARY: ("section", "summary"),
+    Role.PRELIMINARY: ("section", "preliminary"),
     Role.INTRO: ("div", "intro"),
     Role.CHAPTER: ("section", "chapter"),
     Role.TOPIC: ("section", "topic"),
@@ -79,6 +83,13 @@ class Images(Protocol):
 
     def map_uri(self, spec: MapSpec) -> str: ...
 
+    def picture_uri(self, picture: Picture) -> str: ...
+
+
+def picture_data_uri(picture: Picture) -> str:
+    """A picture of the project as it is (the screen editions)."""
+    return f"data:{picture.media_type};base64," + base64.b64encode(picture.data).decode("ascii")
+
 
 def render_html(document: Document, images: Images) -> str:
     """The whole document as one HTML page for WeasyPrint (the stylesheets come with the PDF
@@ -99,6 +110,7 @@ def render_html(document: Document, images: Images) -> str:
             if document.meta.page_words[0]
             else ("", "")
         ),
+        draft_mark=_css_string(document.meta.draft_mark) if document.meta.draft_mark else "",
     )
 
 
@@ -147,11 +159,22 @@ def _node(node: Node, images: Images) -> Markup:
                 for entry in entries
             )
             return Markup("<ol>\n{}\n</ol>").format(rows)
+        case CaptionList(entries=entries):
+            rows = Markup("\n").join(
+                # the label stays outside the link: an element inside <a> breaks its PDF/UA tag
+                Markup('<li><span class="label">{}:</span> <a href="#{}">{}</a></li>').format(
+                    entry.label, entry.anchor, entry.text
+                )
+                for entry in entries
+            )
+            return Markup('<ol class="captions">\n{}\n</ol>').format(rows)
         case Footnotes(items=items):
             rows = Markup("").join(
                 Markup('<li value="{}">{}</li>').format(number, text) for number, text in items
             )
             return Markup('<ol class="footnotes">{}</ol>').format(rows)
+        case Picture():
+            return _picture(node, images)
         case _:
             assert_never(node)
 
@@ -171,6 +194,19 @@ def _part(part: Part, images: Images) -> Markup:
     return Markup("<{0}{1}>\n{2}\n</{0}>").format(Markup(tag), attributes, inner)
 
 
+def _picture(picture: Picture, images: Images) -> Markup:
+    """A logo as an image with its alt text; a decorative picture as a background, which the
+    PDF marks as an artifact (an image without alt text would break PDF/UA)."""
+    uri = images.picture_uri(picture)
+    if picture.alt_text:
+        return Markup('<img class="{}" src="{}" alt="{}">').format(
+            picture.kind.value, uri, picture.alt_text
+        )
+    return Markup('<div class="{}" style="background-image: url(\'{}\')"></div>').format(
+        picture.kind.value, uri
+    )
+
+
 def _heading(heading: Heading) -> Markup:
     tag = Markup(f"h{min(heading.level, 6)}")
     attributes = Markup("")
@@ -185,10 +221,11 @@ def _heading(heading: Heading) -> Markup:
 def _figure(figure: Figure, images: Images) -> Markup:
     css = "chart small" if figure.chart.small else "chart"
     return Markup(
-        '<figure class="{}"><img src="{}" alt="{}"><figcaption><p><span class="label">{} {}:</span>'
-        ' {}</p><p class="source">{}</p></figcaption></figure>'
+        '<figure class="{}"{}><img src="{}" alt="{}"><figcaption><p><span class="label">{} {}:'
+        '</span> {}</p><p class="source">{}</p></figcaption></figure>'
     ).format(
         css,
+        _id(figure.anchor),
         images.chart_uri(figure.chart),
         figure.alt_text,
         figure.label,
@@ -215,16 +252,20 @@ def _table(table: Table) -> Markup:
     )
     # the wrapper keeps caption and table on one page (WeasyPrint may break between them)
     markup = Markup(
-        '<div class="table-block {}"><table class="{}">\n<caption>{}</caption>\n'
+        '<div class="table-block {}"{}><table class="{}">\n<caption>{}</caption>\n'
         '<thead><tr><th scope="col" class="corner">{}</th>{}</tr></thead>\n'
         "<tbody>\n{}\n</tbody>\n</table></div>"
-    ).format(table.kind, _TABLES[table.kind], caption, table.corner, head, rows)
+    ).format(table.kind, _id(table.anchor), _TABLES[table.kind], caption, table.corner, head, rows)
     notes = [Markup("<p>{}</p>").format(note) for note in table.notes]
     if table.source:
         notes.append(Markup('<p class="source">{}</p>').format(table.source))
     if notes:
         markup += Markup('\n<div class="table-notes">{}</div>').format(Markup("").join(notes))
     return markup
+
+
+def _id(anchor: str) -> Markup:
+    return Markup(' id="{}"').format(anchor) if anchor else Markup("")
 
 
 def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
@@ -237,6 +278,13 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
                 parts.append(Markup("<strong>{}</strong>").format(inlines_html(children)))
             case Emphasis(children=children):
                 parts.append(Markup("<em>{}</em>").format(inlines_html(children)))
+            case Link(children=children, url=url, page_word=page_word) if page_word:
+                # a cross-reference: the stylesheet adds "(S. 12)" from the target's page
+                parts.append(
+                    Markup('<a class="xref" href="{}" data-page-word="{}">{}</a>').format(
+                        url, page_word, plain_text(children)
+                    )
+                )
             case Link(children=children, url=url):
                 # nested inline elements inside <a> break the PDF/UA Link tag in WeasyPrint
                 # (Kozea/WeasyPrint#2482, #1782)

@@ -5,6 +5,8 @@
 """
 
 from reportgen.compose.model.document import (
+    CaptionEntry,
+    CaptionList,
     Contents,
     ContentsEntry,
     Document,
@@ -15,6 +17,8 @@ from reportgen.compose.model.document import (
     MapFigure,
     Node,
     Part,
+    Picture,
+    PictureKind,
     Role,
     Table,
     TableKind,
@@ -52,6 +56,8 @@ from reportgen.compose.model.text import (
 __all__ = [
     "Block",
     "BulletList",
+    "CaptionEntry",
+    "CaptionList",
     "ChartKind",
     "ChartSeries",
     "ChartSpec",
@@ -73,6 +79,8 @@ __all__ = [
     "Node",
     "Paragraph",
     "Part",
+    "Picture",
+    "PictureKind",
     "ReferenceLine",
     "Role",
     "SeriesBreak",

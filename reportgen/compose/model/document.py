@@ -26,6 +26,10 @@ class Role(StrEnum):
     IMPRINT = "imprint"
     CONTENTS = "contents"
     FOREWORD = "foreword"
+    SUMMARY = "summary"
+    """"Das Wichtigste in Kürze"."""
+    PRELIMINARY = "preliminary"
+    """"Methodische Vorbemerkungen": method texts shared by several indicators, once."""
     INTRO = "intro"
     """An editorial introduction (of a chapter)."""
     CHAPTER = "chapter"
@@ -51,6 +55,13 @@ class TextStatus(StrEnum):
     MISSING = "fehlt"
 
 
+NAVIGATION_DEPTH = 3
+"""Headings down to this level (chapters, topics, indicators; front and back matter) are the
+reader's navigation: Word's navigation pane and the PDF bookmarks. The sub-headings below,
+which every indicator repeats ("Definition", "Datenquelle"), would bury them by the hundred;
+they stay headings of the text (tagged in the PDF) but are not navigation."""
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int
@@ -59,7 +70,12 @@ class Heading:
     number: str = ""
     anchor: str = ""
     listed: bool = True
-    """Listed in contents and bookmarks; front-matter headings ("Impressum") are not."""
+    """Listed in the contents; front-matter headings ("Impressum") and sub-headings are not."""
+
+    @property
+    def navigable(self) -> bool:
+        """Shown in Word's navigation pane and as a PDF bookmark (see ``NAVIGATION_DEPTH``)."""
+        return self.level <= NAVIGATION_DEPTH
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,8 @@ class Figure:
     alt_text: str
     chart: ChartSpec
     source: str
+    anchor: str = ""
+    """Where lists of figures and references link to (``abb-3``); see ``anchor_captions``."""
 
     def __post_init__(self) -> None:
         if not self.alt_text.strip():
@@ -120,6 +138,8 @@ class Table:
     notes: tuple[str, ...] = ()
     source: str = ""
     kind: TableKind = TableKind.DATA
+    anchor: str = ""
+    """Where lists of tables and references link to (``tab-3``); numbered tables only."""
 
     def __post_init__(self) -> None:
         name = f"{self.label} {self.number}" if self.number else self.caption
@@ -155,8 +175,48 @@ class Contents:
 
 
 @dataclass(frozen=True)
+class CaptionEntry:
+    label: str
+    """Label and number as the caption shows them: "Abbildung 3"."""
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class CaptionList:
+    """A list of figures or of tables: every numbered caption of one label, linked to it."""
+
+    label: str
+    """The caption label the entries share ("Abbildung"); Word lists its captions by it."""
+    entries: tuple[CaptionEntry, ...]
+
+
+@dataclass(frozen=True)
 class Footnotes:
     items: tuple[tuple[int, str], ...]
+
+
+class PictureKind(StrEnum):
+    LOGO = "logo"
+    COVER_IMAGE = "cover-image"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture of the project (logo, cover image), its bytes read while loading."""
+
+    kind: PictureKind
+    data: bytes
+    media_type: str
+    """``image/svg+xml`` or ``image/png``."""
+    alt_text: str
+    """Empty: decorative, left out by screen readers (a PDF artifact, "decorative" in Word)."""
+    png: bytes | None = None
+    """The picture for Word, which cannot show SVG; None: Word goes without it."""
+
+    def __post_init__(self) -> None:
+        if self.kind == PictureKind.LOGO and not self.alt_text.strip():
+            raise ValueError("Ein Logo braucht einen Alternativtext.")
 
 
 @dataclass(frozen=True)
@@ -168,7 +228,19 @@ class Part:
     """For editorial text: a part that is not released is shown as such."""
 
 
-Node = Part | Heading | Paragraph | BulletList | Figure | MapFigure | Table | Contents | Footnotes
+Node = (
+    Part
+    | Heading
+    | Paragraph
+    | BulletList
+    | Figure
+    | MapFigure
+    | Table
+    | Contents
+    | CaptionList
+    | Footnotes
+    | Picture
+)
 
 
 @dataclass(frozen=True)
@@ -182,6 +254,8 @@ class DocumentMeta:
     keywords: tuple[str, ...] = ()
     page_words: tuple[str, str] = ("", "")
     """Words around page numbers in a footer ("Seite", "von"); empty: the number alone."""
+    draft_mark: str = ""
+    """Words of the running header while a text is not released ("Entwurf"); empty: none."""
 
 
 @dataclass(frozen=True)

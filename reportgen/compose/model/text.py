@@ -25,6 +25,10 @@ class Emphasis:
 class Link:
     children: tuple[Inline, ...]
     url: str
+    """An address on the web, or ``#anchor`` for a place in the document."""
+    page_word: str = ""
+    """For a cross-reference inside the document: the word before the target's page number
+    ("S."); the PDF shows "(S. 12)" after the text, the DOCX a PAGEREF field."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class Style(StrEnum):
     COVER_TITLE = "cover-title"
     COVER_SUBTITLE = "cover-subtitle"
     COVER_YEAR = "cover-year"
+    COVER_DATE = "cover-date"
+    COVER_DRAFT = "cover-draft"
+    """The draft mark on the cover while a text is not released."""
     SUBTITLE = "subtitle"
     PUBLISHER = "publisher"
     KEY_STATEMENT = "key-statement"

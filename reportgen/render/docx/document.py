@@ -19,6 +19,7 @@ from docx.shared import Cm, Length
 
 from reportgen.compose.model import (
     BulletList,
+    CaptionList,
     ChartSpec,
     Contents,
     Document,
@@ -30,6 +31,7 @@ from reportgen.compose.model import (
     Node,
     Paragraph,
     Part,
+    Picture,
     Role,
     Strong,
     Style,
@@ -38,11 +40,13 @@ from reportgen.compose.model import (
     TextStatus,
 )
 from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.contents import add_contents
+from reportgen.render.docx.cover import add_cover_picture
+from reportgen.render.docx.headings import HeadingWriter
 from reportgen.render.docx.parts import (
     Container,
     add_data_table,
     add_figure,
-    add_heading,
     add_layout_table,
     add_picture,
     fitted_widths,
@@ -61,7 +65,6 @@ from reportgen.render.docx.template import (
     SOURCE,
     SUBTITLE,
     TITLE,
-    TOC_HEADING,
     content_width,
     open_template,
     save,
@@ -80,6 +83,8 @@ _STYLES: dict[Style, str] = {
     Style.COVER_TITLE: TITLE,
     Style.COVER_SUBTITLE: SUBTITLE,
     Style.COVER_YEAR: SUBTITLE,
+    Style.COVER_DATE: SUBTITLE,
+    Style.COVER_DRAFT: DRAFT,
     Style.SUBTITLE: SUBTITLE,
     Style.PUBLISHER: NOTE,
     Style.KEY_STATEMENT: KEY_STATEMENT,
@@ -89,13 +94,16 @@ _STYLES: dict[Style, str] = {
     Style.ATTRIBUTION: SOURCE,
     Style.TERMS: NOTE,
 }
-_NEW_PAGE = {Role.IMPRINT, Role.CONTENTS, Role.FOREWORD, Role.CHAPTER, Role.APPENDIX}
+_NEW_PAGE = {
+    Role.IMPRINT,
+    Role.CONTENTS,
+    Role.FOREWORD,
+    Role.SUMMARY,
+    Role.PRELIMINARY,
+    Role.CHAPTER,
+    Role.APPENDIX,
+}
 """Parts that start on a new page (the template's Heading 1 does that for listed chapters)."""
-
-
-def _toc_field(depth: int) -> str:
-    """Word's own table of contents: outline levels 1 to ``depth``, as links."""
-    return f'TOC \\o "1-{depth}" \\h \\z \\u'
 
 
 class PngImages(Protocol):
@@ -110,6 +118,8 @@ class PngImages(Protocol):
 class _Context:
     document: DocxDocument
     images: PngImages
+    headings: HeadingWriter
+    """One per document: Word's count of the heading numbers, the bookmarks."""
     draft: bool = False
     new_page: bool = False
 
@@ -128,10 +138,11 @@ def render_docx(document: Document, images: PngImages, template: Path) -> bytes:
         day=meta.date,
         header_on_first_page=not has_cover,
         page_words=meta.page_words,
+        draft_mark=meta.draft_mark,
     )
     if any(isinstance(node, Part) and node.role == Role.CONTENTS for node in document.body):
         docx_xml.request_field_update(docx)
-    context = _Context(docx, images)
+    context = _Context(docx, images, HeadingWriter(docx))
     for node in document.body:
         _node(docx, node, context)
     return save(docx, meta.date)
@@ -167,20 +178,25 @@ def _node(container: Container, node: Node, context: _Context) -> None:
             add_picture(container, png, MAP_WIDTH, node.alt_text, node.caption)
         case Table():
             _table(node, context)
-        case Contents(update_hint=hint, depth=depth):
+        case Contents():
+            add_contents(container, node)
+        case CaptionList(label=label, entries=entries):
+            # Word's own list of the captions' SEQ fields; until updated it shows the entries
             paragraph = container.add_paragraph(style=NORMAL)
-            docx_xml.append_field(paragraph, _toc_field(depth), hint)
+            shown = "\n".join(f"{entry.label}: {entry.text}" for entry in entries)
+            docx_xml.append_field(paragraph, f'TOC \\h \\z \\c "{label}"', shown)
         case Footnotes(items=items):
             for number, text in items:
                 container.add_paragraph(f"{number}) {text}", style=NOTE)
+        case Picture():
+            add_cover_picture(container, node)
         case _:
             assert_never(node)
 
 
 def _part(container: Container, part: Part, context: _Context) -> None:
-    inner = _Context(
-        context.document,
-        context.images,
+    inner = replace(
+        context,
         draft=context.draft or part.status != TextStatus.RELEASED,
         new_page=part.role in _NEW_PAGE,
     )
@@ -195,12 +211,7 @@ def _part(container: Container, part: Part, context: _Context) -> None:
 
 
 def _heading(container: Container, heading: Heading, context: _Context) -> None:
-    text = f"{heading.number} {heading.text}" if heading.number else heading.text
-    if heading.level == 1 and not heading.listed:
-        # front matter (Impressum, Inhalt): a heading of its own that the contents leave out
-        paragraph = container.add_paragraph(text, style=TOC_HEADING)
-    else:
-        paragraph = add_heading(container, heading.level, text)
+    paragraph = context.headings.add(container, heading)
     if heading.level == 1:  # the template's Heading 1 starts a page; a fact sheet's must not
         paragraph.paragraph_format.page_break_before = context.new_page
     else:

@@ -1,4 +1,4 @@
-"""Model nodes → Word content, shared by the report and the fact sheet: headings, editorial
+"""Model nodes → Word content, shared by the report and the fact sheet: editorial
 blocks and inlines, numbered captions, pictures with alt text, data and layout tables.
 
 Each part is written into a container: the document body or a cell of a layout table.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from itertools import groupby
 from typing import assert_never
@@ -34,7 +34,6 @@ from reportgen.compose.model import (
 from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.template import (
     CAPTION,
-    DEEPEST_HEADING,
     FIGURE,
     HYPERLINK,
     NOTE,
@@ -54,13 +53,6 @@ ROW_HEADER_COLUMN = Cm(4.5)
 # cells), and a cell's two margins: a header word must never break inside.
 HEADER_CHARACTER, CELL_CHARACTER, CELL_MARGINS = Cm(0.19), Cm(0.17), Cm(0.35)
 NARROWEST, WIDEST = Cm(1.2), Cm(3.5)
-
-
-def add_heading(container: Container, level: int, text: str) -> DocxParagraph:
-    paragraph = fresh_paragraph(container, f"Heading {min(level, DEEPEST_HEADING)}")
-    if text:
-        paragraph.add_run(text)
-    return paragraph
 
 
 def add_caption(container: Container, label: str, number: int | None, text: str) -> DocxParagraph:
@@ -216,6 +208,7 @@ class _Span:
     bold: bool
     italic: bool
     url: str | None
+    page_word: str = ""
 
 
 def _spans(
@@ -230,8 +223,9 @@ def _spans(
                 yield from _spans(children, True, italic, url)
             case Emphasis(children=children):
                 yield from _spans(children, bold, True, url)
-            case Link(children=children, url=target):
-                yield from _spans(children, bold, italic, target)
+            case Link(children=children, url=target, page_word=page_word):
+                for span in _spans(children, bold, italic, target):
+                    yield replace(span, page_word=page_word)
             case LineBreak():
                 yield _Span("\n", bold, italic, url)
             case _:
@@ -239,12 +233,21 @@ def _spans(
 
 
 def write_inlines(paragraph: DocxParagraph, inlines: Sequence[Inline]) -> None:
-    for url, spans in groupby(_spans(inlines), key=lambda span: span.url):
+    for (url, page_word), spans in groupby(
+        _spans(inlines), key=lambda span: (span.url, span.page_word)
+    ):
         runs = []
         for span in spans:
             run = paragraph.add_run(span.text, style=HYPERLINK if url else None)
             run.bold = span.bold or None
             run.italic = span.italic or None
             runs.append(run)
-        if url:
+        if url and url.startswith("#"):  # a place in the document: its bookmark and page
+            bookmark = docx_xml.bookmark_name(url[1:])
+            docx_xml.link_to_bookmark(paragraph, runs, bookmark)
+            if page_word:
+                paragraph.add_run(f"\u00a0({page_word}\u00a0")
+                docx_xml.append_field(paragraph, f"PAGEREF {bookmark} \\h", "")
+                paragraph.add_run(")")
+        elif url:
             docx_xml.link_runs(paragraph, runs, url)

@@ -29,6 +29,10 @@ BULLET, NUMBER, HYPERLINK, TOC_HEADING = "List Bullet", "List Number", "Hyperlin
 TABLE, TABLE_HEAD, TABLE_TEXT = "Berichtstabelle", "Tabellenkopf", "Tabellentext"
 HEADER, FOOTER = "Header", "Footer"
 DEEPEST_HEADING = 6
+SUB_HEADINGS = {level: f"Zwischenüberschrift {level}" for level in (4, 5, 6)}
+"""Headings outside Word's navigation pane: they look like headings but have no outline level."""
+CONTENTS_ENTRIES = {level: f"toc {level}" for level in (1, 2, 3)}
+"""Word's own styles of the contents' entries ("Verzeichnis 1" in a German Word)."""
 
 REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
     **{
@@ -51,6 +55,8 @@ REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
             HEADER,
             FOOTER,
             *(f"Heading {level}" for level in range(1, DEEPEST_HEADING + 1)),
+            *SUB_HEADINGS.values(),
+            *CONTENTS_ENTRIES.values(),
         )
     },
     HYPERLINK: WD_STYLE_TYPE.CHARACTER,
@@ -109,15 +115,19 @@ def set_up(
     day: dt.date,
     header_on_first_page: bool,
     page_words: tuple[str, str] = ("", ""),
+    draft_mark: str = "",
 ) -> None:
     """Language, document properties (dated ``day``, never the clock), header and page number
-    (with ``page_words`` around it: "Seite 1 von 2")."""
+    (with ``page_words`` around it: "Seite 1 von 2"); ``draft_mark`` ("Entwurf") stands in the
+    header, bold, while a text is not released."""
     tag = _LANGUAGE_TAGS.get(language, language)
     docx_xml.set_document_language(document, tag)
     section = document.sections[0]
     section.different_first_page_header_footer = not header_on_first_page
     section.header.paragraphs[0].text = title
     section.header.paragraphs[0].style = HEADER
+    if draft_mark:
+        section.header.add_paragraph(style=HEADER).add_run(draft_mark).bold = True
     footer = section.footer.paragraphs[0]
     footer.clear()
     footer.style = FOOTER

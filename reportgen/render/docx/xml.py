@@ -1,14 +1,15 @@
 """The raw-XML gaps of python-docx: the only module of reportgen that touches WordprocessingML.
 
 python-docx has no public API for picture and table alt text, repeating header rows, layout
-tables, document language, fields (table of contents, page numbers, caption numbers), hyperlinks
-or restarting a numbered list. Each helper inserts its element at the position the schema
-demands, because Word rejects files whose property elements are out of order. (The helpers that
-only build the bundled template live beside it, in styles/reference_xml.py.)
+tables, document language, fields (table of contents, page numbers, caption numbers), hyperlinks,
+bookmarks, heading numbers or restarting a numbered list. Each helper inserts its element at the
+position the schema demands, because Word rejects files whose property elements are out of order.
+(The helpers that only build the bundled template live beside it, in styles/reference_xml.py.)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -119,6 +120,78 @@ def restart_numbering(paragraph: Paragraph) -> None:
     paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num.numId
 
 
+# --- headings: list numbering, bookmarks, internal links ---------------------------------------
+
+
+def style_list(document: Document, style: str) -> tuple[int, int] | None:
+    """The list a paragraph style is linked to, as (numId, abstractNumId); None for none."""
+    properties = document.styles[style].element.pPr
+    num_pr = None if properties is None else properties.numPr
+    if num_pr is None or num_pr.numId is None or num_pr.numId.val == 0:
+        return None
+    num = document.part.numbering_part.element.num_having_numId(num_pr.numId.val)
+    return num_pr.numId.val, num.abstractNumId.val
+
+
+def restarted_list(document: Document, abstract_id: int, starts: Sequence[int]) -> int:
+    """A new instance of a list whose levels 0, 1, … start at ``starts``; its numId."""
+    num = document.part.numbering_part.element.add_num(abstract_id)
+    for level, start in enumerate(starts):
+        num.add_lvlOverride(ilvl=level).add_startOverride(start)
+    return int(num.numId)
+
+
+def set_list_level(paragraph: Paragraph, num_id: int, level: int | None) -> None:
+    """Number the paragraph at ``level`` of list ``num_id``; ``num_id`` 0 and no level take
+    away the number its style would give."""
+    num_pr = put_child(paragraph._p.get_or_add_pPr(), "w:numPr")
+    if level is not None:
+        num_pr.append(OxmlElement("w:ilvl", {qn("w:val"): str(level)}))
+    num_pr.append(OxmlElement("w:numId", {qn("w:val"): str(num_id)}))
+
+
+BOOKMARK_LENGTH = 40
+
+
+def bookmark_name(anchor: str) -> str:
+    """The Word bookmark of a model anchor ("ind-1-2-3" → "ind_1_2_3"): letters, digits and
+    underscores, starting with a letter (else hidden, as Word's own "_Toc…" are)."""
+    name = re.sub(r"\W", "_", anchor, flags=re.ASCII)
+    return (name if name[:1].isalpha() else f"_{name}")[:BOOKMARK_LENGTH]
+
+
+def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    """A bookmark ``name`` around the paragraph's content: the target of internal links."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    properties = paragraph._p.pPr
+    if properties is None:
+        paragraph._p.insert(0, start)
+    else:
+        properties.addnext(start)
+    paragraph._p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
+
+
+def link_to_bookmark(paragraph: Paragraph, runs: Sequence[Run], bookmark: str) -> None:
+    """Wrap consecutive runs of a paragraph in a link to a bookmark of the document."""
+    hyperlink = OxmlElement("w:hyperlink", {qn("w:anchor"): bookmark, qn("w:history"): "1"})
+    runs[0]._r.addprevious(hyperlink)
+    for run in runs:
+        hyperlink.append(run._r)
+
+
+def open_field(paragraph: Paragraph, instruction: str) -> None:
+    """Begin a complex field whose result follows, possibly over several paragraphs."""
+    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    code = OxmlElement("w:instrText", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+
+
+def close_field(paragraph: Paragraph) -> None:
+    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+
+
 # --- table rows --------------------------------------------------------------------------------
 
 
@@ -163,3 +236,21 @@ def mark_layout_table(table: Table) -> None:
 def clear_body(document: Document) -> None:
     """Remove a template's sample content; its page setup (``w:sectPr``) stays."""
     document.element.body.clear_content()
+
+
+# --- pictures: decorative --------------------------------------------------------------------
+
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def mark_decorative(shape: InlineShape) -> None:
+    """Mark a picture as decorative (Word: "Als dekorativ markieren"): screen readers skip it,
+    and accessibility checkers do not ask for its alt text. docPr's only child is its extLst."""
+    properties = shape._inline.docPr
+    properties.set("descr", "")
+    ext_list = OxmlElement("a:extLst")
+    ext = OxmlElement("a:ext", {"uri": _DECORATIVE_EXT})
+    ext.append(ext.makeelement(_DECORATIVE, {"val": "1"}))
+    ext_list.append(ext)
+    properties.append(ext_list)
