@@ -10,14 +10,19 @@ districts, horizontal bars otherwise.
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from reportgen.compose.formatting import is_percent, is_share
-from reportgen.compose.indicators import column_for, hold, is_area_column, one_value
+from reportgen.compose.indicators import (
+    column_for,
+    hold,
+    is_area_column,
+    make_series,
+    one_value,
+)
 from reportgen.compose.model import ChartKind
 from reportgen.compose.selection import TOTAL, Point, Selection, Series, norm
 from reportgen.load.config_presentation import Breakdown, ChartChoice
@@ -208,14 +213,8 @@ def _categories(rows: pd.DataFrame, first: str, configured: Breakdown | None) ->
 
 
 def _series(label: str, rows: pd.DataFrame, first: str) -> Series:
-    points: dict[str, Point] = {}
-    for category, value, sign in zip(rows[first], rows[VALUE], rows[SIGN], strict=True):
-        key = str(category)
-        if key in points:
-            continue
-        hidden = sign in SUPPRESSING or value is None or math.isnan(value)
-        points[key] = Point(None if hidden else float(value), sign)
-    return Series(label, points)
+    """One point per category of ``first``; the series stands for no area of its own."""
+    return replace(make_series(label, rows, by=first), level="", region="")
 
 
 def _kind(

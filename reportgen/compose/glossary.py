@@ -7,8 +7,6 @@ letters, umlauts written out, every other character a hyphen
 
 from __future__ import annotations
 
-import re
-
 from reportgen.compose.editorial import placed
 from reportgen.compose.model import (
     BulletList,
@@ -21,11 +19,11 @@ from reportgen.compose.model import (
     Strong,
     Text,
 )
+from reportgen.compose.references import anchor_slug
 from reportgen.compose.richtext import markdown_to_blocks
 from reportgen.load.glossary import Term
 
 _SORTED = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
-_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def collation_key(term: str) -> tuple[str, str]:
@@ -35,8 +33,7 @@ def collation_key(term: str) -> tuple[str, str]:
 
 def term_anchor(term: str) -> str:
     """``Ausländerin/Ausländer`` → ``glossar-auslaenderin-auslaender``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", term.casefold().translate(_SPELLED)).strip("-")
-    return f"glossar-{slug}"
+    return f"glossar-{anchor_slug(term)}"
 
 
 def glossary_nodes(terms: tuple[Term, ...], heading: str) -> tuple[Node, ...]:

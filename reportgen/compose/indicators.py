@@ -259,14 +259,17 @@ def _series(
     return tuple(result)
 
 
-def make_series(label: str, rows: pd.DataFrame) -> Series:
+def make_series(label: str, rows: pd.DataFrame, by: str = PERIOD) -> Series:
+    """A series of ``rows``, one point per value of the column ``by`` (the period, or the
+    category of a breakdown); a suppressing sign hides the value."""
     points: dict[str, Point] = {}
-    columns = (rows[PERIOD].to_numpy(), rows[VALUE].to_numpy(), rows[SIGN].to_numpy())
-    for period, value, sign in zip(*columns, strict=True):
-        if period in points:
+    columns = (rows[by].to_numpy(), rows[VALUE].to_numpy(), rows[SIGN].to_numpy())
+    for key, value, sign in zip(*columns, strict=True):
+        key = str(key)
+        if key in points:
             continue
         hidden = sign in SUPPRESSING or value is None or math.isnan(value)
-        points[period] = Point(None if hidden else float(value), sign)
+        points[key] = Point(None if hidden else float(value), sign)
     levels, regions = rows[LEVEL].unique(), rows[REGION].unique()
     return Series(
         label,

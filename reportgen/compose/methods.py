@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reportgen.compose.editorial import placed
 from reportgen.compose.model import Block, Heading, Link, Node, Paragraph, Part, Role, Text
 from reportgen.compose.model.text import plain_text
+from reportgen.compose.references import anchor_slug
 from reportgen.compose.richtext import html_to_blocks
 from reportgen.load.metadata import IndicatorMeta
 
@@ -86,10 +87,7 @@ def shared_methods(metas: list[IndicatorMeta], fallback_title: str) -> SharedMet
 
 
 def _anchor(title: str) -> str:
-    slug = re.sub(r"[^a-z0-9äöüß]+", "-", title.casefold()).strip("-")
-    return "methoden-" + slug.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace(
-        "ß", "ss"
-    )
+    return f"methoden-{anchor_slug(title)}"
 
 
 def with_references(

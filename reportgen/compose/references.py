@@ -25,6 +25,15 @@ FIXED = frozenset(
     }
 )
 """Anchors of the parts every report may have."""
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def anchor_slug(text: str) -> str:
+    """The part of an anchor made from words: ``Ausländerin/Ausländer`` →
+    ``auslaenderin-auslaender`` (what editors write after ``#glossar-`` or ``#methoden-``)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold().translate(_SPELLED)).strip("-")
+
+
 _PREFIXED = re.compile(r"^(ind|hf|thema|kapitel|methoden|glossar|abkuerzung|abb|tab)-[\w-]+$")
 _NUMBER = re.compile(r"^\d+(?:[.-][0-9a-z]+){0,3}$", re.I)
 
