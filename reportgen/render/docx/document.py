@@ -16,6 +16,7 @@ from typing import Protocol, assert_never
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Length
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportgen.compose.model import (
     BulletList,
@@ -122,6 +123,8 @@ class _Context:
     """One per document: Word's count of the heading numbers, the bookmarks."""
     draft: bool = False
     new_page: bool = False
+    anchor: str = ""
+    """The anchor of the part whose first paragraph this is: a bookmark around it."""
 
 
 def render_docx(document: Document, images: PngImages, template: Path) -> bytes:
@@ -165,6 +168,7 @@ def _node(container: Container, node: Node, context: _Context) -> None:
                 inlines = (Strong(inlines),)
             write_inlines(paragraph, inlines)
             _break_if_first(paragraph, context)
+            _mark(paragraph, context.anchor, context)
         case BulletList(items=items, ordered=ordered):
             for index, item in enumerate(items):
                 paragraph = container.add_paragraph(style=NUMBER if ordered else BULLET)
@@ -172,7 +176,10 @@ def _node(container: Container, node: Node, context: _Context) -> None:
                     docx_xml.restart_numbering(paragraph)
                 write_inlines(paragraph, item)
         case Figure():
-            add_figure(container, node, context.images.png(node.chart), _chart_width(node))
+            caption = add_figure(
+                container, node, context.images.png(node.chart), _chart_width(node)
+            )
+            _mark(caption, node.anchor, context)
         case MapFigure():
             png = context.images.map_png(node.map)
             add_picture(container, png, MAP_WIDTH, node.alt_text, node.caption)
@@ -199,6 +206,7 @@ def _part(container: Container, part: Part, context: _Context) -> None:
         context,
         draft=context.draft or part.status != TextStatus.RELEASED,
         new_page=part.role in _NEW_PAGE,
+        anchor=part.anchor,
     )
     if part.role == Role.SHEET_HEAD:
         _sheet_head(part, inner)
@@ -206,16 +214,25 @@ def _part(container: Container, part: Part, context: _Context) -> None:
     if part.role == Role.CHARTS:
         _charts(part, inner)
         return
+    rest = replace(inner, new_page=False, anchor="")
     for index, child in enumerate(part.children):
-        _node(container, child, inner if index == 0 else replace(inner, new_page=False))
+        _node(container, child, inner if index == 0 else rest)
 
 
 def _heading(container: Container, heading: Heading, context: _Context) -> None:
     paragraph = context.headings.add(container, heading)
+    if context.anchor != heading.anchor:
+        _mark(paragraph, context.anchor, context)
     if heading.level == 1:  # the template's Heading 1 starts a page; a fact sheet's must not
         paragraph.paragraph_format.page_break_before = context.new_page
     else:
         _break_if_first(paragraph, context)
+
+
+def _mark(paragraph: DocxParagraph, anchor: str, context: _Context) -> None:
+    """A bookmark for references to ``anchor`` (a figure, a table, a glossary entry)."""
+    if anchor:
+        context.headings.mark(paragraph, anchor)
 
 
 def _break_if_first(paragraph: object, context: _Context) -> None:
@@ -235,7 +252,8 @@ def _table(table: Table, context: _Context) -> None:
         widths = fitted_widths(table, width)
     elif table.kind == TableKind.SIGNS:
         widths = [SIGN_COLUMN, width - SIGN_COLUMN]
-    add_data_table(document, table, widths)
+    caption = add_data_table(document, table, widths)
+    _mark(caption, table.anchor, context)
 
 
 def _sheet_head(part: Part, context: _Context) -> None:
@@ -275,5 +293,6 @@ def _charts(part: Part, context: _Context) -> None:
     width = Length(min(CHART_WIDTH, column - Cm(0.4)))  # the cell's own margins
     for index, figure in enumerate(figures):
         cell = table.cell(index // FIGURES_PER_ROW, index % FIGURES_PER_ROW)
-        add_figure(cell, figure, context.images.png(figure.chart), width)
+        caption = add_figure(cell, figure, context.images.png(figure.chart), width)
+        _mark(caption, figure.anchor, context)
     settle_layout(table)

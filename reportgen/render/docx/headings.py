@@ -22,8 +22,6 @@ from reportgen.render.docx.parts import Container, fresh_paragraph
 from reportgen.render.docx.template import DEEPEST_HEADING, SUB_HEADINGS, TOC_HEADING
 from reportgen.render.docx.xml import bookmark_name
 
-"""Word drops bookmarks with longer names."""
-
 
 def heading_style(heading: Heading) -> str:
     if heading.level == 1 and not heading.listed:

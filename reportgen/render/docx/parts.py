@@ -76,17 +76,20 @@ def add_picture(
     return paragraph
 
 
-def add_figure(container: Container, figure: Figure, png: bytes, width: Length) -> None:
-    """Chart picture, then its numbered caption and its source line."""
+def add_figure(container: Container, figure: Figure, png: bytes, width: Length) -> DocxParagraph:
+    """Chart picture, then its numbered caption (returned: the target of references) and its
+    source line."""
     add_picture(container, png, width, figure.alt_text, figure.caption)
-    add_caption(container, figure.label, figure.number, figure.caption)
+    caption = add_caption(container, figure.label, figure.number, figure.caption)
     container.add_paragraph(figure.source, style=SOURCE)
+    return caption
 
 
 def add_data_table(
     document: Document, table: Table, widths: Sequence[int] | None = None
-) -> DocxTable:
-    """Caption above, header row repeated on each page, notes and source below.
+) -> DocxParagraph:
+    """Caption above (returned: the target of references), header row repeated on each page,
+    notes and source below.
 
     Without ``widths`` the data columns share what the row headers (at most 7 cm) leave.
     """
@@ -109,7 +112,7 @@ def add_data_table(
         document.add_paragraph(note, style=NOTE)
     if table.source:
         document.add_paragraph(table.source, style=SOURCE)
-    return grid_table
+    return title
 
 
 def fitted_widths(table: Table, total: int) -> list[int]:
