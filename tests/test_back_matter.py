@@ -8,22 +8,27 @@ from pathlib import Path
 import pytest
 
 from reportgen.check import prepare_project
-from reportgen.compose.glossary import collation_key, term_anchor
+from reportgen.compose.glossary import collation_key, term_anchor, with_term_links
 from reportgen.compose.model import (
     BulletList,
     CaptionList,
+    Emphasis,
     Figure,
     Heading,
+    Link,
+    Node,
     Paragraph,
     Part,
     Role,
+    Strong,
     Table,
+    Text,
     plain_text,
     walk,
 )
 from reportgen.compose.report import Report, compose_report
-from reportgen.errors import Problem
-from reportgen.load.glossary import load_terms
+from reportgen.errors import Location, Problem
+from reportgen.load.glossary import Term, load_terms
 from reportgen.load.project import load_project
 from tests.builders import parts
 from tests.conftest import make_project
@@ -203,3 +208,87 @@ def test_the_lists_name_every_numbered_figure_and_table_by_its_anchor(report: Re
     assert all(n.anchor for n in (*figures, *tables))
     anchors = [n.anchor for n in (*figures, *tables)]
     assert len(anchors) == len(set(anchors))
+
+
+# --- first use links to the glossary --------------------------------------------------------
+
+
+def _links(nodes: tuple[Node, ...]) -> list[tuple[str, str]]:
+    """(text, url) of every link to a glossary entry, in reading order."""
+    found: list[tuple[str, str]] = []
+    for node in walk(nodes):
+        inlines = node.inlines if isinstance(node, Paragraph) else ()
+        if isinstance(node, BulletList):
+            inlines = tuple(inline for item in node.items for inline in item)
+        stack = list(reversed(inlines))
+        while stack:
+            inline = stack.pop()
+            if isinstance(inline, Link) and inline.url.startswith("#glossar-"):
+                found.append((plain_text(inline.children), inline.url))
+            elif isinstance(inline, Strong | Emphasis):
+                stack.extend(reversed(inline.children))
+    return found
+
+
+TERMS = tuple(
+    Term(term, "Erklärung.", Location(Path("glossar.md")))
+    for term in (
+        "Ausländerin/Ausländer",
+        "Migrationshintergrund",
+        "Migrationshintergrund im engeren Sinne",
+        "Zensus",
+    )
+)
+
+
+def test_the_first_use_of_each_term_links_to_its_entry() -> None:
+    text = (
+        "Ausländerinnen und Ausländer mit Migrationshintergrund im engeren Sinne, der "
+        "Mikrozensus, die Ausländerbehörde, des Migrationshintergrundes; der Zensus."
+    )
+    body = (
+        Part(Role.FOREWORD, (Paragraph((Text(text),)), Paragraph((Text("Zensus"),)))),
+        Part(Role.APPENDIX, (Paragraph((Text("Migrationshintergrund"),)),)),
+    )
+    linked = with_term_links(body, TERMS)
+    assert _links(linked) == [
+        ("Ausländerinnen", "#glossar-auslaenderin-auslaender"),
+        (
+            "Migrationshintergrund im engeren Sinne",
+            "#glossar-migrationshintergrund-im-engeren-sinne",
+        ),
+        ("Migrationshintergrundes", "#glossar-migrationshintergrund"),
+        ("Zensus", "#glossar-zensus"),
+    ]
+    assert plain_text(linked[0].children[0].inlines) == text  # not a character lost or added
+
+
+def test_terms_in_headings_links_and_emphasis_and_those_the_editor_linked() -> None:
+    body = (
+        Part(
+            Role.CHAPTER,
+            (
+                Heading(1, "Zensus"),
+                Paragraph((Link((Text("Ausländer"),), "https://example.org"),)),
+                Paragraph((Strong((Text("Ausländer"),)), Text(" und der Zensus"))),
+                Paragraph((Link((Text("Volkszählung"),), "#glossar-zensus"),)),
+            ),
+        ),
+    )
+    assert _links(with_term_links(body, TERMS)) == [
+        ("Ausländer", "#glossar-auslaenderin-auslaender"),
+        ("Volkszählung", "#glossar-zensus"),  # the editor's own link; the term stays text
+    ]
+
+
+def test_term_links_can_be_switched_off(tmp_path: Path) -> None:
+    project = with_glossary(make_project(tmp_path))
+    (project / "texte" / "vorwort.md").write_text(
+        "---\nstatus: freigegeben\n---\nSeit dem Zensus zählen mehr Einbürgerungen.\n",
+        encoding="utf-8",
+    )
+    linked = _links(compose_report(prepare_project(project)).document.body)
+    assert linked == [("Zensus", "#glossar-zensus"), ("Einbürgerungen", "#glossar-einbuergerung")]
+    config = project / "reportgen.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "glossar_verlinken: false\n")
+    assert not _links(compose_report(prepare_project(project)).document.body)

@@ -18,6 +18,7 @@ from reportgen.compose.editorial import (
     text_status,
 )
 from reportgen.compose.front_matter import contents, cover, draft_mark, imprint
+from reportgen.compose.glossary import with_term_links
 from reportgen.compose.indicator import Numbering, compose_indicator
 from reportgen.compose.methods import SharedMethods, preliminary_part, shared_methods
 from reportgen.compose.model import (
@@ -94,6 +95,8 @@ def compose_report(project: Project) -> Report:
                 main.extend((part,) if part else ())
             case Section.ANNEX:
                 main[:] = with_appendix(project, plan, numbering, tuple(main))
+    if config.link_terms and project.glossary.terms:
+        main[:] = with_term_links(main, project.glossary.terms)
     meta = DocumentMeta(
         title=config.title,
         subject=config.subtitle,

@@ -187,6 +187,8 @@ class ReportConfig(Frozen):
     glossary: ProjectPath | None = Field(default=None, alias="glossar")
     abbreviations: ProjectPath | None = Field(default=None, alias="abkuerzungen")
     """Files of terms for the annex (``reportgen.load.glossary``)."""
+    link_terms: bool = Field(default=True, alias="glossar_verlinken")
+    """The first use of each glossary term in the text links to its entry."""
     output: Output = Field(default_factory=Output, alias="ausgabe")
     styles: StyleFiles = Field(default_factory=StyleFiles, alias="stile")
     factsheets: FactsheetConfig = Field(default_factory=FactsheetConfig, alias="steckbrief")
