@@ -14,6 +14,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from reportgen.compose.caption_lists import without_marks
 from reportgen.compose.model import (
     ChartSpec,
     Contents,
@@ -280,7 +281,7 @@ def test_example_docx_navigation_is_its_contents(example_outputs: dict[str, Path
     navigation = numbered_headings(document)
     contents = [p.text.replace("\t", " ").strip() for p in contents_paragraphs(document)]
     assert not set(navigation) & {"Definition", "Datenquelle", "Methodische Hinweise"}
-    assert set(contents) <= set(navigation)
+    assert set(contents) <= {without_marks(text) for text in navigation}
     assert 80 < len(navigation) < 130  # 7 chapters and more, 18 topics, 58 indicators
 
 
@@ -298,3 +299,15 @@ def test_example_pdf_bookmarks_leave_out_the_sub_headings(
             stack += item.children
     assert not {t for t in titles if t.strip() in (*SUB_HEADING_TEXTS, "Datenquelle")}
     assert any(t.startswith("1.1.1") for t in titles)
+
+
+def test_every_link_inside_the_example_docx_finds_its_bookmark(
+    example_outputs: dict[str, Path],
+) -> None:
+    body = docx.Document(str(example_outputs["docx"])).element.body
+    names = {node.get(qn("w:name")) for node in body.iter(qn("w:bookmarkStart"))}
+    links = {h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))} - {None}
+    assert links and links <= names
+    assert {"abb_1", "tab_1", "glossar_zensus"} <= names  # figures, tables, glossary entries
+    pagerefs = {t.text.split()[1] for t in body.iter(qn("w:instrText")) if "PAGEREF" in t.text}
+    assert pagerefs <= names

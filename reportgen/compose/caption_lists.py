@@ -21,7 +21,12 @@ from reportgen.compose.model import (
 )
 
 _MARKER = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+\u207e?")
-"""A footnote marker in a caption ("Staatsangehörigkeiten¹⁾"): it points nowhere in a list."""
+
+
+def without_marks(text: str) -> str:
+    """A caption or heading without its footnote markers ("Staatsangehörigkeiten¹⁾"): in a list
+    of contents, figures or tables they point nowhere."""
+    return _MARKER.sub("", text)
 
 
 def figure_anchor(number: int) -> str:
@@ -63,7 +68,7 @@ def caption_lists(nodes: tuple[Node, ...], figures: str, tables: str) -> tuple[N
         if not shown:
             continue
         entries = tuple(
-            CaptionEntry(f"{node.label} {node.number}", _MARKER.sub("", node.caption), node.anchor)
+            CaptionEntry(f"{node.label} {node.number}", without_marks(node.caption), node.anchor)
             for node in shown
         )
         listed += [Heading(2, heading, anchor=anchor), CaptionList(shown[0].label, entries)]

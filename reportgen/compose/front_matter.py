@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reportgen.compose.caption_lists import without_marks
 from reportgen.compose.editorial import labelled, placed, plain
 from reportgen.compose.formatting import format_long_date
 from reportgen.compose.indicator import source_line
@@ -129,7 +130,7 @@ def _licence(label: str, name: str, url: str) -> Paragraph:
 
 def contents(labels: Labels, main: tuple[Node, ...]) -> Part:
     entries = tuple(
-        ContentsEntry(node.level, node.number, node.text, node.anchor)
+        ContentsEntry(node.level, node.number, without_marks(node.text), node.anchor)
         for node in walk(main)
         if isinstance(node, Heading)
         and node.listed
