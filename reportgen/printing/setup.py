@@ -159,6 +159,13 @@ def print_rules(setup: PrintSetup) -> str:
             "nav.toc > h1, section.foreword > h1, section.chapter > h1, "
             "section.appendix > h1 { break-before: right }"
         )
+    if setup.book and setup.binding.cover:
+        # the cover is a file of its own: the book block opens with an inner title page, the
+        # cover's words without its bands and picture
+        rules.append(
+            ".cover::before, .cover::after { content: none }\n"
+            ".cover img.cover-image { display: none }"
+        )
     return "\n".join(rules) + "\n"
 
 
