@@ -10,12 +10,13 @@ from pathlib import Path
 from reportgen.check import prepare_project
 from reportgen.compose.model import (
     BulletList,
+    Figure,
     Heading,
     Link,
     Paragraph,
     Part,
     Role,
-    Style,
+    Table,
     Text,
     plain_text,
     walk,
@@ -127,11 +128,7 @@ def test_overrides_reach_headings_source_lines_and_the_annex(tmp_path: Path) -> 
     headings = {(h.number, h.text) for h in walk(report.document.body) if isinstance(h, Heading)}
     assert ("1", "Bevölkerung und Demografie") in headings
     assert ("1.1", "Die Bevölkerung") in headings
-    sources = [
-        plain_text(n.inlines)
-        for n in walk(report.document.body)
-        if isinstance(n, Paragraph) and n.style == Style.SOURCE
-    ]
+    sources = [n.source for n in walk(report.document.body) if isinstance(n, Figure | Table)]
     assert any("Fortschreibung des Bevölkerungsstandes" in line for line in sources)
     annex = parts(report.document, Role.APPENDIX)[0]
     listed = next(n for n in annex.children if isinstance(n, BulletList))

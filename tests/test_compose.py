@@ -211,11 +211,15 @@ def test_notes_and_source_line(report: Report) -> None:
         "Datenquelle",
         "Weitere Informationen",
     ]
-    source = block.children[-1]
-    assert isinstance(source, Paragraph) and source.style == Style.SOURCE
-    assert plain_text(source.inlines) == (
-        "Quelle: Teststatistikamt, Testmonitoring, Datenstand 2024. "
-        "Datenbasis: Bevölkerungsfortschreibung."
+    # figure and table name the statistic first; the indicator says it no third time
+    expected = (
+        "Quelle: Bevölkerungsfortschreibung; Teststatistikamt, Testmonitoring, Datenstand 2024."
+    )
+    figure, table = first(block, Figure), first(block, Table)
+    assert isinstance(figure, Figure) and isinstance(table, Table)
+    assert figure.source == table.source == expected
+    assert not any(
+        isinstance(node, Paragraph) and node.style == Style.SOURCE for node in block.children
     )
 
 

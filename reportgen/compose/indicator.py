@@ -40,6 +40,7 @@ from reportgen.load.config_entries import TargetValue
 from reportgen.load.htmltext import html_to_text
 from reportgen.load.labels import Labels
 from reportgen.load.metadata import IndicatorMeta
+from reportgen.load.naming import tidy
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
 
@@ -60,10 +61,16 @@ class ComposedIndicator:
     interpretation: TextStatus
 
 
-def source_line(labels: Labels, config: ReportConfig, vintage: str | None) -> str:
-    """The "Quelle: …" line, with the Datenstand where known."""
+def source_line(
+    labels: Labels, config: ReportConfig, vintage: str | None, statistic: str = ""
+) -> str:
+    """The "Quelle: …" line: the statistic where one is named, the publisher and work, the
+    Datenstand where known."""
     attribution = config.attribution
-    text = labels.indicator.source.format(herausgeber=attribution.producer, werk=attribution.work)
+    template = labels.indicator.source_with_statistic if statistic else labels.indicator.source
+    text = template.format(
+        herausgeber=attribution.producer, werk=attribution.work, statistik=statistic
+    )
     return text + (f", {vintage}" if vintage else "") + "."
 
 
@@ -78,7 +85,7 @@ def compose_indicator(
     title = indicator_title(config, indicator)
     selection = configured_selection(config, indicator)
     shown = presentation_of(config, indicator.id)
-    source = source_line(labels, config, meta.vintage)
+    source = source_line(labels, config, meta.vintage, tidy(meta.data_source))
     targets = tuple(t for t in config.targets if t.indicator == meta.id)
     table: Table | None = None
     figure: Figure | None = None
@@ -98,7 +105,9 @@ def compose_indicator(
         if found is not None:  # numbered only when there is a map, so no number is skipped
             extra += (replace(found, number=next(numbering.figures)),)
     interpretation, status = _interpretation(project, meta, selection, table)
-    data_basis = labels.indicator.data_basis.format(quelle=meta.data_source)
+    # the source lines of figure and table name the statistic; an indicator without either
+    # names it at its end
+    ending = () if figure or table else (plain(source, Style.SOURCE),)
     children: tuple[Node, ...] = (
         Heading(3, title, meta.number, f"ind-{meta.id}"),
         plain(key_statement(selection, shown.subject), Style.KEY_STATEMENT),
@@ -107,7 +116,7 @@ def compose_indicator(
         *extra,
         interpretation,
         *_methods(project, meta, selection, methods),
-        plain(source + (f" {data_basis}" if meta.data_source else ""), Style.SOURCE),
+        *ending,
     )
     return ComposedIndicator(Part(Role.INDICATOR, children), status)
 
@@ -211,7 +220,9 @@ def _source_blocks(meta: IndicatorMeta) -> tuple[Block, ...]:
     blocks: list[Block] = []
     if meta.data_source:
         blocks.append(plain(meta.data_source + (f" ({meta.vintage})" if meta.vintage else "")))
-    for link in meta.sources:
-        inline = Link((Text(link.text),), link.url) if link.url else Text(link.text)
-        blocks.append(Paragraph((inline,)))
+    # a link the metadata gives only as a path of its web portal leads nowhere on paper, and its
+    # text alone (mostly the indicator's title again) names no source
+    blocks.extend(
+        Paragraph((Link((Text(link.text),), link.url),)) for link in meta.sources if link.url
+    )
     return tuple(blocks)

@@ -43,6 +43,9 @@ class ReportLabels(Frozen):
 
 class IndicatorLabels(Frozen):
     source: str = Field(alias="quelle")
+    source_with_statistic: str = Field(
+        default="Quelle: {statistik}; {herausgeber}, {werk}", alias="quelle_statistik"
+    )
     figure: str = Field(alias="abbildung")
     table: str = Field(alias="tabelle")
     interpretation: str = Field(alias="lesehilfe")
