@@ -23,6 +23,7 @@ from reportgen.compose.model import (
     TextStatus,
     walk,
 )
+from reportgen.errors import Severity
 from reportgen.load.geodata import load_district_map
 from tests.builders import parts, texts
 from tests.conftest import make_project
@@ -73,8 +74,8 @@ def test_every_district_of_the_data_gets_a_sheet(sheets: dict[str, Document]) ->
         (1, "Steckbrief Stadt Braunschweig"),
         (2, "Kennzahlen"),
         (2, "Entwicklung im Zeitvergleich"),
+        (2, "Anmerkungen und Quellen"),  # the first page with its notes, then the own text
         (2, "Integration in Braunschweig"),
-        (2, "Anmerkungen und Quellen"),
     ]
 
 
@@ -86,22 +87,27 @@ def test_file_names_are_safe() -> None:
 def test_key_figures_compare_district_and_land(sheets: dict[str, Document]) -> None:
     table = key_figures(sheets["K03101"])
     assert table.title == "Tabelle 1: Kennzahlen Stadt Braunschweig im Vergleich mit Niedersachsen"
-    assert table.columns == ("Braunschweig, Stadt", "Niedersachsen", "Stand", "Fußnote")
+    # the same name as in the title, never the data's "Braunschweig, Stadt"
+    assert table.columns == ("Stadt Braunschweig", "Niedersachsen", "Stand", "Fußnote")
     rows = {row.header: list(row.cells) for row in table.rows}
     assert rows["Bevölkerung"] == ["12", "121", "2022", "1"]
     assert rows["Veränderung der Bevölkerung 2020–2022 (in %)"] == [
-        "+20,0 %",
-        "+20,5 %",
+        "+20,0",  # the row says "(in %)"; the sign always
+        "+20,5",
         "2022",
         "1",
     ]
 
 
-def test_missing_district_values_read_k_a(sheets: dict[str, Document]) -> None:
+def test_a_missing_district_value_keeps_the_land_value_beside_it(
+    sheets: dict[str, Document],
+) -> None:
     table = key_figures(sheets["K03101"])
     rows = {row.header: list(row.cells) for row in table.rows}
-    assert rows["Ausländeranteil (in %)"][0] == "k. A."
-    assert "k. A. = keine Angabe für diesen Kreis." in table.notes
+    district, land, as_of, _ = rows["Ausländeranteil (in %)"]
+    assert district == "."
+    assert land not in (".", "") and as_of not in (".", "")
+    assert ". = für diesen Kreis nicht ausgewiesen (der Landeswert steht daneben)." in table.notes
 
 
 def test_footnotes_name_each_source_once(sheets: dict[str, Document]) -> None:
@@ -115,8 +121,8 @@ def test_footnotes_name_each_source_once(sheets: dict[str, Document]) -> None:
 def test_chart_shows_district_over_time_with_alt_text(sheets: dict[str, Document]) -> None:
     (figure,) = nodes(sheets["K03102"], Figure)
     assert figure.chart.small
-    assert [s.label for s in figure.chart.series] == ["Salzgitter, Stadt"]  # counts: no Land
-    assert "Salzgitter, Stadt: Anstieg von 5 (2020) auf 7 (2022)." in figure.alt_text
+    assert [s.label for s in figure.chart.series] == ["Stadt Salzgitter"]  # counts: no Land
+    assert "Stadt Salzgitter: Anstieg von 5 (2020) auf 7 (2022)." in figure.alt_text
     assert figure.source == "Quelle: siehe Fußnote 1."
 
 
@@ -125,7 +131,24 @@ def test_locator_map_highlights_the_district(sheets: dict[str, Document]) -> Non
     assert [s.key for s in locator.map.shapes if s.highlighted] == ["03102"]
     assert "Stadt Salzgitter ist hervorgehoben" in locator.alt_text
     notes = texts(replace(sheets["K03102"], body=tuple(parts(sheets["K03102"], Role.SHEET_NOTES))))
-    assert "Kartengrundlage: kreise.geojson aus dem Datenordner." in notes
+    # the credit from the configuration, never a file name
+    assert "Kartengrundlage: © GeoBasis-DE / BKG 2024, Datenlizenz Deutschland" in notes
+    assert not any("geojson" in line for line in texts(sheets["K03102"]))
+
+
+def test_without_a_configured_credit_no_file_name_is_printed(tmp_path: Path) -> None:
+    project_dir = make_project(tmp_path)
+    config = project_dir / "reportgen.yml"
+    kept = [line for line in config.read_text(encoding="utf-8").splitlines(keepends=True)]
+    config.write_text("".join(x for x in kept if not x.startswith("kartengrundlage")))
+    project = prepare_project(project_dir)
+    (warning,) = [p for p in project.problems if "Kartengrundlage" in p.message]
+    assert warning.severity == Severity.WARNING and "kartengrundlage" in (warning.hint or "")
+    found = districts(project.dataset)
+    district_map = load_district_map(project.config.data_path, {d.key for d in found}, None, [])
+    sheet = compose_factsheet(project, found[0], district_map, plan_factsheets(project))
+    assert nodes(sheet, MapFigure)
+    assert not any("Kartengrundlage" in line or "geojson" in line for line in texts(sheet))
 
 
 def test_own_text_only_where_a_district_wrote_one(sheets: dict[str, Document]) -> None:

@@ -32,7 +32,23 @@ def presentation_problems(project: Project) -> list[Problem]:
         problems.extend(_presentation(config, indicator, shown))
     problems.extend(_breaks(config, dataset))
     problems.extend(_zero_periods(config, dataset))
+    problems.extend(_map_credit(config))
     return problems
+
+
+def _map_credit(config: ReportConfig) -> Iterator[Problem]:
+    """Maps need the credit and licence of their boundaries; a file name is none."""
+    if config.map_credit or not any(config.data_path.glob("*.geojson")):
+        return
+    yield Problem(
+        "Die Karten (Lagekarte der Steckbriefe, Kreiskarten des Berichts) erscheinen ohne "
+        "Kartengrundlage: wer die Kreisgrenzen erstellt hat und unter welcher Lizenz, fehlt.",
+        config.location(),
+        "Tragen Sie in reportgen.yml „kartengrundlage“ ein, z. B. „© GeoBasis-DE / BKG 2024, "
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0“ (fragen Sie den Anbieter der "
+        "Geodaten).",
+        Severity.WARNING,
+    )
 
 
 def _presentation(

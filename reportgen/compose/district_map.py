@@ -93,8 +93,13 @@ def district_map_figure(
         caption=caption,
         alt_text=_alt_text(project, values, frame, caption, legend, by_area),
         chart=spec,
-        source=source,
+        source=_with_credit(source, project.config.map_credit, words),
     )
+
+
+def _with_credit(source: str, credit: str | None, words: MapLabels) -> str:
+    """The source line of a map, with who drew the boundaries where the project says it."""
+    return f"{source} {words.credit.format(quelle=credit)}" if credit else source
 
 
 def map_caption(values: DistrictValues, frame: DistrictFrame, words: MapLabels) -> str:

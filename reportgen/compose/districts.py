@@ -1,11 +1,18 @@
-"""The districts of a data folder (Landkreise, kreisfreie Städte, Regionen) and their names."""
+"""The districts of a data folder (Landkreise, kreisfreie Städte, Regionen) and their names.
+
+What a district is comes from the configuration (``steckbrief: gebietsarten``) or, where that
+says nothing, from the data's official name: the Gemeindeverzeichnis names a kreisfreie Stadt
+"Braunschweig, Stadt" and a Kommunalverband "Region Hannover"; any other name is a Landkreis.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reportgen.load.config_entries import DistrictKind
 from reportgen.load.opensdg import LEVEL, REGION, Dataset
 from reportgen.load.regions import Level
 
@@ -37,8 +44,12 @@ def safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")
 
 
-def districts(dataset: Dataset) -> tuple[District, ...]:
-    """Every district (Landkreis, kreisfreie Stadt, Region) that has data, in code order."""
+def districts(
+    dataset: Dataset, kinds: Mapping[str, DistrictKind] | None = None
+) -> tuple[District, ...]:
+    """Every district (Landkreis, kreisfreie Stadt, Region) that has data, in code order;
+    ``kinds`` by code (``K03241`` or ``03241``) where the names do not say it."""
+    configured = {code.upper().removeprefix("K"): kind for code, kind in (kinds or {}).items()}
     keys = sorted(
         {
             key
@@ -46,16 +57,28 @@ def districts(dataset: Dataset) -> tuple[District, ...]:
             for key in indicator.frame.loc[indicator.frame[LEVEL] == Level.DISTRICT, REGION]
         }
     )
-    return tuple(_district(key, dataset.region_names.get(key, key)) for key in keys)
+    return tuple(
+        _district(key, dataset.region_names.get(key, key), configured.get(key)) for key in keys
+    )
 
 
-def _district(key: str, name: str) -> District:
-    if name.endswith(", Stadt"):
-        base = name.removesuffix(", Stadt")
-        return District(key, name, "kreisfreie Stadt", f"Stadt {base}")
-    if name.startswith("Region "):
-        return District(key, name, "Region", name)
-    return District(key, name, "Landkreis", f"Landkreis {name}")
+def _district(key: str, name: str, kind: DistrictKind | None) -> District:
+    base = name.removesuffix(", Stadt")
+    if kind is None:
+        if name.endswith(", Stadt"):
+            kind = DistrictKind.CITY
+        elif name.startswith("Region "):
+            kind = DistrictKind.REGION
+        else:
+            kind = DistrictKind.DISTRICT
+    match kind:
+        case DistrictKind.CITY:
+            display = f"Stadt {base}"
+        case DistrictKind.REGION:
+            display = base if base.startswith("Region ") else f"Region {base}"
+        case _:
+            display = f"{kind.value} {base}"
+    return District(key, name, kind.value, display)
 
 
 def land_key(dataset: Dataset, district_key: str) -> str | None:

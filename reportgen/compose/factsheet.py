@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text
 from reportgen.compose.districts import District, land_key
-from reportgen.compose.editorial import editorial_part, labelled, plain, text_blocks, text_status
+from reportgen.compose.editorial import editorial_part, plain, text_blocks, text_status
 from reportgen.compose.factsheet_plan import FactsheetPlan
 from reportgen.compose.figures import indicator_title, with_unit
 from reportgen.compose.formatting import (
@@ -37,6 +39,7 @@ from reportgen.compose.model import (
     TableRow,
 )
 from reportgen.compose.regional import for_regions
+from reportgen.compose.selection import Break
 from reportgen.load.config import ReportConfig
 from reportgen.load.config_entries import FactsheetItem
 from reportgen.load.geodata import DistrictMap
@@ -63,14 +66,16 @@ def compose_factsheet(
     table, data_year = _key_figures(project, district, land, land_name, plan, sources, used_signs)
     figures = []
     region = district.key[:3]
+    shown_regions: set[str] = set()
     for number, planned in enumerate(plan.charts, start=1):
-        regions = [(district.key, district.name)]
+        regions = [(district.key, district.display)]
         if is_percent(planned.selection.unit):  # shares compare across areas; counts do not
             regions += [(region, dataset.region_names.get(region, region)), (land, land_name)]
         selection = for_regions(planned.selection, regions)
         figure = _chart(number, planned.item, planned.indicator, selection, project, sources)
         if figure is not None:
             figures.append(figure)
+            shown_regions.update(s.label for s in figure.chart.series)
     title = words.title.format(gebiet=district.display)
     subtitle = words.subtitle.format(art=district.kind, jahr=data_year)
     locator = _locator(district, district_map, land_name, words)
@@ -92,13 +97,20 @@ def compose_factsheet(
     ]
     if figures:
         body += [Heading(2, words.development, listed=False), Part(Role.CHARTS, tuple(figures))]
+    same_names = tuple(
+        words.same_name.format(gebiet=district.display, region=name)
+        for name in sorted(shown_regions)
+        if name != district.display and _base(district) in name
+    )
+    # the first page holds the figures with their notes; the district's own text follows on a
+    # page of its own
+    body.append(_notes(project, sources, same_names, locator is not None))
     text = project.texts.factsheets.get(district.code) or project.texts.factsheets.get(district.key)
     if text is not None:
         own_title = text.title or words.own_text.format(gebiet=district.display)
         heading = Heading(2, own_title, listed=False)
         blocks, status = text_blocks(project, text), text_status(text)
         body.append(editorial_part(Role.OWN_TEXT, blocks, status, project.labels, 3, heading))
-    body.append(_notes(project, sources, used_signs, district_map if locator else None))
     meta = DocumentMeta(
         title=title,
         subject=subtitle,
@@ -108,6 +120,12 @@ def compose_factsheet(
         page_words=(words.page, words.of),
     )
     return Document(meta, tuple(body))
+
+
+def _base(district: District) -> str:
+    """The name without its designation: "Hannover" for Region Hannover, "Emden" for Stadt
+    Emden."""
+    return district.name.removesuffix(", Stadt").removeprefix("Region ")
 
 
 def _key_figures(
@@ -125,27 +143,33 @@ def _key_figures(
     dated: list[tuple[float, str]] = []
     for planned in plan.rows:
         selection = for_regions(
-            planned.selection, [(district.key, district.name), (land, land_name)]
+            planned.selection, [(district.key, district.display), (land, land_name)]
         )
         row, period = _key_figure(
             planned.item, planned.indicator, selection, used_signs, words, project.config
         )
-        footnote = _footnote(sources, _source_text(project, planned.indicator))
-        rows.append(TableRow(row.header, (*row.cells, period or words.no_data, str(footnote))))
+        marks = [_footnote(sources, _source_text(project, planned.indicator))]
+        for crossed in _breaks_crossed(planned.item, selection, period):
+            marks.append(_footnote(sources, _break_text(crossed, words)))
+        as_of = _as_of(period, selection, planned.indicator) if period else words.no_data
+        rows.append(TableRow(row.header, (*row.cells, as_of, ", ".join(map(str, marks)))))
         # a configured period without data says nothing about how recent the data are
         if period in selection.period_keys and period_year(selection, period) is not None:
             dated.append((selection.period_keys[period], period))
     # the latest in time, not by label text ("WS 2023/24" > "2025" as text)
     data_year = max(dated)[1] if dated else str(project.config.reporting_year)
     missing = any(cell == words.no_data for row in rows for cell in row.cells)
+    notes = [words.no_data_note] if missing else []
+    if used_signs - {words.no_data}:  # a true zero "–" explained where it stands
+        notes.append(sign_legend(used_signs - {words.no_data}) + ".")
     table = Table(
         label=project.labels.indicator.table,
         number=1,
         caption=words.key_figures_caption.format(gebiet=district.display, land=land_name),
         corner=project.labels.indicator.characteristic,
-        columns=(district.name, land_name, words.as_of, words.footnote),
+        columns=(district.display, land_name, words.as_of, words.footnote),
         rows=tuple(rows),
-        notes=(words.no_data_note,) if missing else (),
+        notes=tuple(notes),
         source=words.see_footnotes.format(quelle=source_line(project.labels, project.config, None)),
         kind=TableKind.KEY_FIGURES,
     )
@@ -153,21 +177,17 @@ def _key_figures(
 
 
 def _notes(
-    project: Project,
-    sources: dict[str, int],
-    used_signs: set[str],
-    district_map: DistrictMap | None,
+    project: Project, sources: dict[str, int], same_names: tuple[str, ...], with_map: bool
 ) -> Part:
     words = project.labels.factsheet
     config = project.config
     lines: list[Node] = [
         Heading(2, words.notes, listed=False),
         Footnotes(tuple((number, text) for text, number in sources.items())),
+        *(plain(line, Style.REMARK) for line in same_names),
     ]
-    if used_signs:
-        lines.append(labelled(words.signs, sign_legend(used_signs), Style.REMARK))
-    if district_map is not None:
-        lines.append(plain(words.map_basis.format(datei=district_map.source.name), Style.REMARK))
+    if with_map and config.map_credit:
+        lines.append(plain(words.map_basis.format(quelle=config.map_credit), Style.REMARK))
     attribution = source_line(project.labels, config, None)
     lines.append(
         plain(" ".join(filter(None, (attribution, config.attribution.terms))), Style.REMARK)
@@ -195,10 +215,13 @@ def _key_figure(
 ) -> tuple[TableRow, str]:
     """A row: district value, Land value; the period is the district's latest (or chosen)."""
     by_level = {series.level: series for series in selection.series}
-    district = by_level.get(Level.DISTRICT)
-    period = _row_period(item, selection, district)
+    district, land = by_level.get(Level.DISTRICT), by_level.get(Level.LAND)
+    # the Land's value stands also where the district has none
+    period = _row_period(item, selection, district) or _row_period(item, selection, land)
+    label = _label(item, indicator, selection.unit, config)
+    balance = _is_balance(label, selection)
     cells = []
-    for series in (district, by_level.get(Level.LAND)):
+    for series in (district, land):
         point = series.points.get(period) if series is not None and period else None
         if series is None or point is None:
             cells.append(words.no_data)
@@ -207,12 +230,42 @@ def _key_figure(
             cells.append(_relative(series, base, period) or words.no_data)
         else:
             text = format_cell(point.value, selection.decimals, point.sign)
+            if balance and point.value is not None and point.value > 0 and text[0].isdigit():
+                text = "+" + text  # a balance shows its direction either way
             used_signs.update(signs_in(text))
             cells.append(text)
-    label = _label(item, indicator, selection.unit, config)
     if item.change_since is not None and period:
         label = label.replace("(in %)", f"{item.change_since}–{period} (in %)")
     return TableRow(label, tuple(cells)), period or ""
+
+
+def _is_balance(label: str, selection: Selection) -> bool:
+    """A balance (Saldo) of inflows and outflows: its sign is its message."""
+    held = " ".join(value for _, value in selection.fixed)
+    return "saldo" in f"{label} {held}".casefold()
+
+
+def _breaks_crossed(item: FactsheetItem, selection: Selection, period: str) -> list[Break]:
+    """The declared breaks a change row spans (from ``veraenderung_seit`` to its period)."""
+    if item.change_since is None or not period or period not in selection.period_keys:
+        return []
+    end = selection.period_keys[period]
+    return [b for b in selection.breaks if item.change_since < b.first_year <= end]
+
+
+def _break_text(crossed: Break, words: FactsheetLabels) -> str:
+    return words.series_break.format(
+        jahr=crossed.first_year, bezeichnung=crossed.label, erlaeuterung=crossed.note
+    ).replace("  ", " ")
+
+
+def _as_of(period: str, selection: Selection, indicator: Indicator) -> str:
+    """The period as the sheet dates it: "31.12.2024" where the metadata name the day of a
+    yearly figure, else the period's own label."""
+    day = indicator.meta.reference_day
+    if day and period.isdigit() and period_year(selection, period) == int(period):
+        return f"{day}{period}"
+    return period
 
 
 def _row_period(item: FactsheetItem, selection: Selection, district: Series | None) -> str:
@@ -235,7 +288,9 @@ def _relative(series: Series, base: str, period: str) -> str | None:
     if not first or not last or first.value is None or last.value is None:
         return None
     change = relative_change(first.value, last.value)
-    return format_relative_change(change) if change is not None else None
+    if change is None:
+        return None
+    return format_relative_change(change).removesuffix(" %")  # the row says "(in %)"
 
 
 def _footnote(sources: dict[str, int], text: str) -> int:
@@ -287,8 +342,23 @@ def _locator(
     )
     if not any(shape.highlighted for shape in shapes):
         return None
+    small = _extent(s for s in shapes if s.highlighted) < SMALL_AREA * _extent(shapes)
     return MapFigure(
         caption=words.location.format(gebiet=district.display, land=land_name),
         alt_text=words.location_alt.format(gebiet=district.display, land=land_name),
-        map=MapSpec(shapes),
+        map=MapSpec(shapes, marker=_base(district) if small else ""),
     )
+
+
+SMALL_AREA = 0.07
+"""A highlighted area narrower than this share of the map gets a labelled ring: at the 34 mm
+of the locator map a kreisfreie Stadt is a dot of one or two millimetres."""
+
+
+def _extent(shapes: Iterable[MapShape]) -> float:
+    """The larger side of the shapes' bounding box, in map units."""
+    points = [point for shape in shapes for ring in shape.rings for point in ring]
+    if not points:
+        return 0.0
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return max(max(xs) - min(xs), max(ys) - min(ys))

@@ -3,10 +3,11 @@ configured under ``steckbrief:`` or picked from the indicators with district dat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.compose.formatting import is_percent
 from reportgen.compose.indicators import Selection, default_selection
+from reportgen.compose.presentation import breaks_for
 from reportgen.compose.regional import region_selection
 from reportgen.load.config_entries import FactsheetItem
 from reportgen.load.opensdg import LEVEL, Indicator
@@ -60,8 +61,8 @@ def plan_factsheets(project: Project) -> FactsheetPlan:
 
     def planned(item: FactsheetItem) -> PlannedItem:
         indicator = project.dataset.indicators[item.indicator]
-        return PlannedItem(
-            item, indicator, region_selection(indicator, regions, item.unit, item.selection)
-        )
+        selection = region_selection(indicator, regions, item.unit, item.selection)
+        breaks = breaks_for(project.config, indicator.meta)  # as the report declares them
+        return PlannedItem(item, indicator, replace(selection, breaks=breaks))
 
     return FactsheetPlan(tuple(map(planned, rows)), tuple(map(planned, charts)))

@@ -187,6 +187,9 @@ class ReportConfig(Frozen):
     glossary: ProjectPath | None = Field(default=None, alias="glossar")
     abbreviations: ProjectPath | None = Field(default=None, alias="abkuerzungen")
     """Files of terms for the annex (``reportgen.load.glossary``)."""
+    map_credit: str | None = Field(default=None, alias="kartengrundlage")
+    """Who made the district boundaries and under which licence ("© GeoBasis-DE / BKG 2024,
+    Datenlizenz Deutschland – Namensnennung – Version 2.0"), printed with every map."""
     link_terms: bool = Field(default=True, alias="glossar_verlinken")
     """The first use of each glossary term in the text links to its entry."""
     output: Output = Field(default_factory=Output, alias="ausgabe")

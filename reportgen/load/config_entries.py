@@ -59,6 +59,14 @@ class FactsheetItem(Frozen):
     change_since: int | None = Field(default=None, alias="veraenderung_seit")
 
 
+class DistrictKind(StrEnum):
+    DISTRICT = "Landkreis"
+    CITY = "kreisfreie Stadt"
+    REGION = "Region"
+    KREIS = "Kreis"
+    CITY_DISTRICT = "Stadtkreis"
+
+
 class FactsheetConfig(Frozen):
     """What the district fact sheets show; without entries reportgen chooses from the data."""
 
@@ -66,6 +74,9 @@ class FactsheetConfig(Frozen):
     charts: tuple[FactsheetItem, ...] | None = Field(default=None, alias="diagramme")
     map_file: str | None = Field(default=None, alias="karte")
     basename: str = Field(default="steckbriefe", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
+    kinds: dict[str, DistrictKind] = Field(default_factory=dict, alias="gebietsarten")
+    """What a district is, by its code (``K03241: Region``), where the data's names do not say
+    it (see ``reportgen.compose.districts``)."""
 
 
 class KnownDefect(Frozen):

@@ -124,6 +124,7 @@ class MapLabels(Frozen):
     lowest: str = Field(alias="niedrigste")
     equal: str = Field(alias="gleich")
     land: str = Field(alias="land")
+    credit: str = Field(alias="kartengrundlage")
     only: str = Field(alias="einziger")
     table: str = Field(alias="tabelle")
 
@@ -146,6 +147,8 @@ class FactsheetLabels(Frozen):
     location: str = Field(alias="lage")
     location_alt: str = Field(alias="lage_alternativtext")
     map_basis: str = Field(alias="kartengrundlage")
+    series_break: str = Field(alias="bruch")
+    same_name: str = Field(alias="namensgleich")
     page: str = Field(alias="seite")
     of: str = Field(alias="von")
 

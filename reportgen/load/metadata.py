@@ -65,6 +65,12 @@ class IndicatorMeta:
     path: Path
     """The first metadata file of the indicator (for messages)."""
 
+    @property
+    def reference_day(self) -> str | None:
+        """The day of the year the figures refer to ("31.12."), where the metadata's texts
+        name one ("jeweils zum 31.12. eines Jahres", "Stichtag der Statistik ist der 1. März")."""
+        return reference_day(" ".join((self.description, self.computation, self.footnotes)))
+
 
 def indicator_parts(indicator_id: str) -> tuple[str, str, str]:
     """(goal, target, printed number): ``1-2-3`` → (``1``, ``1-2``, ``1.2.3``).
@@ -198,3 +204,36 @@ def _sources(data: dict[str, Any], text: Any) -> tuple[SourceLink, ...]:
         if label:
             links.append(SourceLink(html_to_text(label), url))
     return tuple(links)
+
+
+_MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+_DAY = rf"(\d{{1,2}})\.\s?(\d{{1,2}}\.|{'|'.join(_MONTHS)})"
+_YEARLY_DAY = re.compile(rf"\b(?:zum|am)\s+{_DAY}\s+(?:eines|jedes|jeden)\b")
+_KEY_DAY = re.compile(rf"\bStichtag\b[^.;]{{0,40}}?\b{_DAY}(?!\s*\d)")
+
+
+def reference_day(text: str) -> str | None:
+    """ "31.12." from "zum 31.12. eines jeden Jahres" or "Stichtag … ist der 1. März"; None
+    where the text names no day that recurs every year (a single date is not one)."""
+    plain = html_to_text(text)
+    match = _YEARLY_DAY.search(plain) or _KEY_DAY.search(plain)
+    if match is None:
+        return None
+    day, month = int(match.group(1)), match.group(2)
+    number = int(month.rstrip(".")) if month[0].isdigit() else _MONTHS.index(month) + 1
+    if not (1 <= day <= 31 and 1 <= number <= 12):
+        return None
+    return f"{day:02d}.{number:02d}."

@@ -20,10 +20,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
+from matplotlib import font_manager, patheffects
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.patches import Circle
 
 from reportgen.compose.model import ChartKind, ChartSpec, MapSpec, Picture
 from reportgen.render.chartbars import draw_grouped, draw_pyramid, draw_ranking, draw_stacked
@@ -107,7 +108,32 @@ def draw_map(spec: MapSpec) -> MplFigure:
     axes.autoscale_view()
     axes.set_aspect("equal")
     axes.set_axis_off()
+    if spec.marker:
+        _mark_small_area(axes, spec, looks[1 % len(looks)].get("facecolor", "black"))
     return figure
+
+
+def _mark_small_area(axes: Axes, spec: MapSpec, colour: object) -> None:
+    """A ring around the highlighted area and its name beside it, towards the map's centre."""
+    points = [p for s in spec.shapes if s.highlighted for ring in s.rings for p in ring]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    (left, right), (bottom, top) = axes.get_xlim(), axes.get_ylim()
+    radius = 0.055 * max(right - left, top - bottom)
+    axes.add_patch(Circle((x, y), radius, fill=False, edgecolor=colour, linewidth=1.4))
+    inward = x > (left + right) / 2  # the label stays inside the map
+    axes.annotate(
+        spec.marker,
+        (x - radius if inward else x + radius, y),
+        xytext=(-2 if inward else 2, 0),
+        textcoords="offset points",
+        ha="right" if inward else "left",
+        va="center",
+        fontsize=7,
+        fontweight="semibold",
+        color=colour,
+        path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")],
+    )
 
 
 def _save(figure: MplFigure, fmt: str, dpi: int) -> bytes:

@@ -71,6 +71,9 @@ class MapShape:
 @dataclass(frozen=True)
 class MapSpec:
     shapes: tuple[MapShape, ...]
+    marker: str = ""
+    """For a highlighted area too small to see (a kreisfreie Stadt): a ring around it labelled
+    with this name; empty: no ring."""
 
 
 @dataclass(frozen=True)
