@@ -130,7 +130,7 @@ def _mark_small_area(axes: Axes, spec: MapSpec, colour: object) -> None:
         ha="right" if inward else "left",
         va="center",
         fontsize=7,
-        fontweight="semibold",
+        fontweight="bold",
         color=colour,
         path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")],
     )
