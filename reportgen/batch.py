@@ -1,5 +1,6 @@
 """build_factsheets(): every district's Steckbrief in a process pool, one failure never stops
-the others, then one combined PDF for printing. Writes only below the output folder."""
+the others, then one combined PDF for printing (a run for some districts names its own, so the
+combination of all districts stays as it is). Writes only below the output folder."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from reportgen.check import prepare_project
 from reportgen.compose.districts import District, districts
 from reportgen.compose.factsheet import compose_factsheet
 from reportgen.compose.factsheet_plan import FactsheetPlan, plan_factsheets
-from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError, did_you_mean
+from reportgen.district_choice import DistrictChoice
+from reportgen.errors import ConfigError, ContentError, InvalidInput, ReportError
 from reportgen.load.geodata import DistrictMap, load_district_map
 from reportgen.load.project import Project, district_keys
 from reportgen.outputs import (
@@ -37,6 +39,8 @@ from reportgen.render.pdf import PROFILES, ProfileName, combine_pdfs
 SUBFOLDER = "steckbriefe"
 SHEET_VARIANTS = ("pdf", "docx")
 """What each district gets as a file of its own; the print edition exists only combined."""
+SELECTION = "auswahl"
+"""Added to the name of the combined PDFs of a run for some districts (``--region``)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,8 @@ class FactsheetRequest:
     project_dir: Path
     out_dir: Path = Path("out")
     regions: tuple[str, ...] = ()
-    """Districts by code or name; empty: every district of the data."""
+    """Districts by code, name or file stem (see ``select_districts``); empty: every district
+    of the data."""
     formats: tuple[str, ...] = ()
     """Of ``SHEET_VARIANTS``; empty: both."""
     profiles: tuple[str, ...] = ()
@@ -76,6 +81,11 @@ class BatchResult:
     """Known defects of the published data the project accepted (``bekannte_datenfehler``)."""
     combined: Path | None = None
     combined_print: Path | None = None
+    partial: bool = False
+    """Some districts only (``--region``): the combined PDFs are named ``…-auswahl``, and for a
+    single district there is no combined office PDF (the sheet is that PDF)."""
+    kept: tuple[Path, ...] = ()
+    """The combined PDFs of all districts from an earlier full run, left as they are."""
     preflights: dict[Path, Preflight] = field(default_factory=dict)
     """The preflight of the combined print PDF, by its path."""
     seconds: float = 0.0
@@ -155,33 +165,20 @@ def _make_sheet(district: District, text_errors: dict[str, str]) -> SheetResult:
 def select_districts(
     all_districts: Sequence[District], wanted: Sequence[str] | None
 ) -> list[District]:
-    """Districts by code (``K03355``, ``03355``) or name; unknown ones raise with close matches."""
+    """The districts named, in the order given, each once; none named: all of them.
+
+    An entry may be the code (``K03355``), the key (``03355``, ``RH03355``, ``MZ03355``), the
+    data's name ("Lüneburg", "Emden, Stadt", "Emden"), the display name ("Landkreis
+    Lüneburg"), an ASCII spelling ("Lueneburg", "Luneburg"), the file stem of the sheet
+    (``K03355_Lueneburg``) or a word of the name unique to one district ("Wümme"), in any case.
+    A name several districts share ("Osnabrück") and an unknown entry raise ``ConfigError``
+    naming the candidates or close matches."""
     if not wanted:
         return list(all_districts)
-    index: dict[str, District] = {}
-    for district in all_districts:
-        for alias in (
-            district.code,
-            district.key,
-            district.name,
-            district.display,
-            f"RH{district.key}",
-            f"MZ{district.key}",
-        ):
-            index[alias.casefold()] = district
-    for district in all_districts:  # "Emden" for "Emden, Stadt", unless a Landkreis has it
-        index.setdefault(district.name.split(",")[0].casefold(), district)
-    chosen = []
+    choice = DistrictChoice(all_districts)
+    chosen: list[District] = []
     for entry in wanted:
-        found = index.get(entry.strip().casefold())
-        if found is None:
-            hint = did_you_mean(
-                entry, [d.code for d in all_districts] + [d.name for d in all_districts]
-            )
-            raise ConfigError(
-                f"Unbekannter Kreis „{entry}“.",
-                hint=hint or "„reportgen list“ zeigt die Gebiete der Daten.",
-            )
+        found = choice.find(entry)
         if found not in chosen:
             chosen.append(found)
     return chosen
@@ -213,18 +210,26 @@ def build_factsheets(
     if any(p not in sheet_errors for p in project.errors):
         raise InvalidInput(project.problems)
     text_errors = {p.location.path.stem: p.message for p in sheet_errors if p.location}
-    selected = select_districts(districts(project.dataset), request.regions)
+    every = districts(project.dataset, config.factsheets.kinds)
+    selected = select_districts(every, request.regions)
     target = request.out_dir / SUBFOLDER
     result = BatchResult(target, accepted=len(project.accepted))
+    result.partial = len(selected) < len(every)
     if on_start:
         on_start(len(selected))
     _run(project, request, selected, variants, target, setup, text_errors, result, on_sheet)
     order = {district.key: index for index, district in enumerate(selected)}
     result.sheets.sort(key=lambda sheet: order[sheet.district.key])
     title = f"Steckbriefe – {config.title}"
-    _combine(result, config.factsheets.basename, title, config.publisher)
+    basename = config.factsheets.basename
+    if result.partial:
+        full = (target / f"{basename}.pdf", target / f"{basename}{_print_suffix()}.pdf")
+        result.kept = tuple(path for path in full if path.is_file())
+        basename = f"{basename}-{SELECTION}"
+    if len(selected) > 1 or not result.partial:
+        _combine(result, basename, title, config.publisher)
     if setup is not None:
-        _combine_print(result, config.factsheets.basename, title, setup)
+        _combine_print(result, basename, title, setup)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -293,8 +298,13 @@ def _combine_print(result: BatchResult, basename: str, title: str, setup: PrintS
     if not parts:
         return
     data = combine_print_pdfs(parts, title, setup, even_pages=setup.chapters_right)
-    path = result.folder / f"{basename}{PROFILES[ProfileName.PRINT].suffix}.pdf"
+    path = result.folder / f"{basename}{_print_suffix()}.pdf"
     result.preflights[path] = check_print_pdf(data, path, setup)
     write_atomically(path, data)
     write_preflight(path, result.preflights[path])
     result.combined_print = path
+
+
+def _print_suffix() -> str:
+    """``-druck``: the print edition's file name beside the office one."""
+    return PROFILES[ProfileName.PRINT].suffix

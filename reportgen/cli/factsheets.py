@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -25,6 +25,9 @@ from reportgen.cli.options import (
 from reportgen.cli.output import accepted_line, console, errors, show_preflight
 from reportgen.errors import count
 
+if TYPE_CHECKING:
+    from reportgen.batch import BatchResult
+
 
 def factsheets_command(
     project_dir: ProjectArg = None,
@@ -34,8 +37,13 @@ def factsheets_command(
             "--region",
             "-r",
             metavar="<Kreis>",
-            help="Kreis als Code (K03355) oder Name; mehrfach "
-            "möglich. Standard: alle Kreise der Daten.",
+            help="Kreis als Code (K03355), Schlüssel (03355, RH03355), Name (Lüneburg, "
+            "„Emden, Stadt“, „Landkreis Lüneburg“, auch ohne Umlaute: Lueneburg) oder "
+            "Dateiname des Steckbriefs (K03355_Lueneburg); Groß- und Kleinschreibung egal. "
+            "Passt ein Name auf mehrere Kreise (Osnabrück), den Code oder den vollen Namen "
+            "angeben. Mehrfach möglich. Standard: alle Kreise der Daten. Mit --region heißt "
+            "das Sammel-PDF steckbriefe-auswahl.pdf (für einen Kreis entsteht keines); das "
+            "Sammel-PDF aller Kreise bleibt unverändert.",
         ),
     ] = None,
     formats: Annotated[
@@ -122,10 +130,7 @@ def factsheets_command(
         console.print(line, soft_wrap=True)
     if result.sheets:
         console.print(f"Ausgabe: {result.folder}")
-    if result.combined:
-        console.print(f"Sammel-PDF: {result.combined}")
-    if result.combined_print:
-        console.print(f"Sammel-PDF für die Druckerei: {result.combined_print}")
+    show_combined(result)
     show_preflight(result.preflights, overrides)
     show_failed_sheets(
         [(f"{s.district.code} {s.district.name}", s.error or "", s.trace) for s in result.failed],
@@ -133,6 +138,34 @@ def factsheets_command(
     )
     if result.failed:
         raise typer.Exit(1)
+
+
+def show_combined(result: BatchResult) -> None:
+    """Which combined PDFs the run wrote; after a run for some districts (``--region``) also
+    that the combination of all districts was left as it is."""
+    single = result.partial and len(result.sheets) == 1
+    pdfs = [path for sheet in result.sheets for path in sheet.written if path.suffix == ".pdf"]
+    of = " der Auswahl" if result.partial else ""
+    if result.combined:
+        console.print(f"Sammel-PDF{of}: {result.combined}", soft_wrap=True)
+    elif single and pdfs:
+        console.print(
+            f"Für einen einzelnen Kreis entsteht kein Sammel-PDF; sein Steckbrief: {pdfs[0]}",
+            soft_wrap=True,
+        )
+    if result.combined_print:
+        label = "Druck-PDF des Kreises" if single else f"Sammel-PDF{of}"
+        console.print(f"{label} für die Druckerei: {result.combined_print}", soft_wrap=True)
+    if not result.partial:
+        return
+    if len(result.kept) > 1:
+        kept = " und ".join(path.name for path in result.kept)
+        text = f"Die Sammel-PDFs aller Kreise ({kept}) bleiben unverändert"
+    elif result.kept:
+        text = f"Das Sammel-PDF aller Kreise ({result.kept[0].name}) bleibt unverändert"
+    else:
+        text = "Es gibt noch kein Sammel-PDF aller Kreise"
+    console.print(f"{text}; es entsteht nur ohne --region.", soft_wrap=True)
 
 
 def show_failed_sheets(failed: Sequence[tuple[str, str, str | None]], verbose: bool) -> None:
