@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Generic CMYK profile for the print edition (reportgen build --profile druck), Debian: libgs-common
 ICC_PROFILE := /usr/share/color/icc/ghostscript/default_cmyk.icc
 
-.PHONY: report steckbriefe test lint bench setup clean
+.PHONY: report steckbriefe test test-tools lint bench setup clean
 
 report: $(STAMP)
 	$(BIN)/reportgen build --verbose
@@ -20,8 +20,20 @@ bench: $(STAMP)
 	$(BIN)/python bench/steckbriefe.py
 	$(BIN)/python bench/report.py
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
+
+# Debian packages some tests use: LibreOffice renders the Word fact sheets to count their pages
+# (with the Arial-metric Liberation fonts). Installed where we may; without them those tests
+# say why they were skipped.
+test-tools:
+	@if ! command -v libreoffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends libreoffice-writer-nogui fonts-liberation2 >/dev/null 2>&1) || \
+	    echo "Hinweis: LibreOffice ließ sich nicht installieren; die Seitenzählung der DOCX-Steckbriefe wird übersprungen."; \
+	  else echo "Hinweis: LibreOffice fehlt (apt-get install libreoffice-writer-nogui fonts-liberation2); die Seitenzählung der DOCX-Steckbriefe wird übersprungen."; fi; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check reportgen tests
