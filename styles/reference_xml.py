@@ -1,7 +1,8 @@
 """The raw-XML gaps of python-docx that only building the Word template needs: one font
-everywhere, paragraph borders and shading of a style, dropping style properties, a style given
-as XML, and a lean list of styles. Used by make_reference_docx.py; reportgen itself only reads
-the finished template (its own raw-XML layer is ``reportgen.render.docx.xml``).
+everywhere (styles and theme), paragraph borders and shading of a style, dropping style
+properties, a style given as XML, and a lean list of styles and parts. Used by
+make_reference_docx.py; reportgen itself only reads the finished template (its own raw-XML
+layer is ``reportgen.render.docx.xml``).
 
 Each helper inserts its element where the schema demands it, because Word rejects files whose
 property elements are out of order.
@@ -12,10 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle
+from lxml import etree
 
 from reportgen.render.docx.xml import container_child, put_child
 
@@ -36,6 +39,29 @@ def use_font(document: Document, name: str) -> None:
             fonts.attrib.pop(qn(attribute), None)
         for attribute in _FONT_ATTRIBUTES:
             fonts.set(qn(attribute), name)
+
+
+_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def use_theme_font(document: Document, name: str) -> None:
+    """The theme's heading and body fonts (Word: "Überschriften" and "Textkörper" in the font
+    list) become ``name`` too, so that text an editor sets in a theme font stays in it."""
+    theme = document.part.part_related_by(RT.THEME)
+    root = parse_xml(theme.blob)
+    for kind in ("majorFont", "minorFont"):
+        for latin in root.iter(f"{{{_DRAWING}}}{kind}"):
+            latin.find(f"{{{_DRAWING}}}latin").set("typeface", name)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def drop_styles_with_effects(document: Document) -> None:
+    """Drop the Word 2010 copy of the styles (``stylesWithEffects.xml``) python-docx's default
+    template carries: its styles (Calibri, Cambria, theme fonts) are not the template's."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            document.part.drop_rel(rel_id)
 
 
 def set_paragraph_border(

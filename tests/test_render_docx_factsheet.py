@@ -1,15 +1,26 @@
-"""The DOCX fact sheet: read back with python-docx and checked by structure, never by bytes."""
+"""The DOCX fact sheet: read back with python-docx and checked by structure, never by bytes.
+
+A sheet is a page to hand out: the head without a layout table (the locator map floats beside
+the title), the charts three across in a section of three columns, the notes in two, headings
+from level 1, key-figure columns as wide as their header words, no text under 9 pt, Arial
+everywhere. The report, rendered by the same code, keeps the template as it is.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+import re
+import zipfile
 from collections.abc import Iterator
 
 import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from PIL import Image
@@ -39,11 +50,20 @@ from reportgen.compose.model import (
 )
 from reportgen.compose.model import Document as Sheet
 from reportgen.render.docx.document import render_docx
+from reportgen.render.docx.metrics import text_width
+from reportgen.render.docx.parts import fitted_widths, header_words
 from reportgen.resources import DEFAULT_STYLES
 from tests import docxhelpers
 
 TEMPLATE = DEFAULT_STYLES / "reference.docx"
 SOURCE = "Quelle: LSN, Integrationsmonitoring Niedersachsen, Datenstand 2024."
+TERMS = "Datenlizenz Deutschland – Namensnennung – 2.0"
+DISTRICT = "Landkreis Grafschaft Bentheim"
+"""A district header as long as the example's longest (the key figures' column header)."""
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+CELL_MARGINS = Cm(0.3)
+"""The template table style's cell margins left and right (85 twips each)."""
 
 
 class FakeImages:
@@ -55,7 +75,7 @@ class FakeImages:
 
     def png(self, spec: ChartSpec) -> bytes:
         self.charts.append(spec)
-        return _png((40, 30))
+        return _png((55, 58))
 
     def map_png(self, spec: MapSpec) -> bytes:
         self.maps.append(spec)
@@ -90,15 +110,18 @@ def make_figure(number: int) -> Figure:
     )
 
 
-def make_key_figures(rows: int = 10) -> Table:
+def make_key_figures(rows: int = 12, district: str = "Landkreis Lüneburg") -> Table:
     return Table(
         label="Tabelle",
         number=1,
         caption="Kennzahlen Lüneburg",
         corner="Merkmal",
-        columns=("Wert", "Stichtag"),
+        columns=(district, "Niedersachsen", "Stand", "Fußnote"),
         rows=tuple(
-            TableRow(f"Merkmal {index}¹⁾", (f"{index * 1000:,}".replace(",", "."), "31.12.2024"))
+            TableRow(
+                f"Veränderung der Zahl der Ausländerinnen und Ausländer {index} (in %)",
+                (f"{index * 1000:,}".replace(",", "."), "8.010.686", "31.12.2024", "1, 2"),
+            )
             for index in range(1, rows + 1)
         ),
         notes=("p = vorläufige Zahl.",),
@@ -113,10 +136,21 @@ LOCATOR = MapFigure(
     alt_text="Karte: Lüneburg im Nordosten Niedersachsens.",
     map=MapSpec((MapShape("K03355", (SQUARE,), True),)),
 )
+REMARKS = (
+    Paragraph((Strong((Text("Zeichenerklärung:"),)), Text(" p = vorläufige Zahl")), Style.REMARK),
+    Paragraph((Text("Geometrie: © GeoBasis-DE / BKG 2024"),), Style.REMARK),
+    Paragraph(
+        (Text(f"Quelle: LSN, Integrationsmonitoring. {TERMS}"),),
+        Style.REMARK,
+    ),
+)
 
 
 def make_factsheet(
-    text: tuple[Node, ...] = (), figures: int = 3, locator: MapFigure | None = LOCATOR
+    text: tuple[Node, ...] = (),
+    figures: int = 3,
+    locator: MapFigure | None = LOCATOR,
+    table: Table | None = None,
 ) -> Sheet:
     titles = Part(
         Role.SHEET_TITLES,
@@ -129,35 +163,20 @@ def make_factsheet(
     body: list[Node] = [
         Part(Role.SHEET_HEAD, (titles, *((locator,) if locator else ()))),
         Heading(2, "Kennzahlen", listed=False),
-        make_key_figures(),
+        table or make_key_figures(),
         Heading(2, "Entwicklung im Zeitvergleich", listed=False),
         Part(Role.CHARTS, tuple(make_figure(number) for number in range(1, figures + 1))),
-    ]
-    if text:
-        body.append(Part(Role.OWN_TEXT, (Heading(2, "Aus dem Landkreis", listed=False), *text)))
-    body.append(
         Part(
             Role.SHEET_NOTES,
             (
                 Heading(2, "Anmerkungen und Quellen", listed=False),
                 Footnotes(((1, "Ausländerzentralregister, Stichtag 31.12."),)),
-                Paragraph(
-                    (Strong((Text("Zeichenerklärung:"),)), Text(" p = vorläufige Zahl")),
-                    Style.REMARK,
-                ),
-                Paragraph((Text("Geometrie: © GeoBasis-DE / BKG 2024"),), Style.REMARK),
-                Paragraph(
-                    (
-                        Text(
-                            "Quelle: LSN, Integrationsmonitoring. Datenlizenz Deutschland – "
-                            "Namensnennung – 2.0"
-                        ),
-                    ),
-                    Style.REMARK,
-                ),
+                *REMARKS,
             ),
-        )
-    )
+        ),
+    ]
+    if text:
+        body.append(Part(Role.OWN_TEXT, (Heading(2, "Aus dem Landkreis", listed=False), *text)))
     meta = DocumentMeta(
         "Steckbrief Lüneburg",
         "Landkreis · Daten 2024",
@@ -183,8 +202,12 @@ def open_docx(data: bytes) -> Document:
     return docx.Document(io.BytesIO(data))
 
 
+def render(sheet: Sheet) -> Document:
+    return open_docx(render_docx(sheet, FakeImages(), TEMPLATE))
+
+
 def all_paragraphs(document: Document) -> Iterator[DocxParagraph]:
-    """Body paragraphs in reading order, those inside layout tables included."""
+    """Body paragraphs in reading order, those inside tables included."""
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
             for row in item.rows:
@@ -192,10 +215,6 @@ def all_paragraphs(document: Document) -> Iterator[DocxParagraph]:
                     yield from cell.paragraphs
         else:
             yield item
-
-
-def is_layout(table: DocxTable) -> bool:
-    return docxhelpers.table_description(table)[1] == "Layout"
 
 
 def style_name(paragraph: DocxParagraph) -> str:
@@ -214,6 +233,28 @@ def texts(document: Document, style: str) -> list[str]:
     return [p.text for p in all_paragraphs(document) if style_name(p) == style]
 
 
+def section_columns(paragraph: DocxParagraph) -> int | None:
+    """The columns of the section the paragraph ends; None where it ends none."""
+    section = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    if section is None:
+        return None
+    columns = section.find(qn("w:cols"))
+    return int(columns.get(qn("w:num"), "1")) if columns is not None else 1
+
+
+def starts_column(paragraph: DocxParagraph) -> bool:
+    breaks = paragraph._p.findall(f"{qn('w:r')}/{qn('w:br')}")
+    return any(found.get(qn("w:type")) == "column" for found in breaks)
+
+
+def pictures(paragraph: DocxParagraph) -> list[object]:
+    return paragraph._p.findall(f".//{WP}docPr")
+
+
+def body_paragraphs(document: Document) -> list[DocxParagraph]:
+    return list(document.paragraphs)
+
+
 @pytest.fixture(scope="module")
 def rendered() -> bytes:
     return render_docx(make_factsheet(OWN_TEXT), FakeImages(), TEMPLATE)
@@ -224,35 +265,60 @@ def document(rendered: bytes) -> Document:
     return open_docx(rendered)
 
 
-# --- structure ------------------------------------------------------------------------------
+# --- headings -------------------------------------------------------------------------------
 
 
 def test_headings_follow_the_fact_sheet_order_without_skipping(document: Document) -> None:
-    assert headings(document) == [
+    found = headings(document)
+    assert found == [
         (1, "Steckbrief Lüneburg"),
         (2, "Kennzahlen"),
         (2, "Entwicklung im Zeitvergleich"),
+        (2, "Anmerkungen und Quellen"),
         (2, "Aus dem Landkreis"),
         (3, "Kontakt"),
-        (2, "Anmerkungen und Quellen"),
     ]
+    levels = [level for level, _ in found]
+    assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
 
 
-def test_title_block_puts_the_map_beside_title_subtitle_and_caption(document: Document) -> None:
-    head = document.tables[0]
-    assert is_layout(head) and len(head.rows) == 1
-    text, locator = head.rows[0].cells
-    assert [(style_name(p), p.text) for p in text.paragraphs] == [
+def test_the_title_is_outline_level_one_and_the_sections_level_two(document: Document) -> None:
+    def outline(name: str) -> str:
+        return document.styles[name].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val"))
+
+    assert (outline("Heading 1"), outline("Heading 2")) == ("0", "1")  # Word counts from 0
+    title = next(p for p in document.paragraphs if style_name(p) == "Heading 1")
+    assert title.paragraph_format.page_break_before is False
+    assert docxhelpers.list_numbers(document).get(title._p) is None  # no "1" before the title
+
+
+# --- the head ---------------------------------------------------------------------------------
+
+
+def test_the_head_is_text_with_the_map_floating_beside_the_title(document: Document) -> None:
+    head = body_paragraphs(document)[:4]
+    assert [(style_name(p), p.text) for p in head] == [
         ("Notiz", "Testministerium"),
         ("Heading 1", "Steckbrief Lüneburg"),
         ("Subtitle", "Landkreis · Daten 2024"),
         ("Caption", "Lage des Landkreises Lüneburg"),
     ]
-    assert text.paragraphs[1].paragraph_format.page_break_before is False
-    assert [p.text for p in locator.paragraphs] == [""]
-    assert docxhelpers.picture_descriptions(document)[0] == (
-        "Karte: Lüneburg im Nordosten Niedersachsens."
-    )
+    title = head[1]
+    [anchor] = title._p.findall(f".//{WP}anchor")
+    assert anchor.get("behindDoc") == "0"
+    assert anchor.find(f"{WP}wrapSquare") is not None
+    horizontal = anchor.find(f"{WP}positionH")
+    assert horizontal.get("relativeFrom") == "margin"
+    assert horizontal.find(f"{WP}align").text == "right"
+    assert anchor.find(f"{WP}positionV").get("relativeFrom") == "paragraph"
+    assert anchor.find(f"{WP}docPr").get("descr") == LOCATOR.alt_text
+    assert title._p.findall(f".//{WP}inline") == []
+
+
+def test_no_table_but_the_key_figures(document: Document) -> None:
+    """Screen readers announce every table; the head and the charts have none."""
+    [table] = document.tables
+    assert [cell.text for cell in table.rows[0].cells][:2] == ["Merkmal", "Landkreis Lüneburg"]
 
 
 def test_without_map_the_title_stands_alone() -> None:
@@ -260,10 +326,14 @@ def test_without_map_the_title_stands_alone() -> None:
     document = open_docx(render_docx(make_factsheet(locator=None), images, TEMPLATE))
     first = list(document.iter_inner_content())[1]
     assert isinstance(first, DocxParagraph) and first.text == "Steckbrief Lüneburg"
+    assert first._p.findall(f".//{WP}anchor") == []
     assert images.maps == [] and len(docxhelpers.picture_descriptions(document)) == 3
 
 
-def test_own_text_follows_its_heading(document: Document) -> None:
+# --- own text ---------------------------------------------------------------------------------
+
+
+def test_own_text_follows_its_heading_on_a_page_of_its_own(document: Document) -> None:
     body = [p.text for p in all_paragraphs(document)]
     start = body.index("Aus dem Landkreis")
     assert body[start : start + 4] == [
@@ -272,16 +342,22 @@ def test_own_text_follows_its_heading(document: Document) -> None:
         "Kontakt",
         "Integrationsbüro",
     ]
+    heading = next(p for p in document.paragraphs if p.text == "Aus dem Landkreis")
+    assert heading.paragraph_format.page_break_before
 
 
 def test_without_own_text_there_is_no_heading_for_it() -> None:
-    document = open_docx(render_docx(make_factsheet(()), FakeImages(), TEMPLATE))
+    document = render(make_factsheet(()))
     assert [text for _, text in headings(document)] == [
         "Steckbrief Lüneburg",
         "Kennzahlen",
         "Entwicklung im Zeitvergleich",
         "Anmerkungen und Quellen",
     ]
+    assert not any(p.paragraph_format.page_break_before for p in document.paragraphs)
+
+
+# --- pictures ---------------------------------------------------------------------------------
 
 
 def test_every_picture_has_alt_text(document: Document) -> None:
@@ -294,9 +370,13 @@ def test_every_picture_has_alt_text(document: Document) -> None:
 
 
 def test_pictures_are_smaller_than_in_the_report(document: Document) -> None:
-    map_width, *chart_widths = (shape.width.cm for shape in document.inline_shapes)
-    assert 3.5 <= map_width <= 5.0
-    assert all(6.0 <= width <= 8.0 for width in chart_widths)
+    extents = document.element.body.findall(f".//{WP}extent")
+    map_width, *chart_widths = (Length(int(extent.get("cx"))).cm for extent in extents)
+    assert 3.0 <= map_width <= 4.0
+    section = document.sections[0]
+    text = section.page_width - section.left_margin - section.right_margin
+    column = Length((text - Cm(0.6) * 2) // 3).cm
+    assert all(4.5 <= width <= column for width in chart_widths)
 
 
 def test_map_and_charts_come_from_the_image_provider() -> None:
@@ -316,10 +396,19 @@ def test_captions_number_table_and_figures(document: Document) -> None:
     ]
 
 
+# --- the key figures --------------------------------------------------------------------------
+
+
 def test_key_figure_table_repeats_its_header_and_aligns_numbers(document: Document) -> None:
-    [table] = [table for table in document.tables if not is_layout(table)]
-    assert [cell.text for cell in table.rows[0].cells] == ["Merkmal", "Wert", "Stichtag"]
-    assert len(table.rows) == 11
+    [table] = document.tables
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "Merkmal",
+        "Landkreis Lüneburg",
+        "Niedersachsen",
+        "Stand",
+        "Fußnote",
+    ]
+    assert len(table.rows) == 13
     assert docxhelpers.is_header_row(table.rows[0])
     assert not any(docxhelpers.is_header_row(row) for row in table.rows[1:])
     assert table.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
@@ -328,43 +417,77 @@ def test_key_figure_table_repeats_its_header_and_aligns_numbers(document: Docume
     assert caption is not None and "Kennzahlen Lüneburg" in "".join(caption.itertext())
 
 
-def test_key_figure_columns_fit_their_values_and_leave_the_rest_to_row_headers(
-    document: Document,
-) -> None:
-    [table] = [table for table in document.tables if not is_layout(table)]
-    widths = [column.width.cm for column in table.columns]
-    assert sum(widths) == pytest.approx(16.0, abs=0.05)
-    assert widths[0] > 9 and all(1.2 <= width <= 3.5 for width in widths[1:])
-    assert widths[2] > widths[1]  # "31.12.2024" is longer than "10.000"
+@pytest.mark.parametrize("district", ["Landkreis Lüneburg", DISTRICT, "Region Hannover"])
+def test_no_header_word_is_wider_than_its_column(district: str) -> None:
+    document = render(make_factsheet(table=make_key_figures(12, district)))
+    [table] = document.tables
+    section = document.sections[0]
+    widths = [column.width for column in table.columns]
+    assert sum(widths) == pytest.approx(
+        section.page_width - section.left_margin - section.right_margin, abs=Cm(0.05)
+    )
+    for cell, width in zip(table.rows[0].cells, widths, strict=True):
+        for word in header_words(cell.text):
+            assert text_width(word, 9, bold=True) + CELL_MARGINS <= width, word
+    assert widths[0] > Cm(7)  # the row headers keep most of the width
 
 
-def test_charts_sit_two_to_a_row_in_a_marked_layout_table(document: Document) -> None:
-    charts = document.tables[-1]
-    assert is_layout(charts)
-    assert [len(row.cells) for row in charts.rows] == [2, 2]
-    assert [cell.paragraphs[-1].text for cell in charts.rows[0].cells] == [SOURCE, SOURCE]
-    assert charts.rows[1].cells[1].text == ""
+def test_values_give_way_before_a_header_word_breaks() -> None:
+    columns = ("Landkreis Osterholz-Scharmbeck", "Niedersachsen", "Stichtag", "Fußnote")
+    table = make_key_figures(1, columns[0])
+    table = Table(
+        table.label,
+        table.number,
+        table.caption,
+        table.corner,
+        columns,
+        (TableRow("Bevölkerung", ("1.234.567.890.123", "8.010.686.000", "31.12.2024", "1")),),
+        kind=TableKind.KEY_FIGURES,
+    )
+    first, *data = fitted_widths(table, Cm(12))
+    words = [max(text_width(w, 9, True) for w in header_words(c)) for c in columns]
+    assert all(width >= word + CELL_MARGINS for width, word in zip(data, words, strict=True))
+    assert first + sum(data) == Cm(12)
 
 
-def test_layout_tables_have_no_header_lines_or_bonds_between_rows(document: Document) -> None:
-    layouts = [table for table in document.tables if is_layout(table)]
-    assert len(layouts) == 2
-    for table in layouts:
-        assert table.style is None or table.style.name != "Berichtstabelle"
-        assert not any(docxhelpers.is_header_row(row) for row in table.rows)
-        paragraphs = [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
-        assert not any(p.paragraph_format.keep_with_next for p in paragraphs)
+def test_every_data_table_repeats_its_header_row(document: Document) -> None:
+    for table in document.tables:
+        assert docxhelpers.is_header_row(table.rows[0])
 
 
-def test_a_single_chart_needs_no_layout_table() -> None:
-    document = open_docx(render_docx(make_factsheet(figures=1), FakeImages(), TEMPLATE))
-    assert [is_layout(table) for table in document.tables] == [True, False]
-    assert len(docxhelpers.picture_descriptions(document)) == 2
+# --- charts and notes in columns ---------------------------------------------------------------
+
+
+def test_charts_stand_three_across_in_a_section_of_three_columns(document: Document) -> None:
+    paragraphs = body_paragraphs(document)
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Entwicklung im Zeitvergleich")
+    assert section_columns(paragraphs[start]) == 1  # the text above goes across the page
+    charts = paragraphs[start + 1 : start + 10]
+    assert [style_name(p) for p in charts] == ["Abbildung", "Caption", "Quelle"] * 3
+    assert [starts_column(p) for p in charts[::3]] == [False, True, True]
+    assert all(len(pictures(p)) == 1 for p in charts[::3])
+    assert [section_columns(p) for p in charts] == [None] * 8 + [3]
+
+
+def test_a_fourth_chart_starts_a_new_row() -> None:
+    paragraphs = body_paragraphs(render(make_factsheet(figures=4)))
+    ends = [section_columns(p) for p in paragraphs if section_columns(p) is not None]
+    assert ends[:3] == [1, 3, 3]
+    fourth = [p for p in paragraphs if style_name(p) == "Abbildung"][3]
+    assert not starts_column(fourth)
+
+
+def test_a_single_chart_needs_no_columns() -> None:
+    document = render(make_factsheet(figures=1))
+    charts = [p for p in document.paragraphs if style_name(p) == "Abbildung"]
+    assert len(charts) == 1 and not starts_column(charts[0])
+    assert [section_columns(p) for p in document.paragraphs if section_columns(p)] == [1, 2]
+    assert len(document.tables) == 1
 
 
 def test_notes_list_footnotes_signs_map_source_attribution_and_terms(document: Document) -> None:
     body = [p.text for p in all_paragraphs(document)]
-    notes = body[body.index("Anmerkungen und Quellen") + 1 :]
+    notes = body[body.index("Anmerkungen und Quellen") + 1 : body.index("Aus dem Landkreis")]
     assert notes == [
         "1) Ausländerzentralregister, Stichtag 31.12.",
         "Zeichenerklärung: p = vorläufige Zahl",
@@ -372,6 +495,81 @@ def test_notes_list_footnotes_signs_map_source_attribution_and_terms(document: D
         "Quelle: LSN, Integrationsmonitoring. Datenlizenz Deutschland – Namensnennung – 2.0",
     ]
     assert texts(document, "Notiz")[-4:] == notes
+
+
+def test_notes_stand_in_two_columns_below_their_heading(document: Document) -> None:
+    paragraphs = body_paragraphs(document)
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Anmerkungen und Quellen")
+    notes = paragraphs[start : start + 5]
+    assert [section_columns(p) for p in notes] == [1, None, None, None, 2]
+
+
+def test_a_sheet_that_ends_with_columns_ends_with_a_tiny_paragraph() -> None:
+    """The last section's columns are balanced only before a section break; the paragraph
+    after it is Word's last, a 1 pt line that never needs a page of its own."""
+    last = body_paragraphs(render(make_factsheet(())))[-2:]
+    assert section_columns(last[0]) == 2
+    assert last[1].text == "" and last[1].paragraph_format.line_spacing == Pt(1)
+
+
+def test_the_first_section_has_header_and_footer_the_later_ones_take_them_over(
+    document: Document,
+) -> None:
+    sections = list(document.sections)
+    assert len(sections) == 5  # head to charts, charts, to the notes, notes, own text
+    kinds = [[child.tag.rpartition("}")[2] for child in section._sectPr] for section in sections]
+    assert "headerReference" in kinds[0] and "footerReference" in kinds[0]
+    assert all("headerReference" not in found for found in kinds[1:])
+    assert all(section.start_type == 0 for section in sections[1:])  # WD_SECTION.CONTINUOUS
+
+
+# --- print: sizes, fonts, page ---------------------------------------------------------------
+
+
+def test_no_text_under_nine_points(rendered: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        parts = {
+            name: package.read(name).decode()
+            for name in package.namelist()
+            if re.fullmatch(r"word/(styles|document|header\d*|footer\d*|numbering)\.xml", name)
+        }
+    assert "word/styles.xml" in parts and "word/header1.xml" in parts
+    for name, xml in parts.items():
+        sizes = [int(value) for value in re.findall(r'<w:szC?s? w:val="(\d+)"', xml)]
+        assert all(size >= 18 for size in sizes), name  # half points
+
+
+def test_every_font_is_arial(rendered: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(rendered)) as package:
+        names = package.namelist()
+        styles = package.read("word/styles.xml").decode()
+        document = package.read("word/document.xml").decode()
+        theme = package.read("word/theme/theme1.xml").decode()
+    assert not any("stylesWithEffects" in name for name in names)  # Word 2010's own copy
+    fonts = re.findall(r"<w:rFonts ([^>]*)/>", styles + document)
+    assert fonts and all("Theme=" not in found for found in fonts)
+    assert {value for found in fonts for value in re.findall(r'="([^"]*)"', found)} == {"Arial"}
+    assert re.findall(r'<a:latin typeface="([^"]*)"', theme) == ["Arial", "Arial"]
+
+
+def test_the_sheet_is_a4_with_narrower_margins(document: Document) -> None:
+    for section in document.sections:
+        assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21, 29.7)
+        assert section.left_margin < Cm(2.5) and section.top_margin < Cm(2.5)
+
+
+def test_a_document_without_sheet_head_keeps_the_template() -> None:
+    """The report is rendered by the same code: its page, sizes and single section stay."""
+    meta = make_factsheet().meta
+    body = (Heading(1, "Einleitung"), Paragraph((Text("Text"),)), make_figure(1))
+    report = render(Sheet(meta, body))
+    template = docx.Document(str(TEMPLATE))
+    assert len(report.sections) == 1
+    for name in ("left_margin", "top_margin", "bottom_margin"):
+        assert getattr(report.sections[0], name) == getattr(template.sections[0], name)
+    for name in ("Notiz", "Quelle", "Heading 2", "Header", "Subtitle"):
+        assert report.styles[name].font.size == template.styles[name].font.size
+    assert report.styles["Notiz"].font.size == Pt(8.5)
 
 
 # --- document properties -------------------------------------------------------------------

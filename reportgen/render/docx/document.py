@@ -1,20 +1,24 @@
 """Document → DOCX via python-docx on the designer's Word template (``styles/reference.docx``).
 
 One walk over the model's nodes for the report and the fact sheets alike: every word comes from
-the model, every look from the template's styles, every raw-XML detail from ``docx.xml``. A
-part's role decides only the layout (a new page for a chapter, the fact sheet's title beside its
-map, small charts two to a row); the same document gives the same bytes.
+the model, every look from the template's styles, every raw-XML detail from ``docx.xml`` and
+``docx.layout_xml``. A part's role decides only the layout (a new page for a chapter or a
+district's own text; on a fact sheet the map beside the title, the charts three across, the notes
+in two columns: ``docx.sheet``); the same document gives the same bytes.
+
+A fact sheet (a document with a ``SHEET_HEAD``) is a page to hand out: the template's styles made
+denser, no text under 9 pt (``template.set_up_sheet``), and no layout tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol, assert_never
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Length
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -40,6 +44,7 @@ from reportgen.compose.model import (
     TableKind,
     TextStatus,
 )
+from reportgen.render.docx import layout_xml, sheet
 from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.contents import add_contents
 from reportgen.render.docx.cover import add_cover_picture
@@ -48,16 +53,13 @@ from reportgen.render.docx.parts import (
     Container,
     add_data_table,
     add_figure,
-    add_layout_table,
     add_picture,
     fitted_widths,
     fresh_paragraph,
-    settle_layout,
     write_inlines,
 )
 from reportgen.render.docx.template import (
     BULLET,
-    CAPTION,
     DRAFT,
     KEY_STATEMENT,
     NORMAL,
@@ -70,12 +72,10 @@ from reportgen.render.docx.template import (
     open_template,
     save,
     set_up,
+    set_up_sheet,
+    text_width,
 )
 
-MAP_WIDTH = Cm(4.0)
-MAP_COLUMN = MAP_WIDTH + Cm(0.5)  # the cell's own margins
-CHART_WIDTH = Cm(6.6)
-FIGURES_PER_ROW = 2
 SIGN_COLUMN = Cm(2.5)
 
 _STYLES: dict[Style, str] = {
@@ -103,8 +103,10 @@ _NEW_PAGE = {
     Role.PRELIMINARY,
     Role.CHAPTER,
     Role.APPENDIX,
+    Role.OWN_TEXT,
 }
-"""Parts that start on a new page (the template's Heading 1 does that for listed chapters)."""
+"""Parts that start on a new page (the template's Heading 1 does that for listed chapters); a
+district's own text starts the fact sheet's second page, with the notes after it."""
 
 
 class PngImages(Protocol):
@@ -132,6 +134,7 @@ def render_docx(document: Document, images: PngImages, template: Path) -> bytes:
     docx = open_template(template)
     meta = document.meta
     has_cover = bool(document.body) and _is_part(document.body[0], Role.COVER)
+    sheet = any(_is_part(node, Role.SHEET_HEAD) for node in document.body)
     set_up(
         docx,
         title=meta.title,
@@ -143,11 +146,14 @@ def render_docx(document: Document, images: PngImages, template: Path) -> bytes:
         page_words=meta.page_words,
         draft_mark=meta.draft_mark,
     )
+    if sheet:
+        set_up_sheet(docx)
     if any(isinstance(node, Part) and node.role == Role.CONTENTS for node in document.body):
         docx_xml.request_field_update(docx)
     context = _Context(docx, images, HeadingWriter(docx))
     for node in document.body:
         _node(docx, node, context)
+    layout_xml.close_sections(docx)
     return save(docx, meta.date)
 
 
@@ -176,13 +182,10 @@ def _node(container: Container, node: Node, context: _Context) -> None:
                     docx_xml.restart_numbering(paragraph)
                 write_inlines(paragraph, item)
         case Figure():
-            caption = add_figure(
-                container, node, context.images.png(node.chart), _chart_width(node)
-            )
-            _mark(caption, node.anchor, context)
+            _figure(container, node, _chart_width(node), False, context)
         case MapFigure():
             png = context.images.map_png(node.map)
-            add_picture(container, png, MAP_WIDTH, node.alt_text, node.caption)
+            add_picture(container, png, sheet.MAP_WIDTH, node.alt_text, node.caption)
         case Table():
             _table(node, context)
         case Contents():
@@ -208,15 +211,29 @@ def _part(container: Container, part: Part, context: _Context) -> None:
         new_page=part.role in _NEW_PAGE,
         anchor=part.anchor,
     )
+    document = context.document
+
+    def write(node: Node) -> None:
+        _node(document, node, inner)
+
     if part.role == Role.SHEET_HEAD:
-        _sheet_head(part, inner)
+        sheet.head(document, part, write, context.images.map_png)
         return
     if part.role == Role.CHARTS:
-        _charts(part, inner)
+        figures = [node for node in part.children if isinstance(node, Figure)]
+        sheet.charts(document, figures, write, partial(_figure, document, context=inner))
         return
     rest = replace(inner, new_page=False, anchor="")
-    for index, child in enumerate(part.children):
+    children = part.children
+    if part.role == Role.SHEET_NOTES:  # footnotes and remarks in two columns below the heading
+        split = next((i + 1 for i, child in enumerate(children) if isinstance(child, Heading)), 0)
+        children = children[:split]
+    for index, child in enumerate(children):
         _node(container, child, inner if index == 0 else rest)
+    if len(children) < len(part.children):
+        with sheet.columns(document, sheet.NOTE_COLUMNS):
+            for child in part.children[len(children) :]:
+                _node(document, child, rest)
 
 
 def _heading(container: Container, heading: Heading, context: _Context) -> None:
@@ -240,59 +257,25 @@ def _break_if_first(paragraph: object, context: _Context) -> None:
         paragraph.paragraph_format.page_break_before = True  # type: ignore[attr-defined]
 
 
+def _figure(
+    container: Container, figure: Figure, width: Length, new_column: bool, context: _Context
+) -> None:
+    png = context.images.png(figure.chart)
+    caption = add_figure(container, figure, png, width, new_column)
+    _mark(caption, figure.anchor, context)
+
+
 def _chart_width(figure: Figure) -> Length:
-    return CHART_WIDTH if figure.chart.small else Cm(16)
+    return sheet.CHART_WIDTH if figure.chart.small else Cm(16)
 
 
 def _table(table: Table, context: _Context) -> None:
     document = context.document
     width = content_width(document)
     widths: Sequence[int] | None = None
-    if table.kind == TableKind.KEY_FIGURES:
-        widths = fitted_widths(table, width)
+    if table.kind == TableKind.KEY_FIGURES:  # a fact sheet's: as wide as its page
+        widths = fitted_widths(table, text_width(document))
     elif table.kind == TableKind.SIGNS:
         widths = [SIGN_COLUMN, width - SIGN_COLUMN]
     caption = add_data_table(document, table, widths)
     _mark(caption, table.anchor, context)
-
-
-def _sheet_head(part: Part, context: _Context) -> None:
-    """The fact sheet's titles with the locator map to their right (a layout table).
-
-    The map's caption stands before the map in reading order, as a table's caption does;
-    beside the map it costs no height.
-    """
-    document = context.document
-    titles = [node for node in part.children if not isinstance(node, MapFigure)]
-    locator = next((node for node in part.children if isinstance(node, MapFigure)), None)
-    if locator is None:
-        for node in titles:
-            _node(document, node, context)
-        return
-    table = add_layout_table(document, 1, [content_width(document) - MAP_COLUMN, MAP_COLUMN])
-    text, map_column = table.rows[0].cells
-    for node in titles:
-        _node(text, node, context)
-    text.add_paragraph(locator.caption, style=CAPTION)
-    png = context.images.map_png(locator.map)
-    picture = add_picture(map_column, png, MAP_WIDTH, locator.alt_text, locator.caption)
-    picture.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    settle_layout(table)
-
-
-def _charts(part: Part, context: _Context) -> None:
-    """Small charts side by side; a single chart needs no layout table."""
-    document = context.document
-    figures = [node for node in part.children if isinstance(node, Figure)]
-    if len(figures) == 1:
-        _node(document, figures[0], context)
-        return
-    column = Length(content_width(document) // FIGURES_PER_ROW)
-    rows = -(-len(figures) // FIGURES_PER_ROW)
-    table = add_layout_table(document, rows, [column] * FIGURES_PER_ROW)
-    width = Length(min(CHART_WIDTH, column - Cm(0.4)))  # the cell's own margins
-    for index, figure in enumerate(figures):
-        cell = table.cell(index // FIGURES_PER_ROW, index % FIGURES_PER_ROW)
-        caption = add_figure(cell, figure, context.images.png(figure.chart), width)
-        _mark(caption, figure.anchor, context)
-    settle_layout(table)

@@ -1,7 +1,8 @@
 """Model nodes → Word content, shared by the report and the fact sheet: editorial
-blocks and inlines, numbered captions, pictures with alt text, data and layout tables.
+blocks and inlines, numbered captions, pictures with alt text (inline, or floating beside the
+text), data tables with columns fitted to their headers.
 
-Each part is written into a container: the document body or a cell of a layout table.
+Each part is written into a container: the document body or a table cell.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from reportgen.compose.model import (
     TableKind,
     Text,
 )
+from reportgen.render.docx import layout_xml
 from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.metrics import text_width
 from reportgen.render.docx.template import (
     CAPTION,
     FIGURE,
@@ -45,14 +48,17 @@ from reportgen.render.docx.template import (
 )
 
 Container = Document | _Cell
-"""Where paragraphs go: the body, or a cell of a layout table."""
+"""Where paragraphs go: the body, or a table cell."""
 
 NUMBER_COLUMN = Cm(2.0)
 ROW_HEADER_COLUMN = Cm(4.5)
-# Generous widths of a character of the table styles' 9 pt Arial (bold in headers, digits in
-# cells), and a cell's two margins: a header word must never break inside.
-HEADER_CHARACTER, CELL_CHARACTER, CELL_MARGINS = Cm(0.19), Cm(0.17), Cm(0.35)
+TABLE_TEXT_SIZE = 9
+"""Points of the table styles' text (bold in the header row and the row headers)."""
+CELL_MARGINS = Cm(0.3) + Cm(0.1)
+"""A cell's two margins in the template's table style (85 twips each), and some room for the
+difference between a width estimate and how Word sets the line."""
 NARROWEST, WIDEST = Cm(1.2), Cm(3.5)
+"""A data column's width by its values; a header word may make it wider than WIDEST."""
 
 
 def add_caption(container: Container, label: str, number: int | None, text: str) -> DocxParagraph:
@@ -76,10 +82,25 @@ def add_picture(
     return paragraph
 
 
-def add_figure(container: Container, figure: Figure, png: bytes, width: Length) -> DocxParagraph:
-    """Chart picture, then its numbered caption (returned: the target of references) and its
-    source line."""
-    add_picture(container, png, width, figure.alt_text, figure.caption)
+def float_picture_right(
+    paragraph: DocxParagraph, png: bytes, width: Length, alt_text: str, title: str, gap: Length
+) -> None:
+    """A picture at the right margin beside ``paragraph`` and the ones after it (its top level
+    with the paragraph's), text wrapping on its left ``gap`` away: no layout table. Anchored at
+    the paragraph's end, screen readers read ``alt_text`` after the paragraph's text."""
+    shape = paragraph.add_run().add_picture(BytesIO(png), width=width)
+    docx_xml.describe_picture(shape, alt_text, title)
+    layout_xml.float_picture(shape, gap)
+
+
+def add_figure(
+    container: Container, figure: Figure, png: bytes, width: Length, new_column: bool = False
+) -> DocxParagraph:
+    """Chart picture (at the top of the next column with ``new_column``), then its numbered
+    caption (returned: the target of references) and its source line."""
+    picture = add_picture(container, png, width, figure.alt_text, figure.caption)
+    if new_column:
+        layout_xml.break_column_before(picture)
     caption = add_caption(container, figure.label, figure.number, figure.caption)
     container.add_paragraph(figure.source, style=SOURCE)
     return caption
@@ -116,22 +137,28 @@ def add_data_table(
 
 
 def fitted_widths(table: Table, total: int) -> list[int]:
-    """Data columns as wide as their longest entry (a header may wrap after spaces and hyphens),
-    the row headers get the rest; columns share the width evenly where that is too narrow."""
-    columns = []
+    """Data columns as wide as their values (at most ``WIDEST``) and never narrower than the
+    longest word of their header, which may wrap only after spaces and hyphens; the row headers
+    get the rest, at least ``ROW_HEADER_COLUMN`` where the values can give way."""
+    least, wanted = [], []
     for index, header in enumerate(table.columns):
-        words = re.findall(r"[^\s-]+-?", header) or [""]
-        cells = [row.cells[index] for row in table.rows] or [""]
-        wanted = (
-            max(HEADER_CHARACTER * max(map(len, words)), CELL_CHARACTER * max(map(len, cells)))
-            + CELL_MARGINS
-        )
-        columns.append(max(NARROWEST, min(WIDEST, wanted)))
-    first = total - sum(columns)
-    if first < ROW_HEADER_COLUMN:
-        first = ROW_HEADER_COLUMN
-        columns = [(total - first) // len(columns) for _ in columns]
-    return [first, *columns]
+        word = max(header_words(header), key=lambda word: text_width(word, TABLE_TEXT_SIZE, True))
+        shortest = max(NARROWEST, text_width(word, TABLE_TEXT_SIZE, True) + CELL_MARGINS)
+        values = [row.cells[index] for row in table.rows] or [""]
+        widest = max(text_width(value, TABLE_TEXT_SIZE) for value in values) + CELL_MARGINS
+        least.append(shortest)
+        wanted.append(max(shortest, min(WIDEST, widest)))
+    spare = total - ROW_HEADER_COLUMN - sum(least)
+    extra = sum(wanted) - sum(least)
+    if extra > max(spare, 0):  # the values give way, the header words never
+        share = max(spare, 0) / extra
+        wanted = [low + int((want - low) * share) for low, want in zip(least, wanted, strict=True)]
+    return [total - sum(wanted), *wanted]
+
+
+def header_words(header: str) -> list[str]:
+    """The pieces a header cell may wrap into: words, split after spaces and hyphens."""
+    return re.findall(r"[^\s-]+-?", header) or [""]
 
 
 def add_grid(
@@ -156,33 +183,6 @@ def add_grid(
     docx_xml.mark_header_row(table.rows[0])
     _column_widths(table, widths)
     return table
-
-
-def add_layout_table(document: Document, rows: int, widths: Sequence[int]) -> DocxTable:
-    """A borderless grid that only places content side by side; marked so assistive
-    technology does not announce it as data (no header row, description "Layout")."""
-    table: DocxTable = document.add_table(rows=rows, cols=len(widths))
-    table.autofit = False
-    for row in table.rows:
-        docx_xml.keep_row_together(row)
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-    _column_widths(table, widths)
-    docx_xml.mark_layout_table(table)
-    return table
-
-
-def settle_layout(table: DocxTable) -> None:
-    """Finish a filled layout table: rows may stand on different pages (Word and LibreOffice
-    keep a row with the next while a paragraph in it keeps with next, as headings and pictures
-    do), and a cell's content sits flush with the row, as the cell margins already separate it."""
-    for row in table.rows:
-        for cell in row.cells:
-            paragraphs = cell.paragraphs
-            for paragraph in paragraphs:
-                paragraph.paragraph_format.keep_with_next = False
-            paragraphs[0].paragraph_format.space_before = 0
-            paragraphs[-1].paragraph_format.space_after = 0
 
 
 def _column_widths(table: DocxTable, widths: Sequence[int]) -> None:

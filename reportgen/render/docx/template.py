@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
-from docx.shared import Cm, Length
+from docx.shared import Cm, Length, Pt
 
 from reportgen.errors import ConfigError, Location
+from reportgen.render.docx import layout_xml
 from reportgen.render.docx import xml as docx_xml
 
 # Style names the renderers use; a replacement template must define all of them.
@@ -69,6 +71,48 @@ _KIND_NAMES = {
 }
 FULL_WIDTH = Cm(16)
 _LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class Denser:
+    """What a fact sheet changes in a style of the template (None: the template's value)."""
+
+    size: float | None = None
+    """Points."""
+    before: float | None = None
+    after: float | None = None
+    """Space before and after the paragraph, points."""
+    line: float | None = None
+    """Line spacing, a multiple of single."""
+
+
+SMALLEST_TEXT = Pt(9)
+"""A fact sheet is handed out on paper: no text on it is smaller (the report's notes are)."""
+SHEET_MARGINS = {
+    "top_margin": Cm(1.4),
+    "bottom_margin": Cm(1.3),
+    "left_margin": Cm(1.8),
+    "right_margin": Cm(1.8),
+    "header_distance": Cm(0.7),
+    "footer_distance": Cm(0.7),
+}
+"""A fact sheet's page: one A4 page with wider text than the report's (2.5 cm margins)."""
+SHEET_ROW_PADDING = 0
+"""Twips above and below a table row's text on a fact sheet (Word's own default): the lines
+between the rows are enough; the report's tables have more air."""
+SHEET_STYLES: dict[str, Denser] = {
+    "Heading 1": Denser(size=18, before=0, after=4),
+    "Heading 2": Denser(size=12, before=8, after=3),
+    "Heading 3": Denser(size=10.5, before=6, after=2),
+    SUBTITLE: Denser(size=11, before=2, after=4),
+    CAPTION: Denser(size=9, before=3, after=2),
+    FIGURE: Denser(before=0, after=2),
+    SOURCE: Denser(before=1, after=4, line=1.0),
+    NOTE: Denser(before=0, after=1, line=1.0),
+    BULLET: Denser(after=2),
+    NUMBER: Denser(after=2),
+}
+"""The fact sheet's look: the template's styles, denser (as steckbrief.css is to report.css)."""
 
 
 def open_template(path: Path) -> Document:
@@ -147,6 +191,35 @@ def set_up(
     properties.created = properties.modified = moment
     properties.revision = 1
     properties.comments = properties.keywords = properties.category = ""
+
+
+def set_up_sheet(document: Document) -> None:
+    """A fact sheet's page and its denser styles (``SHEET_MARGINS``, ``SHEET_STYLES``), no text
+    under ``SMALLEST_TEXT``; the report keeps the template as it is."""
+    section = document.sections[0]
+    for name, value in SHEET_MARGINS.items():
+        setattr(section, name, value)
+    for name, denser in SHEET_STYLES.items():
+        style = document.styles[name]
+        fmt = style.paragraph_format
+        if denser.size is not None:
+            style.font.size = Pt(denser.size)
+        if denser.before is not None:
+            fmt.space_before = Pt(denser.before)
+        if denser.after is not None:
+            fmt.space_after = Pt(denser.after)
+        if denser.line is not None:
+            fmt.line_spacing = denser.line
+    layout_xml.set_row_padding(document, TABLE, SHEET_ROW_PADDING)
+    layout_xml.raise_sizes(document, int(SMALLEST_TEXT.pt * 2))
+
+
+def text_width(document: Document) -> Length:
+    """The width between the page's margins."""
+    section = document.sections[0]
+    if section.page_width is None or section.left_margin is None or section.right_margin is None:
+        return FULL_WIDTH
+    return Length(section.page_width - section.left_margin - section.right_margin)
 
 
 def content_width(document: Document) -> Length:

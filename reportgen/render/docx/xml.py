@@ -1,9 +1,12 @@
-"""The raw-XML gaps of python-docx: the only module of reportgen that touches WordprocessingML.
+"""The raw-XML gaps of python-docx: with ``layout_xml`` the only modules of reportgen that touch
+WordprocessingML.
 
-python-docx has no public API for picture and table alt text, repeating header rows, layout
-tables, document language, fields (table of contents, page numbers, caption numbers), hyperlinks,
-bookmarks, heading numbers or restarting a numbered list. Each helper inserts its element at the
-position the schema demands, because Word rejects files whose property elements are out of order.
+python-docx has no public API for picture and table alt text, repeating header rows, document
+language, fields (table of contents, page numbers, caption numbers), hyperlinks, bookmarks,
+heading numbers or restarting a numbered list; the gaps of page layout (floating pictures,
+sections in columns, the fact sheet's sizes) are filled by its sibling ``docx.layout_xml``.
+Each helper inserts its element at the position the schema demands, because Word rejects files
+whose property elements are out of order.
 (The helpers that only build the bundled template live beside it, in styles/reference_xml.py.)
 """
 
@@ -214,20 +217,6 @@ def describe_table(table: Table, title: str, description: str = "") -> None:
     put_child(properties, "w:tblCaption", {"w:val": title})
     if description:
         put_child(properties, "w:tblDescription", {"w:val": description})
-
-
-def mark_layout_table(table: Table) -> None:
-    """A table that only places content side by side: no lines, no header row or first column
-    in its look, and the description "Layout", so checkers and screen readers treat it as such."""
-    properties = table._tbl.tblPr
-    borders = put_child(properties, "w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(OxmlElement(f"w:{side}", {qn("w:val"): "nil"}))
-    look = {"w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0"}
-    put_child(
-        properties, "w:tblLook", {"w:val": "0600", **look, "w:noHBand": "1", "w:noVBand": "1"}
-    )
-    put_child(properties, "w:tblDescription", {"w:val": "Layout"})
 
 
 # --- the template -----------------------------------------------------------------------------
