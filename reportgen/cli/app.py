@@ -11,6 +11,7 @@ from reportgen.cli.compare import compare_command
 from reportgen.cli.ending import reports_errors
 from reportgen.cli.factsheets import factsheets_command
 from reportgen.cli.german import HELP_OPTION_NAMES, GermanCommand, GermanGroup
+from reportgen.cli.preview import preview_command
 from reportgen.cli.project import check_command, init_command, list_command
 from reportgen.cli.report import build_command
 
@@ -22,6 +23,7 @@ COMMANDS: tuple[tuple[str, str, Callable[..., None]], ...] = (
         "Steckbriefe für jeden Kreis erzeugen, dazu ein Sammel-PDF.",
         factsheets_command,
     ),
+    ("vorschau", "Vorschau im Browser, nach jedem Speichern neu erzeugt.", preview_command),
     ("check", "Daten, Texte und Konfiguration prüfen.", check_command),
     ("init", "Neues Berichtsprojekt anlegen.", init_command),
     ("vergleich", "Zwei Datenstände vergleichen (Fortschreibung).", compare_command),
