@@ -24,7 +24,8 @@ test: $(STAMP) test-tools
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 # Debian packages some tests use: LibreOffice renders the Word fact sheets to count their pages
-# (with the Arial-metric Liberation fonts). Installed where we may; without them those tests
+# (with the Arial-metric Liberation fonts); headless Chromium with axe-core (npm, tests/browser)
+# checks the HTML edition in a real browser. Installed where we may; without them those tests
 # say why they were skipped.
 test-tools:
 	@if ! command -v libreoffice >/dev/null 2>&1; then \
@@ -33,6 +34,19 @@ test-tools:
 	      --no-install-recommends libreoffice-writer-nogui fonts-liberation2 >/dev/null 2>&1) || \
 	    echo "Hinweis: LibreOffice ließ sich nicht installieren; die Seitenzählung der DOCX-Steckbriefe wird übersprungen."; \
 	  else echo "Hinweis: LibreOffice fehlt (apt-get install libreoffice-writer-nogui fonts-liberation2); die Seitenzählung der DOCX-Steckbriefe wird übersprungen."; fi; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends chromium >/dev/null 2>&1) || \
+	    echo "Hinweis: Chromium ließ sich nicht installieren; die Browser-Tests der HTML-Ausgabe werden übersprungen."; \
+	  else echo "Hinweis: Chromium fehlt (apt-get install chromium); die Browser-Tests der HTML-Ausgabe werden übersprungen."; fi; \
+	fi
+	@if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    (cd tests/browser && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) || \
+	    echo "Hinweis: npm ci in tests/browser schlug fehl; die Browser-Tests der HTML-Ausgabe werden übersprungen."; \
+	  else echo "Hinweis: Node.js/npm fehlt (für axe-core in tests/browser); die Browser-Tests der HTML-Ausgabe werden übersprungen."; fi; \
 	fi
 
 lint: $(STAMP)

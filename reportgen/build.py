@@ -28,6 +28,7 @@ from reportgen.outputs import (
     print_cover,
     resolve_variants,
     write_atomically,
+    write_folder,
     write_preflight,
 )
 from reportgen.printing.preflight import Preflight
@@ -117,7 +118,9 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
     with _stage("Diagramme zeichnen", on_stage):
         images = chart_images(config.styles, variants)
         draw_pictures(report.document, images)
-    settings = RenderSettings(config.styles, images, config.styles.stylesheet, setup)
+    settings = RenderSettings(
+        config.styles, images, config.styles.stylesheet, setup, config.output.web.one_page
+    )
     with _stage("Erzeugen: " + ", ".join(v.label for v in variants), on_stage):
         rendered = render_variants(report.document, settings, variants)
     targets = [request.out_dir / f"{config.output.basename}{v.suffix}" for v in variants]
@@ -138,7 +141,11 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
                         result.preflights[cover_target] = found
                         targets.append(cover_target)
                         rendered.append(cover)
+    folders = {target for v, target in zip(variants, targets, strict=False) if v.folder}
     for target, data in zip(targets, rendered, strict=True):
+        if target in folders:
+            result.written.append(write_folder(target, data))
+            continue
         write_atomically(target, data)
         result.written.append(target)
         if target in result.preflights:

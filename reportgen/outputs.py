@@ -5,9 +5,12 @@ pictures drawn once for all variants, and the only ways files are written."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import multiprocessing
 import os
+import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +29,7 @@ from reportgen.printing.setup import PrintSetup
 from reportgen.render.charts import ChartImages
 from reportgen.render.html import render_html
 from reportgen.render.pdf import PROFILES, ProfileName, write_pdf
+from reportgen.render.web import INDEX, render_web
 
 PREFLIGHT_SUFFIX = "-preflight.txt"
 COVER_SUFFIX = "-umschlag"
@@ -42,6 +46,8 @@ class RenderSettings:
     """The screen stylesheet: ``styles.stylesheet`` for the report, ``styles.factsheet_stylesheet``
     for a fact sheet (the print edition lays its own over it)."""
     printing: PrintSetup | None = None
+    one_page: bool = False
+    """The HTML edition on one page (``ausgabe: html: eine_seite``)."""
 
 
 def _accessible_pdf(document: Document, settings: RenderSettings) -> bytes:
@@ -55,6 +61,16 @@ def _docx(document: Document, settings: RenderSettings) -> bytes:
     from reportgen.render.docx.document import render_docx
 
     return render_docx(document, settings.images, settings.styles.word_template)
+
+
+def _web(document: Document, settings: RenderSettings) -> bytes:
+    """The HTML edition, its folder packed (``write_folder`` unpacks it)."""
+    folder = render_web(document, settings.images, settings.styles.fonts, settings.one_page)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as packed:
+        for name, data in sorted(folder.files.items()):
+            packed.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return buffer.getvalue()
 
 
 def _print_pdf(document: Document, settings: RenderSettings) -> bytes:
@@ -72,6 +88,8 @@ class OutputVariant:
     """Picture formats the variant needs ("svg", "png")."""
     profile: ProfileName | None = None
     """The PDF profile (``render.pdf.PROFILES``) the variant produces, for ``--profile``."""
+    folder: bool = False
+    """The variant is a folder (``suffix`` ends its name), packed by ``render``."""
 
     @property
     def for_print(self) -> bool:
@@ -95,6 +113,9 @@ VARIANTS: dict[str, OutputVariant] = {
         _print_pdf,
         ("svg",),
         ProfileName.PRINT,
+    ),
+    "html": OutputVariant(
+        "html", "-html", "barrierefreie Webseiten (HTML)", _web, ("svg",), folder=True
     ),
 }
 
@@ -188,6 +209,36 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_folder(target: Path, packed: bytes) -> Path:
+    """Unpack a folder variant into a temporary folder beside the target, then swap it in:
+    never a half-written folder. Returns the folder's index page."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    prefix = f".{target.name}."
+    temporary = Path(tempfile.mkdtemp(prefix=prefix, suffix=".tmp", dir=target.parent))
+    old: Path | None = None
+    try:
+        with zipfile.ZipFile(io.BytesIO(packed)) as archive:
+            for name in archive.namelist():
+                path = temporary / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(archive.read(name))
+        for path in (temporary, *temporary.rglob("*")):
+            path.chmod((0o777 if path.is_dir() else 0o666) & ~_umask())
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=prefix, suffix=".old", dir=target.parent))
+            os.replace(target, old / target.name)
+        os.replace(temporary, target)
+    except BaseException:
+        if old is not None and not target.exists():
+            os.replace(old / target.name, target)
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    return target / INDEX
 
 
 def _umask() -> int:

@@ -180,8 +180,11 @@ def _message(exc: ReportError) -> str:
     return str(exc.problem)
 
 
-def single_page_edition(document: Document, images: ChartImages, folder: Path) -> None:
-    """The report as one page (the HTML WeasyPrint lays out), until the web edition is there."""
-    from reportgen.render.html import render_html
+def web_edition(document: Document, images: ChartImages, folder: Path) -> None:
+    """The HTML edition (a page per chapter), as ``build -f html`` writes it."""
+    from reportgen.render.web import render_web
 
-    (folder / "index.html").write_text(render_html(document, images), encoding="utf-8")
+    for name, data in render_web(document, images, images.fonts, one_page=False).files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

@@ -43,3 +43,16 @@ def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     folder = tmp_path_factory.mktemp("beispiel")
     result = build_report(BuildRequest(EXAMPLE_PROJECT, folder, ("pdf", "docx")))
     return {path.suffix.lstrip("."): path for path in result.written}
+
+
+@pytest.fixture(scope="session")
+def example_web(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled example report as HTML edition: its folder, built once per test session
+    (tests that use it share the xdist group "web", so one worker builds it)."""
+    from reportgen.build import BuildRequest, build_report
+    from reportgen.resources import EXAMPLE_PROJECT
+
+    folder = tmp_path_factory.mktemp("web")
+    result = build_report(BuildRequest(EXAMPLE_PROJECT, folder, ("html",)))
+    (index,) = result.written
+    return index.parent

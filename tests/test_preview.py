@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.preview import PreviewBuilder, Scope, scope_of, single_page_edition
+from reportgen.preview import PreviewBuilder, Scope, scope_of, web_edition
 from reportgen.preview_server import EVENTS, make_server, watched_folders, watching
 from tests.conftest import make_project
 
@@ -23,10 +23,10 @@ DEADLINE = 2.0
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str, PreviewBuilder]]:
     project = make_project(tmp_path)
-    builder = PreviewBuilder(project, tmp_path / "site" / "html", single_page_edition)
+    builder = PreviewBuilder(project, tmp_path / "site" / "html", web_edition)
     assert builder.build().error == ""
     server = make_server(builder, 0)
-    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    address = f"http://127.0.0.1:{server.server_address[1]}/vorwort.html"
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     with watching(builder, watched_folders(project, project / "daten"), [project / "out"]):
@@ -86,7 +86,8 @@ def test_a_mistake_is_shown_in_the_page_above_the_last_good_state(
 
 def test_the_page_hears_of_every_build(preview: tuple[Path, str, PreviewBuilder]) -> None:
     project, address, _ = preview
-    with urllib.request.urlopen(address.rstrip("/") + EVENTS, timeout=3) as events:
+    events_address = address.removesuffix("vorwort.html").rstrip("/") + EVENTS
+    with urllib.request.urlopen(events_address, timeout=3) as events:
         first = json.loads(events.readline().decode().removeprefix("data: "))
         events.readline()
         (project / "texte" / "vorwort.md").write_text("---\nstatus: entwurf\n---\nNeu.\n")
@@ -96,7 +97,7 @@ def test_the_page_hears_of_every_build(preview: tuple[Path, str, PreviewBuilder]
 
 def test_what_a_change_makes_stale(tmp_path: Path) -> None:
     project_dir = make_project(tmp_path)
-    builder = PreviewBuilder(project_dir, tmp_path / "site", single_page_edition)
+    builder = PreviewBuilder(project_dir, tmp_path / "site", web_edition)
     assert scope_of([project_dir / "texte" / "vorwort.md"], None) == Scope.PROJECT
     builder.build()
     loaded = builder._loaded

@@ -9,7 +9,7 @@ import typer
 
 # Option help names the choices; tests keep these in step with outputs.VARIANTS and
 # render.pdf.PROFILES.
-FORMAT_NAMES = ("pdf", "docx", "druck")
+FORMAT_NAMES = ("pdf", "docx", "druck", "html")
 PROFILE_NAMES = ("barrierefrei", "druck")
 
 

@@ -33,14 +33,13 @@ def preview_command(
     sich nach jeder Änderung neu. Ein Fehler erscheint in der Seite (mit Datei und Zeile) über
     dem letzten fehlerfreien Stand. Nur auf diesem Rechner erreichbar (127.0.0.1). Beenden mit
     Strg+C."""
-    from reportgen.preview import PreviewBuilder
-    from reportgen.preview import single_page_edition as write_web_edition
+    from reportgen.preview import PreviewBuilder, web_edition
     from reportgen.preview_server import make_server, watched_folders, watching
 
     folder = project_or_example(project_dir)
     with tempfile.TemporaryDirectory(prefix="reportgen-vorschau-") as temporary:
         site = Path(temporary) / "html"
-        builder = PreviewBuilder(folder, site, write_web_edition)
+        builder = PreviewBuilder(folder, site, web_edition)
         console.print("Vorschau wird erzeugt …")
         status = builder.build()
         if status.error:

@@ -1,5 +1,5 @@
 """``reportgen build``: the report as accessible PDF and DOCX, with --profile druck the print
-PDF too."""
+PDF too, with -f html the accessible HTML edition (a folder)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ def build_command(
             "-f",
             metavar="<Format>",
             help=f"Ausgabeformat, mehrfach möglich: {', '.join(FORMAT_NAMES)}."
-            " Standard: wie in reportgen.yml.",
+            " html: barrierefreie Webseiten im Ordner <dateiname>-html/ (index.html öffnen;"
+            " ohne Server, offline). Standard: wie in reportgen.yml.",
         ),
     ] = None,
     out: OutOption = Path("out"),
@@ -82,7 +83,8 @@ def build_command(
 ) -> None:
     """Bericht erzeugen: barrierefreies PDF (PDF/UA-1) und DOCX.
 
-    Mit --profile druck entsteht daneben das Druck-PDF (PDF/X-4) für die Druckerei. Alle
+    Mit --profile druck entsteht daneben das Druck-PDF (PDF/X-4) für die Druckerei, mit
+    -f html die barrierefreie HTML-Ausgabe (ein Ordner mit einer Seite je Kapitel). Alle
     Eingaben werden zuerst geprüft; bei einem Fehler wird nichts geschrieben."""
     from reportgen.build import BuildRequest, build_report
     from reportgen.printing.setup import PrintOverrides

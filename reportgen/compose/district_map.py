@@ -10,6 +10,7 @@ from reportgen.compose.district_view import (
     DistrictFrame,
     DistrictValues,
     district_frame,
+    district_tables_anchor,
     district_values,
     in_district_tables,
 )
@@ -20,8 +21,11 @@ from reportgen.compose.model import (
     ChartSeries,
     ChartSpec,
     Figure,
+    Link,
     MapClasses,
     MapShape,
+    Text,
+    plain_text,
 )
 from reportgen.load.geodata import DistrictMap
 from reportgen.load.labels import MapLabels
@@ -94,7 +98,20 @@ def district_map_figure(
         alt_text=_alt_text(project, values, frame, caption, legend, by_area),
         chart=spec,
         source=_with_credit(source, project.config.map_credit, words),
+        values=_values_link(project, values),
     )
+
+
+def _values_link(project: Project, values: DistrictValues) -> Link | None:
+    """The sentence that points to the indicator's district table, linked there."""
+    if not in_district_tables(project, values.indicator):
+        return None
+    goal_id = values.indicator.meta.goal
+    chapter = project.labels.district_tables.chapter.format(
+        nummer=goal_id, titel=project.dataset.goals[goal_id].title
+    )
+    sentence = project.labels.district_map.table.format(handlungsfeld=chapter)
+    return Link((Text(sentence),), f"#{district_tables_anchor(goal_id)}")
 
 
 def _with_credit(source: str, credit: str | None, words: MapLabels) -> str:
@@ -146,12 +163,8 @@ def _alt_text(
     parts.append(_extremes(values, frame, words))
     if frame.land is not None and (land := _spoken(values, frame.land.key)):
         parts.append(words.land.format(land=frame.land.name, wert=land))
-    if in_district_tables(project, values.indicator):
-        goal = project.dataset.goals[values.indicator.meta.goal]
-        chapter = project.labels.district_tables.chapter.format(
-            nummer=values.indicator.meta.goal, titel=goal.title
-        )
-        parts.append(words.table.format(handlungsfeld=chapter))
+    if link := _values_link(project, values):
+        parts.append(plain_text(link.children))
     return " ".join(parts)
 
 

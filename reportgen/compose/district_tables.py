@@ -11,6 +11,7 @@ from reportgen.compose.district_view import (
     DistrictFrame,
     DistrictValues,
     district_frame,
+    district_tables_anchor,
     district_values,
     in_district_tables,
 )
@@ -23,7 +24,6 @@ from reportgen.load.signs import signs_in
 
 MAX_COLUMNS = 5
 """Value columns per table: more would not fit an A4 portrait page beside the area names."""
-ANCHOR = "kreistabellen"
 
 
 def district_tables(project: Project, plan: ChapterPlan, numbering: Numbering) -> tuple[Node, ...]:
@@ -42,10 +42,11 @@ def district_tables(project: Project, plan: ChapterPlan, numbering: Numbering) -
     if frame.regions:
         intro.append(words.regions)
     intro.append(words.explanation)
-    nodes: list[Node] = [Heading(2, words.heading, anchor=ANCHOR), plain(" ".join(intro))]
+    heading = Heading(2, words.heading, anchor=district_tables_anchor())
+    nodes: list[Node] = [heading, plain(" ".join(intro))]
     for goal_id, columns in chapters:
         chapter = words.chapter.format(nummer=goal_id, titel=project.dataset.goals[goal_id].title)
-        nodes.append(Heading(3, chapter, anchor=f"{ANCHOR}-{goal_id}"))
+        nodes.append(Heading(3, chapter, anchor=district_tables_anchor(goal_id)))
         groups = column_groups(columns)
         for index, group in enumerate(groups, start=1):
             caption = words.caption.format(handlungsfeld=chapter)

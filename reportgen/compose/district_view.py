@@ -196,3 +196,12 @@ def in_district_tables(project: Project, indicator: Indicator) -> bool:
     checked by ``district_values``)."""
     presentation = project.config.presentation.get(indicator.id)
     return project.config.district_tables and (presentation is None or presentation.district_table)
+
+
+DISTRICT_TABLES = "kreistabellen"
+"""The anchor of the district tables in the annex; ``kreistabellen-<Handlungsfeld>`` that of
+one chapter's tables (the map of an indicator links there)."""
+
+
+def district_tables_anchor(goal_id: str = "") -> str:
+    return f"{DISTRICT_TABLES}-{goal_id}" if goal_id else DISTRICT_TABLES

@@ -32,6 +32,7 @@ from reportgen.compose.model import (
 from reportgen.compose.model.document import TextStatus
 from reportgen.compose.outline import free_chapter, goals_in_order, outline_of, summary_part
 from reportgen.compose.richtext import html_to_blocks
+from reportgen.compose.web_words import web_words
 from reportgen.load.config_presentation import FreeChapter, GoalChapter, Section
 from reportgen.load.project import Project, chapter_plan
 
@@ -105,6 +106,7 @@ def compose_report(project: Project) -> Report:
         date=config.publication_date,
         keywords=(*labels.report.keywords, str(config.reporting_year)),
         draft_mark=draft_mark(labels, (use.status for use in uses)),
+        web=web_words(labels),
     )
     draft = bool(meta.draft_mark)
     front = (cover(project, draft), imprint(project), contents(labels, tuple(main)))

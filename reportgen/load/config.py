@@ -78,11 +78,19 @@ class Attribution(Frozen):
     terms: str = Field(default="", alias="nutzungsbedingungen")
 
 
+class WebEdition(Frozen):
+    """The HTML edition (``-f html``): a folder of web pages."""
+
+    one_page: bool = Field(default=False, alias="eine_seite")
+    """Everything on one page instead of one page per chapter."""
+
+
 class Output(Frozen):
     """File names and formats of the outputs."""
 
     basename: str = Field(default="bericht", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
     formats: tuple[str, ...] = Field(default=("pdf", "docx"), alias="formate")
+    web: WebEdition = Field(default_factory=WebEdition, alias="html")
 
 
 class StyleFiles(Frozen):

@@ -165,6 +165,17 @@ class OutlineLabels(Frozen):
     """The word before a page number in a cross-reference: "S."."""
 
 
+class WebLabels(Frozen):
+    """The navigation of the HTML edition's pages."""
+
+    skip: str = Field(alias="zum_inhalt")
+    contents: str = Field(alias="inhaltsverzeichnis")
+    previous: str = Field(alias="zurueck")
+    next: str = Field(alias="weiter")
+    pages: str = Field(alias="seitennavigation")
+    page_title: str = Field(alias="seitentitel")
+
+
 class Labels(Frozen):
     """Every fixed word of report and fact sheet; composition fills the placeholders."""
 
@@ -176,6 +187,7 @@ class Labels(Frozen):
     district_map: MapLabels = Field(alias="karte")
     factsheet: FactsheetLabels = Field(alias="steckbrief")
     outline: OutlineLabels = Field(alias="gliederung")
+    web: WebLabels = Field(alias="web")
 
 
 def load_labels(own: Path | None = None) -> Labels:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reportgen.compose.model.graphics import ChartSpec, MapSpec
-from reportgen.compose.model.text import BulletList, Paragraph
+from reportgen.compose.model.text import BulletList, Link, Paragraph
 
 
 class Role(StrEnum):
@@ -89,6 +89,10 @@ class Figure:
     source: str
     anchor: str = ""
     """Where lists of figures and references link to (``abb-3``); see ``anchor_captions``."""
+    values: Link | None = None
+    """Where the figure's values stand when no table follows it (a map: its district table in
+    the annex), as a linked sentence. The alt text says the same; the HTML edition shows the
+    link under the chart, so that everyone reaches the numbers."""
 
     def __post_init__(self) -> None:
         if not self.alt_text.strip():
@@ -244,6 +248,25 @@ Node = (
 
 
 @dataclass(frozen=True)
+class WebWords:
+    """The words of the HTML edition's navigation (``labels.yml``: ``web``); empty in a
+    document that has no web edition (a fact sheet)."""
+
+    skip: str = ""
+    """The skip link to the page's main content: "Zum Inhalt springen"."""
+    contents: str = ""
+    """The link back to the table of contents on every page: "Inhaltsverzeichnis"."""
+    previous: str = ""
+    """Before the title of the page before: "Zurück"."""
+    next: str = ""
+    """Before the title of the page after: "Weiter"."""
+    pages: str = ""
+    """The name of the navigation between the pages (for screen readers): "Seitennavigation"."""
+    page_title: str = "{seite}"
+    """A page's title in the browser: ``{seite}`` its heading, ``{titel}`` the publication's."""
+
+
+@dataclass(frozen=True)
 class DocumentMeta:
     title: str
     subject: str
@@ -256,6 +279,8 @@ class DocumentMeta:
     """Words around page numbers in a footer ("Seite", "von"); empty: the number alone."""
     draft_mark: str = ""
     """Words of the running header while a text is not released ("Entwurf"); empty: none."""
+    web: WebWords = WebWords()
+    """The words of the HTML edition's navigation."""
 
 
 @dataclass(frozen=True)
