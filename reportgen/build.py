@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,20 +19,22 @@ from reportgen.compose.report import compose_report
 from reportgen.errors import Problem, ReportError
 from reportgen.load.project import Project
 from reportgen.outputs import (
+    RENDER_PRELOAD,
     OutputVariant,
     RenderSettings,
     chart_images,
     check_print_pdf,
-    draw_pictures,
-    pool_context,
+    first_formats,
     print_cover,
     resolve_variants,
+    warm_workers,
     write_atomically,
     write_folder,
     write_preflight,
 )
 from reportgen.printing.preflight import Preflight
 from reportgen.printing.setup import PrintOverrides, resolve_print_setup
+from reportgen.render.chartpool import draw_pictures, picture_specs, pool_context
 
 StageCallback = Callable[[str, float | None], None]
 """Told a stage's name when it begins (seconds None) and when it ends (its duration)."""
@@ -99,6 +101,8 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
     """Build the report; nothing is written unless the input is valid and rendering succeeded
     (a print edition must also pass its own preflight)."""
     result = BuildResult()
+    if len(request.formats) != 1 or request.profiles:  # likely several variants side by side
+        warm_workers()
     with _stage("Laden und Prüfen", on_stage):
         project = prepare_project(request.project_dir)
         result.project = project
@@ -117,7 +121,7 @@ def build_report(request: BuildRequest, on_stage: StageCallback | None = None) -
             raise NotReleased(result.release, untitled)
     with _stage("Diagramme zeichnen", on_stage):
         images = chart_images(config.styles, variants)
-        draw_pictures(report.document, images)
+        draw_pictures(report.document, images, first_formats(variants))
     settings = RenderSettings(
         config.styles, images, config.styles.stylesheet, setup, config.output.web.one_page
     )
@@ -157,11 +161,24 @@ def render_variants(
     document: Document, settings: RenderSettings, variants: Sequence[OutputVariant]
 ) -> list[bytes]:
     """Render every variant; several run side by side, one process each, sharing the pictures
-    drawn before."""
+    drawn before. A variant whose pictures are not all at hand yet (DOCX: the PNGs) starts
+    once they are, drawn meanwhile in the processes the first variants leave free."""
+    images = settings.images
     workers = min(len(variants), os.cpu_count() or 1)
     if workers < 2:
+        draw_pictures(document, images)
         return [variant.render(document, settings) for variant in variants]
-    context = pool_context("forkserver", preload=["reportgen.build"])
+    specs = picture_specs(document)
+    context = pool_context("forkserver", preload=RENDER_PRELOAD)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(variant.render, document, settings) for variant in variants]
-        return [future.result() for future in futures]
+        futures: dict[str, Future[bytes]] = {}
+        for variant in variants:
+            if all(images.load(spec, variant.pictures) for spec in specs):
+                futures[variant.name] = pool.submit(variant.render, document, settings)
+        later = [variant for variant in variants if variant.name not in futures]
+        if later:
+            formats = tuple(dict.fromkeys(f for v in later for f in v.pictures))
+            draw_pictures(document, images, formats, pool, max(1, workers - len(futures)))
+            for variant in later:
+                futures[variant.name] = pool.submit(variant.render, document, settings)
+        return [futures[variant.name].result() for variant in variants]

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import multiprocessing
 import os
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Literal
 
-from reportgen.compose.model import ChartSpec, Document, Figure, MapSpec, figures_of
+from reportgen.compose.model import Document
 from reportgen.errors import ConfigError, RenderError
 from reportgen.load.config import StyleFiles
 from reportgen.printing.binding import binding_findings
@@ -26,6 +22,8 @@ from reportgen.printing.cover import render_cover
 from reportgen.printing.edition import render_print_document
 from reportgen.printing.preflight import Preflight, preflight
 from reportgen.printing.setup import PrintSetup
+from reportgen.render.chartcache import open_cache
+from reportgen.render.chartpool import pool_context as pool_context  # batch.py uses it from here
 from reportgen.render.charts import ChartImages
 from reportgen.render.html import render_html
 from reportgen.render.pdf import PROFILES, ProfileName, write_pdf
@@ -85,7 +83,7 @@ class OutputVariant:
     label: str
     render: Callable[[Document, RenderSettings], bytes]
     pictures: tuple[str, ...]
-    """Picture formats the variant needs ("svg", "png")."""
+    """Chart formats the variant needs ("svg", "png"); a locator map is always a PNG."""
     profile: ProfileName | None = None
     """The PDF profile (``render.pdf.PROFILES``) the variant produces, for ``--profile``."""
     folder: bool = False
@@ -102,7 +100,7 @@ VARIANTS: dict[str, OutputVariant] = {
         ".pdf",
         "barrierefreies PDF (PDF/UA-1)",
         _accessible_pdf,
-        ("svg", "png"),
+        ("svg",),
         ProfileName.ACCESSIBLE,
     ),
     "docx": OutputVariant("docx", ".docx", "Word-Dokument (DOCX)", _docx, ("png",)),
@@ -141,55 +139,35 @@ def resolve_variants(
 
 
 def chart_images(styles: StyleFiles, variants: Sequence[OutputVariant]) -> ChartImages:
-    """An empty picture store for the formats the variants need."""
+    """An empty picture store for the formats the variants need, backed by the chart cache
+    on disk (``render.chartcache``: a picture drawn by an earlier build is not drawn again)."""
     formats = tuple(dict.fromkeys(f for v in variants for f in v.pictures))
-    return ChartImages(styles.chart_style, styles.fonts, formats=formats)
+    return ChartImages(styles.chart_style, styles.fonts, formats=formats, disk=open_cache())
 
 
-def draw_pictures(document: Document, images: ChartImages) -> None:
-    """Every chart and map of the document drawn now, once for all variants; on several cores
-    side by side (matplotlib draws on one core)."""
-    specs = list(
-        dict.fromkeys(
-            node.chart if isinstance(node, Figure) else node.map for node in figures_of(document)
-        )
-    )
-    workers = min(os.cpu_count() or 1, len(specs) // PICTURES_PER_PROCESS)
-    if workers < 2:
-        for spec in specs:
-            images.draw(spec)
+def first_formats(variants: Sequence[OutputVariant]) -> tuple[str, ...]:
+    """The chart formats drawn before rendering begins: those of the variants WeasyPrint lays
+    out (the SVG ones, which take longest); ``render_variants`` draws the others' while these
+    render."""
+    first = [v for v in variants if "svg" in v.pictures] or list(variants)
+    return tuple(dict.fromkeys(f for v in first for f in v.pictures))
+
+
+def warm_workers() -> None:
+    """Start the server that forks the render workers (``render_variants``) now: it imports
+    reportgen while the project loads, a second core's work that would otherwise delay
+    rendering by seconds."""
+    if (os.cpu_count() or 1) < 2:
         return
-    with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
-        chunks = [(images, specs[index::workers]) for index in range(workers)]
-        for pictures in pool.map(_draw, chunks):
-            images.add(pictures)
+    context = pool_context("forkserver", preload=RENDER_PRELOAD)
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
-PICTURES_PER_PROCESS = 8
-"""Fewer pictures than this per process do not pay for starting one."""
-
-
-def pool_context(
-    method: Literal["fork", "forkserver"] = "fork", preload: Sequence[str] = ()
-) -> BaseContext:
-    """How a process pool starts its workers: ``method`` where the system has it, else spawn
-    (Windows). fork shares the parent's loaded data; forkserver starts each worker from a
-    clean server process that imported ``preload`` once."""
-    if method not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(list(preload))
-    return context
-
-
-def _draw(
-    work: tuple[ChartImages, list[ChartSpec | MapSpec]],
-) -> dict[tuple[object, str], bytes]:
-    images, specs = work
-    for spec in specs:
-        images.draw(spec)
-    return images.pictures()
+RENDER_PRELOAD = ["reportgen.build", "reportgen.render.pdf_preload"]
+"""What the render workers' server imports once, for all of them."""
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ values.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 
 from reportgen.compose.districts import District, districts, land_key
@@ -98,7 +99,18 @@ class DistrictFrame:
         return tuple(rows)
 
 
+_FRAMES: weakref.WeakKeyDictionary[Dataset, DistrictFrame] = weakref.WeakKeyDictionary()
+"""Per data set, found once: the annex and every district map ask for it."""
+
+
 def district_frame(dataset: Dataset) -> DistrictFrame:
+    known = _FRAMES.get(dataset)
+    if known is None:
+        known = _FRAMES[dataset] = _district_frame(dataset)
+    return known
+
+
+def _district_frame(dataset: Dataset) -> DistrictFrame:
     found = districts(dataset)
     names = dataset.region_names
     land = land_key(dataset, found[0].key) if found else None

@@ -3,22 +3,25 @@ placeholders that name an area."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
 
 from reportgen.compose.indicators import (
+    Point,
     Selection,
+    Series,
     hold,
     is_area_column,
-    make_series,
     norm,
     one_value,
     timeline,
 )
 from reportgen.compose.units import resolve_unit
-from reportgen.load.opensdg import LEVEL, REGION, SERIES, UNIT, Indicator
+from reportgen.load.opensdg import LEVEL, PERIOD, REGION, SERIES, SIGN, UNIT, VALUE, Indicator
+from reportgen.load.signs import SUPPRESSING
 
 
 def region_selection(
@@ -54,12 +57,7 @@ def region_selection(
             if value:
                 held.append((column, value))
     periods, period_keys, temporal = timeline(frame)
-    groups = {str(key): rows for key, rows in frame.groupby(REGION, sort=False)}
-    series = tuple(
-        replace(make_series(label, rows), level=str(rows[LEVEL].iloc[0]), region=key)
-        for key, label in regions
-        if (rows := groups.get(key)) is not None
-    )
+    series = _series_by_region(frame, regions)
     return Selection(
         unit=resolve_unit(chosen_unit, indicator.meta, indicator.meta.title),
         open_sdg_series=open_sdg_series,
@@ -71,6 +69,32 @@ def region_selection(
         decimals=indicator.decimals(chosen_unit, open_sdg_series),
         period_keys=period_keys,
         by_area=True,
+    )
+
+
+def _series_by_region(
+    frame: pd.DataFrame, regions: Sequence[tuple[str, str]]
+) -> tuple[Series, ...]:
+    """One series per region (key, label) with rows, as ``make_series`` makes it from the
+    region's rows, with the level of its first row: in one pass over the frame (a district
+    table asks for some 50 areas of each indicator)."""
+    points: dict[str, dict[str, Point]] = {}
+    levels: dict[str, str] = {}
+    columns = (frame[c].to_numpy() for c in (REGION, PERIOD, VALUE, SIGN, LEVEL))
+    for region, period, value, sign, level in zip(*columns, strict=True):
+        if region is None or region != region:  # NaN: no group, as in groupby
+            continue
+        key = str(region)
+        found = points.get(key)
+        if found is None:
+            found = points[key] = {}
+            levels[key] = str(level)
+        label = str(period)
+        if label not in found:  # as make_series: a suppressing sign hides the value
+            hidden = sign in SUPPRESSING or value is None or math.isnan(value)
+            found[label] = Point(None if hidden else float(value), sign)
+    return tuple(
+        Series(label, points[key], levels[key], key) for key, label in regions if key in points
     )
 
 

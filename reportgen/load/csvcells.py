@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,7 +54,11 @@ def read_fast(text: str) -> Cells | None:
     lines = _physical_lines(text)
     if not lines or _SENTINEL in text:
         return None
-    marked = "\n".join(f"{line},{_SENTINEL}" if line.strip() else line for line in lines)
+    nonblank = [bool(line.strip()) for line in lines]
+    marked = "\n".join(
+        f"{line},{_SENTINEL}" if filled else line
+        for line, filled in zip(lines, nonblank, strict=True)
+    )
     try:
         frame = pd.read_csv(
             io.StringIO(marked),
@@ -69,11 +74,7 @@ def read_fast(text: str) -> Cells | None:
         return None
     frame = frame.fillna("").astype(object)
     width = frame.shape[1] - 1
-    if (
-        (frame.iloc[:, width] != _SENTINEL)
-        .to_numpy()[np.array([bool(line.strip()) for line in lines])]
-        .any()
-    ):
+    if (frame.iloc[:, width] != _SENTINEL).to_numpy()[np.array(nonblank)].any():
         return None  # a row shorter than the header: the careful reader names it
     header = [str(name).strip() for name in frame.iloc[0, :width]]
     body = frame.iloc[1:, :width].apply(_strip)
@@ -136,28 +137,43 @@ def read_careful(text: str, findings: Findings) -> Cells | None:
 
 def _quote_left_open(lines: list[str]) -> tuple[bool, int | None]:
     """Whether a quoted field is still open at the end of ``lines`` (read as one text), and the
-    1-based column in the first line where the last quoted field of that line opened."""
+    1-based column in the first line where the last quoted field of that line opened.
+
+    Steps from quote to comma (``_SPECIAL``): any other character only ends a field's start
+    outside quotes, which a run of them does as well as one."""
+    if not any('"' in line for line in lines):
+        return False, None
     inside = after_quote = False
     at_field_start = True
     opened: int | None = None
     for number, line in enumerate(lines):
         if number:
             at_field_start = at_field_start or not inside
-        for index, char in enumerate(line):
+        position = 0
+        for match in _SPECIAL.finditer(line):
+            index = match.start()
+            if index > position and not inside:
+                at_field_start = after_quote = False
+            position = index + 1
             if inside:
-                if char == '"':
+                if line[index] == '"':
                     inside, after_quote = False, True
-            elif after_quote and char == '"':
+            elif after_quote and line[index] == '"':
                 inside, after_quote = True, False  # a doubled quote inside a quoted field
-            elif char == ",":
+            elif line[index] == ",":
                 at_field_start, after_quote = True, False
             else:
-                if char == '"' and at_field_start:
+                if at_field_start:
                     inside = True
                     if number == 0:
                         opened = index + 1
                 at_field_start = after_quote = False
+        if position < len(line) and not inside:
+            at_field_start = after_quote = False
     return inside, opened
+
+
+_SPECIAL = re.compile(r'[",]')
 
 
 def _quote_problem(

@@ -95,7 +95,7 @@ def load_table(
     flags = (
         raw[attributes].agg(" ".join, axis=1).str.strip()
         if attributes
-        else raw["Value"].map(lambda _: "")
+        else pd.Series([""] * len(raw), index=raw.index)
     )
     signs = apply_flags(flags, signs, flag_overrides, lines, findings)
     geocodes = raw["GeoCode"] if "GeoCode" in raw else pd.Series([""] * len(raw), index=raw.index)
@@ -164,6 +164,8 @@ def _drop_duplicates(
     ``bekannte_datenfehler`` (which line is wrong) say it.
     """
     keys = [*dimensions, PERIOD, UNIT, SERIES, GEO]
+    if not frame.duplicated(subset=keys).any():
+        return frame  # no observation twice (nor any row twice): the usual table
     identical = frame.duplicated(subset=[*keys, VALUE, SIGN, FLAG], keep="first")
     if identical.any():
         first_line = int(frame.loc[identical, LINE].iloc[0])

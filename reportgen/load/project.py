@@ -108,7 +108,7 @@ def district_keys(dataset: Dataset) -> set[str]:
     return {
         str(key)
         for indicator in dataset.indicators.values()
-        for key in indicator.frame.loc[indicator.frame[LEVEL] == Level.DISTRICT, REGION]
+        for key in indicator.frame.loc[indicator.frame[LEVEL] == Level.DISTRICT, REGION].unique()
     }
 
 

@@ -28,6 +28,7 @@ from matplotlib.patches import Circle
 
 from reportgen.compose.model import ChartKind, ChartSpec, MapSpec, Picture
 from reportgen.render.chartbars import draw_grouped, draw_pyramid, draw_ranking, draw_stacked
+from reportgen.render.chartcache import ChartCache, context_digest
 from reportgen.render.chartkinds import draw_columns, draw_lines
 from reportgen.render.chartlayout import Frame, lay_out
 from reportgen.render.choropleth import draw_choropleth
@@ -164,14 +165,39 @@ class ChartImages:
         fonts: Path,
         formats: tuple[str, ...] = ("svg", "png"),
         dpi: int = 220,
+        disk: ChartCache | None = None,
     ) -> None:
         self.style_file, self.fonts, self.formats = style_file, fonts, formats
         self.dpi = dpi
+        self.disk = disk
+        """Pictures kept between builds (``chartcache``); None: every picture is drawn."""
         self._cache: dict[tuple[object, str], bytes] = {}
+        self._context: bytes | None = None
 
-    def draw(self, spec: ChartSpec | MapSpec) -> None:
-        """Draw now: a chart in every format of this store, a map as its raster."""
-        self._get(spec, self.formats[0] if isinstance(spec, ChartSpec) and self.formats else "png")
+    def draw(self, spec: ChartSpec | MapSpec, formats: tuple[str, ...] = ()) -> None:
+        """Draw now unless at hand: a chart in ``formats`` (default: every format of this
+        store), a map as its raster."""
+        if not self.load(spec, formats):
+            self._draw(spec, self._wanted(spec, formats))
+
+    def load(self, spec: ChartSpec | MapSpec, formats: tuple[str, ...] = ()) -> bool:
+        """Whether the picture is at hand in ``formats`` (as in ``draw``), in memory or (then
+        read into memory) in the disk cache; False: it must be drawn."""
+        wanted = self._wanted(spec, formats)
+        if all((spec, fmt) in self._cache for fmt in wanted):
+            return True
+        if self.disk is None:
+            return False
+        found: dict[tuple[object, str], bytes] = {}
+        for fmt in wanted:
+            data = self._cache.get((spec, fmt))
+            if data is None:
+                data = self.disk.get(self._name(spec, fmt))
+            if data is None:
+                return False
+            found[(spec, fmt)] = data
+        self._cache.update(found)
+        return True
 
     def svg(self, spec: ChartSpec) -> bytes:
         return self._get(spec, "svg")
@@ -202,6 +228,13 @@ class ChartImages:
     def clear(self) -> None:
         self._cache.clear()
 
+    def empty(self) -> ChartImages:
+        """A store like this one (style, formats, disk cache) without its pictures: to draw
+        in another process and ``add`` what it drew."""
+        other = ChartImages(self.style_file, self.fonts, self.formats, self.dpi, self.disk)
+        other._context = self._context
+        return other
+
     def pictures(self) -> dict[tuple[object, str], bytes]:
         """Everything drawn so far (to hand to another process)."""
         return dict(self._cache)
@@ -212,16 +245,43 @@ class ChartImages:
 
     def _get(self, spec: ChartSpec | MapSpec, fmt: str) -> bytes:
         key = (spec, fmt)
-        if key not in self._cache:
-            if isinstance(spec, ChartSpec):
-                formats, dpi = (fmt, *self.formats), self.dpi
-            else:  # a locator map is one raster for both outputs, at print resolution
-                formats, dpi = (fmt,), MAP_DPI
-            with chart_style(self.style_file, self.fonts, companions(spec)):
-                figure = (
-                    draw(spec, self.style_file) if isinstance(spec, ChartSpec) else draw_map(spec)
-                )
-                for each in dict.fromkeys(formats):
-                    self._cache[(spec, each)] = _save(figure, each, dpi)
-                plt.close(figure)
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None and self.disk is not None:
+            found = self.disk.get(self._name(spec, fmt))
+            if found is not None:
+                self._cache[key] = found
+        if found is None:
+            # a chart in every format of the store at once; a map only as asked
+            self._draw(spec, (fmt, *self._wanted(spec)) if isinstance(spec, ChartSpec) else (fmt,))
+            found = self._cache[key]
+        return found
+
+    def _wanted(self, spec: ChartSpec | MapSpec, formats: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The formats drawn at once: a chart in ``formats`` or every format of this store, a
+        locator map as one raster for both outputs."""
+        if isinstance(spec, ChartSpec):
+            return formats or self.formats or ("png",)
+        return ("png",)
+
+    def _dpi(self, spec: ChartSpec | MapSpec) -> int:
+        return self.dpi if isinstance(spec, ChartSpec) else MAP_DPI
+
+    def _draw(self, spec: ChartSpec | MapSpec, formats: tuple[str, ...]) -> None:
+        dpi = self._dpi(spec)
+        with chart_style(self.style_file, self.fonts, companions(spec)):
+            figure = draw(spec, self.style_file) if isinstance(spec, ChartSpec) else draw_map(spec)
+            drawn = {each: _save(figure, each, dpi) for each in dict.fromkeys(formats)}
+            plt.close(figure)
+        for each, data in drawn.items():
+            self._cache[(spec, each)] = data
+            if self.disk is not None:
+                self.disk.put(self._name(spec, each), data)
+
+    def _name(self, spec: ChartSpec | MapSpec, fmt: str) -> str:
+        """The picture's name in the disk cache."""
+        if self._context is None:
+            _register_fonts(str(self.fonts))  # the fonts matplotlib knows are part of it
+            names = (_SMALL_STYLE, _MAP_STYLE, _CLASSES_STYLE)
+            styles = [self.style_file, *(_companion(self.style_file, n) for n in names)]
+            self._context = context_digest(styles, self.fonts)
+        return ChartCache.name(self._context, spec, fmt, self._dpi(spec) if fmt == "png" else 0)

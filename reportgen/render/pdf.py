@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import io
 import logging
 import os
@@ -15,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import pikepdf
+import pyphen  # type: ignore[import-untyped]
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -71,6 +73,22 @@ def _fixed_timestamps(day: dt.date) -> Iterator[None]:
 
 
 @contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """WeasyPrint makes millions of objects, which Python's cyclic garbage collector, at its
+    default thresholds, scans again and again: a sixth of the time of the example report.
+    While a PDF is laid out it collects far less often (the peak memory grows by a tenth)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+@contextmanager
 def _weasyprint_errors() -> Iterator[_Collector]:
     """WeasyPrint only logs a missing language or alt text and still writes the file."""
     logger = logging.getLogger("weasyprint")
@@ -80,6 +98,13 @@ def _weasyprint_errors() -> Iterator[_Collector]:
         yield collector
     finally:
         logger.removeHandler(collector)
+
+
+def warm_up(languages: Sequence[str] = ("de",)) -> None:
+    """Load now what WeasyPrint loads on first use in a process: the hyphenation patterns of
+    ``languages`` (0.6 s for German), e.g. once in the server that forks the workers."""
+    for language in languages:
+        pyphen.Pyphen(lang=language)
 
 
 @functools.lru_cache(maxsize=4)
@@ -105,7 +130,7 @@ def write_pdf(
     becomes the output intent.
     """
     css, fonts = _stylesheet(stylesheet)
-    with _weasyprint_errors() as collector, _fixed_timestamps(day):
+    with _weasyprint_errors() as collector, _fixed_timestamps(day), _fewer_collections():
         profiles: dict[str, object] = {}
         extra = [CSS(filename=str(p), font_config=fonts, color_profiles=profiles) for p in overlays]
         if rules:
