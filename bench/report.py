@@ -25,8 +25,8 @@ from reportgen.build import BuildRequest, build_report
 from reportgen.check import prepare_project
 from reportgen.compose.model import Table, walk
 from reportgen.compose.report import compose_report
-from reportgen.outputs import picture_specs
 from reportgen.render.chartcache import ENV
+from reportgen.render.chartpool import picture_specs
 from reportgen.render.charts import ChartImages
 from reportgen.resources import EXAMPLE_PROJECT
 
