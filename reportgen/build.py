@@ -162,7 +162,8 @@ def render_variants(
 ) -> list[bytes]:
     """Render every variant; several run side by side, one process each, sharing the pictures
     drawn before. A variant whose pictures are not all at hand yet (DOCX: the PNGs) starts
-    once they are, drawn meanwhile in the processes the first variants leave free."""
+    once they are, drawn meanwhile in the processes the first variants leave free (or here,
+    beside them, when they take every process)."""
     images = settings.images
     workers = min(len(variants), os.cpu_count() or 1)
     if workers < 2:
@@ -178,7 +179,10 @@ def render_variants(
         later = [variant for variant in variants if variant.name not in futures]
         if later:
             formats = tuple(dict.fromkeys(f for v in later for f in v.pictures))
-            draw_pictures(document, images, formats, pool, max(1, workers - len(futures)))
+            if len(futures) < workers:
+                draw_pictures(document, images, formats, pool, workers - len(futures))
+            else:  # every worker renders already: drawn here, beside them
+                draw_pictures(document, images, formats, workers=1)
             for variant in later:
                 futures[variant.name] = pool.submit(variant.render, document, settings)
         return [futures[variant.name].result() for variant in variants]

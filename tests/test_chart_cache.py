@@ -99,6 +99,24 @@ def test_content_style_and_resolution_name_the_picture(tmp_path: Path) -> None:
     assert store(tmp_path, own / "report.mplstyle")._name(chart(), "svg") not in names
 
 
+def test_every_detail_of_a_locator_map_names_it(tmp_path: Path) -> None:
+    images = store(tmp_path)
+    base = locator()
+    first, second = base.shapes
+    nudged = MapShape(first.key, (((0.0, 0.0), (1.0, 0.0), (1.0, 1.5), (0.0, 0.0)),), True)
+    variants = [
+        base,
+        replace(base, marker="Emden"),
+        replace(
+            base, shapes=(replace(first, highlighted=False), replace(second, highlighted=True))
+        ),
+        replace(base, shapes=(nudged, second)),
+        replace(base, shapes=(first,)),
+    ]
+    assert len({images._name(spec, "png") for spec in variants}) == len(variants)
+    assert images._name(locator(), "png") == images._name(base, "png")  # equal: same name
+
+
 def test_a_changed_companion_style_or_font_changes_the_name(tmp_path: Path) -> None:
     own = tmp_path / "stil"
     shutil.copytree(DEFAULT_STYLES, own)

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import zlib
+from array import array
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,7 @@ import PIL
 from matplotlib import font_manager, ft2font
 
 import reportgen
+from reportgen.compose.model import MapSpec
 
 ENV = "REPORTGEN_CACHE"
 OFF = frozenset({"", "0", "aus", "off", "nein", "no", "false"})
@@ -113,6 +115,23 @@ def context_digest(style_files: Iterable[Path], fonts: Path) -> bytes:
     return digest.digest()
 
 
+def spec_bytes(spec: object) -> bytes:
+    """What a picture shows: the ``repr`` of its spec (frozen dataclasses spell out every
+    field); the rings of a locator map as binary doubles after their sizes (a repr of its
+    thousands of coordinates takes milliseconds, for every sheet). A new field of a spec
+    changes the source code and with it every name."""
+    if not isinstance(spec, MapSpec):
+        return repr(spec).encode("utf-8", "surrogatepass")
+    parts = [repr((type(spec).__name__, spec.marker)).encode("utf-8", "surrogatepass")]
+    for shape in spec.shapes:
+        sizes = tuple(len(ring) for ring in shape.rings)
+        parts.append(repr((shape.key, shape.highlighted, sizes)).encode("utf-8", "surrogatepass"))
+        parts.append(
+            array("d", [c for ring in shape.rings for point in ring for c in point]).tobytes()
+        )
+    return b"\0".join(parts)
+
+
 class ChartCache:
     """Pictures by name in one folder; every failure to read or write counts as a miss."""
 
@@ -124,7 +143,7 @@ class ChartCache:
     def name(context: bytes, spec: object, fmt: str, dpi: int) -> str:
         digest = hashlib.sha256(context)
         digest.update(f"\0{fmt}\0{dpi}\0".encode())
-        digest.update(repr(spec).encode("utf-8", "surrogatepass"))
+        digest.update(spec_bytes(spec))
         return f"{digest.hexdigest()}.{fmt}"
 
     def get(self, name: str) -> bytes | None:
