@@ -28,6 +28,7 @@ from matplotlib.patches import Circle
 
 from reportgen.compose.model import ChartKind, ChartSpec, MapSpec, Picture
 from reportgen.render.chartbars import draw_grouped, draw_pyramid, draw_ranking, draw_stacked
+from reportgen.render.svg_lean import lean_svg
 from reportgen.render.chartcache import ChartCache, context_digest
 from reportgen.render.chartkinds import draw_columns, draw_lines
 from reportgen.render.chartlayout import Frame, lay_out
@@ -141,6 +142,7 @@ def _save(figure: MplFigure, fmt: str, dpi: int) -> bytes:
     buffer = io.BytesIO()
     if fmt == "svg":
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        return lean_svg(buffer.getvalue())
     else:
         figure.savefig(
             buffer,
