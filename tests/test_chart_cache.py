@@ -182,7 +182,7 @@ def test_the_environment_names_the_folder_else_the_user_cache(
     assert default_folder() == tmp_path / "bilder"
     monkeypatch.delenv(chartcache.ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert default_folder() == tmp_path / "xdg" / "reportgen" / "diagramme"
+    assert default_folder() == tmp_path / "xdg" / "reportgen" / "cache"
 
 
 def test_a_rebuild_from_the_cache_gives_the_same_files_and_draws_nothing(

@@ -16,13 +16,49 @@ from reportgen.resources import DEFAULT_STYLES
 
 # properties a child does not take from its parent (SVG 1.1, as renderers implement it)
 NOT_INHERITED = {
-    "clip-path", "filter", "height", "id", "mask", "opacity", "overflow", "style",
-    "transform", "viewBox", "width", "x", "y", "d", "points", "href", "cx", "cy", "r",
-    "x1", "x2", "y1", "y2", "rx", "ry", "{http://www.w3.org/1999/xlink}href", "version",
-    "preserveAspectRatio", "clipPathUnits",
+    "clip-path",
+    "filter",
+    "height",
+    "id",
+    "mask",
+    "opacity",
+    "overflow",
+    "style",
+    "transform",
+    "viewBox",
+    "width",
+    "x",
+    "y",
+    "d",
+    "points",
+    "href",
+    "cx",
+    "cy",
+    "r",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "rx",
+    "ry",
+    "{http://www.w3.org/1999/xlink}href",
+    "version",
+    "preserveAspectRatio",
+    "clipPathUnits",
 }
-DRAWN = {"path", "use", "text", "tspan", "rect", "circle", "ellipse", "line", "polyline",
-         "polygon", "image"}
+DRAWN = {
+    "path",
+    "use",
+    "text",
+    "tspan",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "image",
+}
 NO_ROTATION = re.compile(r"rotate\(\s*-?0(?:\.0*)?(?:[ ,][^)]*)?\)")
 
 
@@ -41,7 +77,9 @@ def drawn_elements(svg: bytes) -> list[tuple[object, ...]]:
             rule.update(declarations(match.group(1)))
     found: list[tuple[object, ...]] = []
 
-    def visit(element: etree._Element, inherited: dict[str, str], transforms: tuple[str, ...]) -> None:
+    def visit(
+        element: etree._Element, inherited: dict[str, str], transforms: tuple[str, ...]
+    ) -> None:
         tag = etree.QName(element).localname
         if tag in {"metadata", "style"}:
             return
@@ -79,7 +117,10 @@ SPECS = {
     "lines": ChartSpec(
         kind=ChartKind.LINE,
         categories=("2020", "2021", "2022", "2023"),
-        series=(series("Insgesamt", (1.0, 2.5, None, 3.0), 0), series("Frauen", (0.5, 1, 2, 2.5), 1)),
+        series=(
+            series("Insgesamt", (1.0, 2.5, None, 3.0), 0),
+            series("Frauen", (0.5, 1, 2, 2.5), 1),
+        ),
         axis_label="in %",
         decimals=1,
         positions=(2020.0, 2021.0, 2022.0, 2023.0),
@@ -109,9 +150,7 @@ SPECS = {
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
-def test_lean_svg_draws_the_same_elements_alike(
-    name: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_lean_svg_draws_the_same_elements_alike(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     raw = raw_svg(SPECS[name], monkeypatch)
     lean = lean_svg(raw)
     assert drawn_elements(lean) == drawn_elements(raw)

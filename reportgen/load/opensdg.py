@@ -41,6 +41,7 @@ from reportgen.load.observations import (
     YEAR,
     load_table,
 )
+from reportgen.load.tablecache import TableCache
 from reportgen.load.textfile import FileKind, read_text
 from reportgen.load.translations import Translations, goal_title, target_title
 
@@ -103,8 +104,10 @@ def load_dataset(
     known |= {path for _, path, i in metas if i is not None}
     problems.extend(unknown_files(layout, known))
     indicators: dict[str, Indicator] = {}
+    read_table = TableCache.opened(load_table)
     for indicator_id in sorted(set(csv_by_id) | set(raw), key=_natural_id):
         indicator = _load_indicator(
+            read_table,
             indicator_id,
             csv_by_id.get(indicator_id),
             raw.get(indicator_id),
@@ -150,6 +153,7 @@ def _tables_by_id(tables: Mapping[Path, str | None], problems: list[Problem]) ->
 
 
 def _load_indicator(
+    read_table: TableCache,
     indicator_id: str,
     csv_path: Path | None,
     raw: RawMeta | None,
@@ -187,7 +191,7 @@ def _load_indicator(
         except ReportError as exc:
             problems.append(exc.problem)
             return None
-        loaded = load_table(csv_path, text, flag_overrides, problems, indicator_id, discard)
+        loaded = read_table(csv_path, text, flag_overrides, problems, indicator_id, discard)
     if loaded is None:
         return None
     frame, dimensions = loaded

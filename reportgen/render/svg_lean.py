@@ -91,4 +91,5 @@ def lean_svg(svg: bytes) -> bytes:
     for group in [g for g in root.iter(_GROUP) if g is not root]:
         if not group.attrib:
             _unwrap(group)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    lean: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return lean
