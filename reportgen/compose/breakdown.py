@@ -98,9 +98,25 @@ def breakdown_view(
     dimensions: tuple[str, ...],
     configured: Breakdown | None,
 ) -> BreakdownView | None:
-    """The values of one period by ``dimensions``; None where there is nothing to show."""
+    """The values of one period by ``dimensions``; None where there is nothing to show.
+    Computed once per remembered selection and arguments."""
     if not dimensions:
         return None
+    origin = indicator.key_of(selection)
+    if origin is None:
+        return _breakdown_view(indicator, selection, dimensions, configured)
+    return indicator.remembered(
+        f"breakdown{(origin, dimensions, repr(configured))!r}",
+        lambda: _breakdown_view(indicator, selection, dimensions, configured),
+    )
+
+
+def _breakdown_view(
+    indicator: Indicator,
+    selection: Selection,
+    dimensions: tuple[str, ...],
+    configured: Breakdown | None,
+) -> BreakdownView | None:
     frame, _ = one_value(indicator.frame, UNIT, [selection.unit])
     frame = frame[frame[SERIES] == selection.open_sdg_series]
     wanted = {

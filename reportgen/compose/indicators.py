@@ -13,7 +13,17 @@ from dataclasses import replace
 
 import pandas as pd
 
-from reportgen.compose.selection import TOTAL, Break, Point, Selection, Series, norm
+from reportgen.compose.selection import (
+    TOTAL,
+    Break,
+    Point,
+    Selection,
+    Series,
+    change,
+    norm,
+    period_for,
+    period_year,
+)
 from reportgen.compose.units import resolve_unit
 from reportgen.load.opensdg import (
     KEY,
@@ -99,7 +109,28 @@ def default_selection(
     """What the indicator shows: the values ``chosen`` per breakdown (else the metadata's
     ``data_start_values``), in ``unit`` where the data has several, with the declared
     ``breaks`` that fall inside its periods and the periods declared ``unavailable``
-    (label or year) shown as "x"."""
+    (label or year) shown as "x". Computed once per indicator and arguments."""
+    arguments = (
+        None if chosen is None else sorted((k, repr(v)) for k, v in chosen.items()),
+        unit,
+        breaks,
+        None if unavailable is None else sorted(unavailable.items()),
+        focus,
+    )
+    return indicator.remembered(
+        f"selection{arguments!r}",
+        lambda: _selection(indicator, chosen, unit, breaks, unavailable, focus),
+    )
+
+
+def _selection(
+    indicator: Indicator,
+    chosen: Mapping[str, str | Sequence[str]] | None,
+    unit: str | None,
+    breaks: tuple[Break, ...],
+    unavailable: Mapping[str, str] | None,
+    focus: str | None,
+) -> Selection:
     frame = indicator.frame
     wanted = (
         start_value_fields(indicator) if chosen is None else configured_fields(indicator, chosen)
@@ -277,35 +308,6 @@ def make_series(label: str, rows: pd.DataFrame, by: str = PERIOD) -> Series:
         str(levels[0]) if len(levels) == 1 else "",
         str(regions[0]) if len(regions) == 1 else "",
     )
-
-
-def period_for(selection: Selection, wanted: object) -> str | None:
-    """The period a user means by a label or a year: the label as written, else the latest
-    period of that year ("2023" finds "WS 2023/24" in school data, "Juni 2023" in monthly)."""
-    text = str(wanted).strip()
-    if text in selection.period_keys:
-        return text
-    if not text.isdigit():
-        return None
-    year = int(text)
-    of_year = [p for p in selection.periods if period_year(selection, p) == year]
-    return of_year[-1] if of_year else None
-
-
-def period_year(selection: Selection, period: str) -> int | None:
-    """The calendar year a period of the selection starts in; None for a label that is no
-    point in time. The year is the whole part of the sort key (a floor, not a rounding); keys
-    past 2999, the last year load/periods.py reads, order labels that are not time."""
-    year = math.floor(selection.period_keys[period])
-    return year if year <= 2999 else None
-
-
-def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, float] | None:
-    """First and latest showable value of a series: (from, value, to, value)."""
-    first, last = series.earliest(periods), series.latest(periods)
-    if first is None or last is None or first[0] == last[0]:
-        return None
-    return first[0], first[1], last[0], last[1]
 
 
 def is_area_column(frame: pd.DataFrame, column: str) -> bool:

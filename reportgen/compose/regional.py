@@ -34,7 +34,20 @@ def region_selection(
 
     ``fixed`` names values for breakdown columns (as in ``data_start_values``); columns not
     named are held at their headline or total value, never split into several series.
+    Computed once per indicator and arguments.
     """
+    arguments = (tuple(regions), unit, sorted((fixed or {}).items()))
+    return indicator.remembered(
+        f"regions{arguments!r}", lambda: _region_selection(indicator, regions, unit, fixed)
+    )
+
+
+def _region_selection(
+    indicator: Indicator,
+    regions: Sequence[tuple[str, str]],
+    unit: str | None,
+    fixed: Mapping[str, str] | None,
+) -> Selection:
     if len(regions) > 8:  # many regions: one filter beats many small pieces
         frame = indicator.frame[indicator.frame[REGION].isin([key for key, _ in regions])]
     else:

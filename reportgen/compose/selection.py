@@ -3,6 +3,7 @@ it says about itself (its focus series, the span a comparison may cover)."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -147,3 +148,32 @@ def _preferred(candidates: list[Series], periods: tuple[str, ...]) -> Series:
 def _last(series: Series) -> str:
     """The category part of a label such as "Niedersachsen – Deutsche"."""
     return series.label.split(" – ")[-1]
+
+
+def period_for(selection: Selection, wanted: object) -> str | None:
+    """The period a user means by a label or a year: the label as written, else the latest
+    period of that year ("2023" finds "WS 2023/24" in school data, "Juni 2023" in monthly)."""
+    text = str(wanted).strip()
+    if text in selection.period_keys:
+        return text
+    if not text.isdigit():
+        return None
+    year = int(text)
+    of_year = [p for p in selection.periods if period_year(selection, p) == year]
+    return of_year[-1] if of_year else None
+
+
+def period_year(selection: Selection, period: str) -> int | None:
+    """The calendar year a period of the selection starts in; None for a label that is no
+    point in time. The year is the whole part of the sort key (a floor, not a rounding); keys
+    past 2999, the last year load/periods.py reads, order labels that are not time."""
+    year = math.floor(selection.period_keys[period])
+    return year if year <= 2999 else None
+
+
+def change(series: Series, periods: tuple[str, ...]) -> tuple[str, float, str, float] | None:
+    """First and latest showable value of a series: (from, value, to, value)."""
+    first, last = series.earliest(periods), series.latest(periods)
+    if first is None or last is None or first[0] == last[0]:
+        return None
+    return first[0], first[1], last[0], last[1]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from reportgen.errors import Problem
 from reportgen.load.metadata import IndicatorMeta
 from reportgen.load.observations import REGION, UNIT, VALUE
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,6 +25,19 @@ class Indicator:
     dimensions: tuple[str, ...]
     csv_path: Path
     _regions: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _memo: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def remembered(self, key: str, make: Callable[[], T]) -> T:
+        """What ``make`` computes from this indicator, once per ``key`` as long as the
+        indicator is loaded: checking and composing, and every preview build after a text
+        changed, ask for the same selections (``key`` must name every argument)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[return-value]
+
+    def key_of(self, value: object) -> str | None:
+        """The key ``value`` is remembered under (the very object), if it is."""
+        return next((key for key, kept in self._memo.items() if kept is value), None)
 
     def rows_by_region(self) -> dict[str, pd.DataFrame]:
         """The rows of each region, grouped once (fact sheets ask for them often)."""
