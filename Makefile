@@ -19,6 +19,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/limits.py
 	$(BIN)/python bench/steckbriefe.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/vorschau.py
 
 test: $(STAMP) test-tools
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
