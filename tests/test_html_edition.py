@@ -334,18 +334,21 @@ def example_document() -> Document:
 
 @web
 def test_chart_text_has_contrast(example: dict[str, Element]) -> None:
-    """Axis, legend and value words of the charts (grey) at least 4.5:1 on white; words in a
-    series' colour (a label beside its bars) at least 3:1, as the chart's other elements. White
-    words stand on a bar, not on the page."""
+    """Every word of the charts reads at 4.5:1 on white: axis, legend and value words (grey)
+    and words in a series' colour (a label beside its bars, a marked area's name), darkened
+    where the series' colour itself has only the 3:1 of a chart element. White words stand on
+    a bar, not on the page. The fill comes from the element or, in matplotlib's own SVG, its
+    style attribute."""
     colours = set()
+    texts = 0
     for page in example.values():
         for text in page.iter("text"):
-            found = re.search(r"fill:\s*(#[0-9a-f]{6})", text.attrs.get("style", ""))
-            colours.add(found.group(1) if found else "#000000")
+            texts += 1
+            styled = re.search(r"fill:\s*(#[0-9a-f]{6})", text.attrs.get("style", ""))
+            colours.add(styled.group(1) if styled else text.attrs.get("fill", "#000000"))
     colours.discard("#ffffff")
-    neutral = {c for c in colours if c[1:3] == c[3:5] == c[5:7]}
-    assert neutral and all(_contrast(colour) >= 4.5 for colour in neutral), neutral
-    assert all(_contrast(colour) >= 3 for colour in colours - neutral), colours
+    assert texts > 100 and len(colours) > 1, colours  # the fills were found
+    assert all(_contrast(colour) >= 4.5 for colour in colours), sorted(colours)
 
 
 def _contrast(colour: str) -> float:

@@ -24,6 +24,7 @@ from reportgen.render.chartlooks import (
     bar_faces,
     figure_width,
     patterned,
+    readable,
     series_looks,
     shown,
     text_colour_on,
@@ -212,7 +213,7 @@ def draw_pyramid(axes: Axes, spec: ChartSpec, style_file: Path) -> Frame:
             ha="center",
             va="bottom",
             fontsize=size("axes.labelsize"),
-            color=look["color"],
+            color=readable(look["color"]),  # a word: 4.5:1, where a bar needs 3:1
             fontweight="bold",
         )
     frame.top_extra = text_height("0", size("axes.labelsize")) + 0.06

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
 from matplotlib.patches import Patch
 
 from reportgen.compose.model import ChartSpec
@@ -25,6 +26,7 @@ from reportgen.render.chartlooks import (
     figure_width,
     hollow,
     patterned,
+    readable,
     series_looks,
     shown,
 )
@@ -147,5 +149,5 @@ def _references(axes: Axes, spec: ChartSpec) -> None:
             textcoords="offset points",
             ha="right",
             va="bottom",
-            color=line.get_color(),
+            color=readable(to_hex(line.get_color())),
         )

@@ -13,11 +13,12 @@ from functools import lru_cache
 import matplotlib
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 
-from reportgen.render.chartlooks import rc
+from reportgen.render.chartlooks import rc, readable
 
 PAD = 0.05  # in: around the chart
 _GAP = 0.06  # in: between the plot's tick labels and the legend, or a label and the plot
@@ -235,7 +236,7 @@ def _label_above(axes: Axes, label: TopLabel, shift: float, rise: float, font: f
         textcoords="offset points",
         ha="center",
         va="bottom",
-        color=label.colour,
+        color=readable(to_hex(label.colour)),
         fontsize=font,
         annotation_clip=False,
     )

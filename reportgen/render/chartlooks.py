@@ -145,6 +145,18 @@ def text_colour_on(fill: str) -> str:
     return "white" if contrast(fill, "white") > contrast(fill, dark) else dark
 
 
+def readable(colour: str, ground: str = "white", ratio: float = 4.5) -> str:
+    """``colour`` darkened just enough to be read as text on ``ground`` (WCAG: 4.5:1): a
+    series' word keeps its hue (e.g. orange #D55E00, 3.3:1, becomes a brown-orange)."""
+    red, green, blue = to_rgb(colour)
+    for step in range(21):
+        share = 1 - step / 20
+        mixed = to_hex((red * share, green * share, blue * share))
+        if contrast(mixed, ground) >= ratio:
+            return mixed
+    return "#000000"
+
+
 def _luminance(colour: str) -> float:
     channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
     return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]

@@ -23,16 +23,18 @@ import matplotlib.pyplot as plt
 from matplotlib import font_manager, patheffects
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.patches import Circle
 
 from reportgen.compose.model import ChartKind, ChartSpec, MapSpec, Picture
 from reportgen.render.chartbars import draw_grouped, draw_pyramid, draw_ranking, draw_stacked
-from reportgen.render.svg_lean import lean_svg
 from reportgen.render.chartcache import ChartCache, context_digest
 from reportgen.render.chartkinds import draw_columns, draw_lines
 from reportgen.render.chartlayout import Frame, lay_out
+from reportgen.render.chartlooks import readable
 from reportgen.render.choropleth import draw_choropleth
+from reportgen.render.svg_lean import lean_svg
 from reportgen.resources import DEFAULT_STYLES
 
 KINDS: dict[ChartKind, Callable[[Axes, ChartSpec, Path], Frame]] = {
@@ -133,7 +135,7 @@ def _mark_small_area(axes: Axes, spec: MapSpec, colour: object) -> None:
         va="center",
         fontsize=7,
         fontweight="bold",
-        color=colour,
+        color=readable(to_hex(colour)),  # type: ignore[arg-type]
         path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")],
     )
 
