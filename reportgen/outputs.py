@@ -63,7 +63,10 @@ def _docx(document: Document, settings: RenderSettings) -> bytes:
 
 def _web(document: Document, settings: RenderSettings) -> bytes:
     """The HTML edition, its folder packed (``write_folder`` unpacks it)."""
-    folder = render_web(document, settings.images, settings.styles.fonts, settings.one_page)
+    styles = settings.styles
+    folder = render_web(
+        document, settings.images, styles.web_stylesheet, styles.fonts, settings.one_page
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as packed:
         for name, data in sorted(folder.files.items()):

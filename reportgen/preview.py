@@ -23,12 +23,13 @@ from reportgen.check import check_project
 from reportgen.compose.model import Document
 from reportgen.compose.report import compose_report
 from reportgen.errors import InvalidInput, Problem, ReportError
+from reportgen.load.config import StyleFiles
 from reportgen.load.glossary import load_glossary
 from reportgen.load.project import Project, load_project
 from reportgen.load.textblocks import load_texts
 from reportgen.render.charts import ChartImages
 
-RenderEdition = Callable[[Document, ChartImages, Path], None]
+RenderEdition = Callable[[Document, ChartImages, StyleFiles, Path], None]
 """Writes the HTML edition of a document into an empty folder."""
 
 
@@ -68,7 +69,7 @@ def scope_of(changed: Iterable[Path], project: Project | None) -> Scope:
 
 def _style_files(project: Project) -> list[Path]:
     styles = project.config.styles
-    return [styles.stylesheet, styles.factsheet_stylesheet]
+    return [styles.stylesheet, styles.factsheet_stylesheet, styles.web_stylesheet]
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class PreviewBuilder:
             project = check_project(self._loaded)
             project.raise_for_errors()
             document = compose_report(project).document
-            self._write(document, self._images)
+            self._write(document, self._images, self._loaded.config.styles)
         except ReportError as exc:
             error = _message(exc)
         except Exception as exc:  # a bug: the preview goes on, the message says what broke
@@ -139,12 +140,12 @@ class PreviewBuilder:
         elif scope == Scope.TEXTS:
             self._loaded = _with_new_texts(self._loaded)
 
-    def _write(self, document: Document, images: ChartImages) -> None:
+    def _write(self, document: Document, images: ChartImages, styles: StyleFiles) -> None:
         """Render beside the folder, then swap: a page is never read half-written."""
         staging = self.folder.with_name(self.folder.name + ".neu")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        self.render(document, images, staging)
+        self.render(document, images, styles, staging)
         old = self.folder.with_name(self.folder.name + ".alt")
         shutil.rmtree(old, ignore_errors=True)
         if self.folder.exists():
@@ -180,11 +181,14 @@ def _message(exc: ReportError) -> str:
     return str(exc.problem)
 
 
-def web_edition(document: Document, images: ChartImages, folder: Path) -> None:
+def web_edition(
+    document: Document, images: ChartImages, styles: StyleFiles, folder: Path
+) -> None:
     """The HTML edition (a page per chapter), as ``build -f html`` writes it."""
     from reportgen.render.web import render_web
 
-    for name, data in render_web(document, images, images.fonts, one_page=False).files.items():
+    edition = render_web(document, images, styles.web_stylesheet, styles.fonts, one_page=False)
+    for name, data in edition.files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

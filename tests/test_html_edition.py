@@ -394,6 +394,20 @@ def test_a_mini_report_on_one_page(mini_project: Path, tmp_path: Path) -> None:
     assert not [h for h in hrefs if ".html#" in h]  # one page: every place is on it
 
 
+def test_an_offices_own_web_stylesheet_goes_into_the_folder(
+    mini_project: Path, tmp_path: Path
+) -> None:
+    (mini_project / "amt-web.css").write_text("body { color: #111; } /* Amt */\n", "utf-8")
+    config = mini_project / "reportgen.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "stile:\n  css_html: amt-web.css\n", "utf-8"
+    )
+    result = build_report(BuildRequest(mini_project, tmp_path / "out", ("html",)))
+    folder = result.written[0].parent
+    assert (folder / "web.css").read_text(encoding="utf-8") == "body { color: #111; } /* Amt */\n"
+    assert 'href="web.css"' in (folder / "index.html").read_text(encoding="utf-8")
+
+
 def test_split_pages_keeps_the_front_matter_on_the_index() -> None:
     cover = Part(Role.COVER, (Paragraph((Text("Titel"),), Style.COVER_TITLE),))
     chapter = Part(Role.CHAPTER, (Heading(1, "Kapitel", "1", "hf-1"),))

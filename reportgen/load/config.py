@@ -100,6 +100,8 @@ class StyleFiles(Frozen):
     factsheet_stylesheet: ProjectPath = Field(
         default=DEFAULT_STYLES / "steckbrief.css", alias="css_steckbrief"
     )
+    web_stylesheet: ProjectPath = Field(default=DEFAULT_STYLES / "web.css", alias="css_html")
+    """The HTML edition's stylesheet (copied into its folder as ``web.css``)."""
     chart_style: ProjectPath = Field(default=DEFAULT_STYLES / "report.mplstyle", alias="diagramme")
     word_template: ProjectPath = Field(
         default=DEFAULT_STYLES / "reference.docx", alias="word_vorlage"

@@ -27,7 +27,7 @@ from reportgen.compose.model import (
     walk,
 )
 from reportgen.render.web_nodes import WebNodes, WebPictures
-from reportgen.resources import DEFAULT_STYLES, DEFAULT_TEMPLATES
+from reportgen.resources import DEFAULT_TEMPLATES
 
 INDEX = "index.html"
 STYLESHEET = "web.css"
@@ -69,10 +69,14 @@ class PageLink:
 
 
 def render_web(
-    document: Document, pictures: WebPictures, fonts: Path, one_page: bool = False
+    document: Document,
+    pictures: WebPictures,
+    stylesheet: Path,
+    fonts: Path,
+    one_page: bool = False,
 ) -> Folder:
-    """The edition's files: the pages, the stylesheet, the fonts of ``fonts`` it names and the
-    project's pictures; charts come from ``pictures`` (drawn before)."""
+    """The edition's files: the pages, ``stylesheet`` (as ``web.css``), the fonts of ``fonts``
+    it names and the project's pictures; charts come from ``pictures`` (drawn before)."""
     pages = split_pages(document, one_page)
     anchors = {anchor: page.file for page in pages for anchor in anchors_of(page.nodes)}
     starts = {p.heading.anchor: p.file for p in pages if p.heading and p.heading.anchor}
@@ -113,7 +117,7 @@ def render_web(
             stylesheet=STYLESHEET,
         )
         files[page.file] = html.encode("utf-8")
-    files[STYLESHEET] = (DEFAULT_STYLES / STYLESHEET).read_bytes()
+    files[STYLESHEET] = stylesheet.read_bytes()
     for name in FONT_FILES:
         path = fonts / name
         if path.is_file():
