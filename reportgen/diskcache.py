@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import reportgen
 
@@ -35,6 +38,7 @@ KEEP_SHARE = 0.75
 _PRUNE_EVERY = 3600.0
 """Seconds between two looks at the folder's size (a stamp file keeps the time)."""
 _STAMP = ".geprueft"
+T = TypeVar("T")
 
 
 def default_folder() -> Path | None:
@@ -140,3 +144,25 @@ def open_cache() -> DiskCache | None:
     cache_ = DiskCache(folder)
     cache_.prune()
     return cache_
+
+
+def kept(kind: str, parts: Iterable[bytes], compute: Callable[[], T]) -> T:
+    """What ``compute`` returns, kept as a pickle under a name over ``kind``, ``parts`` (all
+    that decides the result besides the code), the versions and reportgen's code; computed
+    when the cache is off, lacks the entry or cannot read it."""
+    store = open_cache()
+    if store is None:
+        return compute()
+    digest = hashlib.sha256(kind.encode() + b"\0" + python_versions() + source_digest())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    name = f"{digest.hexdigest()}.{kind}"
+    found = store.get(name)
+    if found is not None:
+        try:
+            return pickle.loads(found)  # type: ignore[no-any-return]
+        except Exception:  # a damaged entry is a miss, never a failure
+            pass
+    result = compute()
+    store.put(name, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result

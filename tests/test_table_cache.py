@@ -110,3 +110,29 @@ def test_a_dataset_from_the_cache_equals_one_read_from_the_files(
 
 def _never(*_: object) -> None:
     raise AssertionError("read from the CSV although the cache has the table")
+
+
+def test_map_outlines_come_back_from_the_cache_with_their_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.load import geodata
+
+    square = [[[9.0, 52.0], [9.1, 52.0], [9.1, 52.1], [9.0, 52.1], [9.0, 52.0]]]
+    features = [
+        {"properties": {"AGS": "03101"}, "geometry": {"type": "Polygon", "coordinates": square}}
+    ]
+    good = tmp_path / "kreise.geojson"
+    good.write_text(
+        '{"type": "FeatureCollection", "features": ' + repr(features).replace("'", '"') + "}",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "kaputt.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
+    first_problems: list[Problem] = []
+    first = geodata.load_district_map(tmp_path, {"03101"}, None, first_problems)
+    monkeypatch.setattr(geodata, "_outlines", _never)
+    again_problems: list[Problem] = []
+    again = geodata.load_district_map(tmp_path, {"03101"}, None, again_problems)
+    assert first is not None and again == first
+    assert again_problems == first_problems and "kaputt.geojson" in str(again_problems[0])

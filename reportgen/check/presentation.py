@@ -177,8 +177,11 @@ def _zero_periods(config: ReportConfig, dataset: Dataset) -> Iterator[Problem]:
 
 
 def _all_zero(indicator: Indicator) -> Iterable[tuple[str, int | None]]:
+    """Periods with at least two values, all 0, and the first line of each (one pass)."""
     frame = indicator.frame[indicator.frame[VALUE].notna()]
-    for period, rows in frame.groupby(PERIOD, sort=False):
-        if len(rows) >= 2 and (rows[VALUE] == 0).all():
-            line = int(rows[LINE].min()) if LINE in rows else None
-            yield str(period), line
+    groups = frame.assign(_nonzero=frame[VALUE] != 0).groupby(PERIOD, sort=False)
+    counts = groups.size()
+    nonzero = groups["_nonzero"].sum()
+    first = groups[LINE].min() if LINE in frame else None
+    for period in counts.index[(counts >= 2) & (nonzero == 0)]:
+        yield str(period), (int(first[period]) if first is not None else None)
