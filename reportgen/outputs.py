@@ -16,6 +16,8 @@ from pathlib import Path
 
 from reportgen.compose.model import Document
 from reportgen.errors import ConfigError, RenderError
+from reportgen.files import umask
+from reportgen.files import write_atomically as write_atomically  # build and batch use it
 from reportgen.load.config import StyleFiles
 from reportgen.printing.binding import binding_findings
 from reportgen.printing.cover import render_cover
@@ -176,22 +178,6 @@ RENDER_PRELOAD = ["reportgen.build", "reportgen.render.pdf_preload"]
 # --- writing ---------------------------------------------------------------------------------
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_folder(target: Path, packed: bytes) -> Path:
     """Unpack a folder variant into a temporary folder beside the target, then swap it in:
     never a half-written folder. Returns the folder's index page."""
@@ -206,7 +192,7 @@ def write_folder(target: Path, packed: bytes) -> Path:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(archive.read(name))
         for path in (temporary, *temporary.rglob("*")):
-            path.chmod((0o777 if path.is_dir() else 0o666) & ~_umask())
+            path.chmod((0o777 if path.is_dir() else 0o666) & ~umask())
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=prefix, suffix=".old", dir=target.parent))
             os.replace(target, old / target.name)
@@ -220,12 +206,6 @@ def write_folder(target: Path, packed: bytes) -> Path:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     return target / INDEX
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def preflight_path(pdf: Path) -> Path:

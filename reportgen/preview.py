@@ -181,9 +181,7 @@ def _message(exc: ReportError) -> str:
     return str(exc.problem)
 
 
-def web_edition(
-    document: Document, images: ChartImages, styles: StyleFiles, folder: Path
-) -> None:
+def web_edition(document: Document, images: ChartImages, styles: StyleFiles, folder: Path) -> None:
     """The HTML edition (a page per chapter), as ``build -f html`` writes it."""
     from reportgen.render.web import render_web
 

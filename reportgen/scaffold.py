@@ -21,10 +21,10 @@ import jinja2
 import yaml
 
 from reportgen.errors import ConfigError, InvalidInput, Location, Problem
+from reportgen.files import write_atomically
 from reportgen.load.config import CONFIG_NAME
 from reportgen.load.defects import Rule, refuse_unacceptable
 from reportgen.load.opensdg import YEAR, Dataset, Indicator, load_dataset
-from reportgen.outputs import write_atomically
 from reportgen.resources import DEFAULT_TEMPLATES
 
 _FALLBACK_YEAR = 2025  # only when no observation of the data names a year

@@ -33,8 +33,8 @@ def compare_command(
     mit den Texten, die sie erwähnen. Schreibt vergleich.md und vergleich.html."""
     from reportgen.compare.editions import compare_data
     from reportgen.compare.render import render_html, render_markdown, summary_lines
+    from reportgen.files import write_atomically
     from reportgen.load.config import load_config
-    from reportgen.outputs import write_atomically
 
     texts = load_config(project_dir).texts_path if project_dir else None
     comparison = compare_data(old, new, texts)
