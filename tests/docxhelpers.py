@@ -4,6 +4,7 @@ and what reportgen writes into the raw XML (language, fields, alt texts, header 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import docx
 from docx.document import Document
@@ -17,6 +18,36 @@ def reopened(document: Document) -> Document:
     buffer = io.BytesIO()
     document.save(buffer)
     return docx.Document(io.BytesIO(buffer.getvalue()))
+
+
+def inner_content(document: Document) -> Iterator[Paragraph | Table]:
+    """The body's paragraphs and tables in order, those inside content controls (the texts
+    editors may revise, ``render.docx.editable``) included."""
+
+    def walk(parent: object) -> Iterator[Paragraph | Table]:
+        for element in parent:  # type: ignore[attr-defined]
+            if element.tag == qn("w:p"):
+                yield Paragraph(element, document._body)
+            elif element.tag == qn("w:tbl"):
+                yield Table(element, document._body)
+            elif element.tag == qn("w:sdt"):
+                yield from walk(element.find(qn("w:sdtContent")))
+
+    return walk(document.element.body)
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph's text as python-docx reads it, with the runs inside inline content
+    controls (a figure from the data in an editable text)."""
+
+    def walk(parent: object) -> Iterator[str]:
+        for element in parent:  # type: ignore[attr-defined]
+            if element.tag in (qn("w:r"), qn("w:hyperlink")):
+                yield element.text
+            elif element.tag == qn("w:sdt"):
+                yield from walk(element.find(qn("w:sdtContent")))
+
+    return "".join(walk(paragraph._p))
 
 
 def child_tags(element: object) -> list[str]:
@@ -70,7 +101,7 @@ def list_numbers(document: Document) -> dict[object, str]:
     abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering.findall(qn("w:abstractNum"))}
     counters: dict[str, dict[int, int]] = {}
     found: dict[object, str] = {}
-    for paragraph in document.paragraphs:
+    for paragraph in (p for p in inner_content(document) if isinstance(p, Paragraph)):
         num_id, level = _numbering_of(paragraph)
         if num_id in (None, "0"):
             continue
@@ -119,4 +150,5 @@ def _numbering_of(paragraph: Paragraph) -> tuple[str | None, int]:
 def numbered_text(paragraph: Paragraph, numbers: dict[object, str]) -> str:
     """The paragraph's text as Word shows it: its list number (if any), a space, the text."""
     number = numbers.get(paragraph._p)
-    return f"{number} {paragraph.text}" if number else paragraph.text
+    text = paragraph_text(paragraph)
+    return f"{number} {text}" if number else text

@@ -262,7 +262,7 @@ _STYLES = {
 def docx_outline(path: Path) -> list[Entry]:
     document = docx.Document(str(path))
     numbers = docxhelpers.list_numbers(document)
-    found = _entries(_docx(document.iter_inner_content(), numbers))
+    found = _entries(_docx(docxhelpers.inner_content(document), numbers))
     # a cross-reference's page is a PAGEREF field, filled by Word after the model's words
     return [(kind, _PAGE_REFERENCE.sub("", text)) for kind, text in found]
 
@@ -289,7 +289,8 @@ def _docx(
         for description in _picture_descriptions(item):
             yield "figure", description
         kind = _STYLES.get(_style(item), "text")
-        yield kind, docxhelpers.numbered_text(item, numbers) if kind[0] == "H" else item.text
+        text = docxhelpers.paragraph_text(item)
+        yield kind, docxhelpers.numbered_text(item, numbers) if kind[0] == "H" else text
 
 
 def _style(paragraph: DocxParagraph) -> str:

@@ -157,7 +157,7 @@ def test_option_help_lists_the_formats_and_profiles_there_are() -> None:
 
 USAGE_ERRORS: list[tuple[list[str], str]] = [
     (["bild"], "Den Befehl „bild“ gibt es nicht. Meinten Sie „build“?"),
-    (["xyz"], "Befehle: build, steckbriefe, vorschau, check, init, vergleich, list."),
+    (["xyz"], "Befehle: build, steckbriefe, vorschau, check, init, vergleich, uebernehmen, list."),
     (["--"], "Es fehlt ein Befehl"),
     (["--verbose"], "Optionen stehen hinter dem Befehl, z. B. „reportgen build --verbose“."),
     (["--hlep"], "Meinten Sie „--help“?"),

@@ -182,7 +182,11 @@ def test_project_on_a_starter_layout_builds_with_short_and_long_ids(tmp_path: Pa
     result = runner.invoke(app, ["build", str(project), "-f", "docx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     from docx import Document
+    from docx.text.paragraph import Paragraph
 
-    text = "\n".join(p.text for p in Document(str(out / "testbericht.docx")).paragraphs)
+    from tests.docxhelpers import inner_content, paragraph_text
+
+    document = Document(str(out / "testbericht.docx"))
+    text = "\n".join(paragraph_text(p) for p in inner_content(document) if isinstance(p, Paragraph))
     assert "4.1 Zweiteilig" in text and "1.1.1.a Vierteilig" in text
     assert "Zuletzt 2." in text

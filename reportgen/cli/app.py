@@ -14,6 +14,7 @@ from reportgen.cli.german import HELP_OPTION_NAMES, GermanCommand, GermanGroup
 from reportgen.cli.preview import preview_command
 from reportgen.cli.project import check_command, init_command, list_command
 from reportgen.cli.report import build_command
+from reportgen.cli.roundtrip import takeover_command
 
 # Name, line in the command list, function; in the order of the command list.
 COMMANDS: tuple[tuple[str, str, Callable[..., None]], ...] = (
@@ -27,6 +28,11 @@ COMMANDS: tuple[tuple[str, str, Callable[..., None]], ...] = (
     ("check", "Daten, Texte und Konfiguration prüfen.", check_command),
     ("init", "Neues Berichtsprojekt anlegen.", init_command),
     ("vergleich", "Zwei Datenstände vergleichen (Fortschreibung).", compare_command),
+    (
+        "uebernehmen",
+        "Änderungen aus dem Word-Dokument in die Textbausteine übernehmen.",
+        takeover_command,
+    ),
     ("list", "Handlungsfelder und Indikatoren mit Zeiträumen anzeigen.", list_command),
 )
 

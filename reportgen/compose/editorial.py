@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reportgen.compose.model import (
     Block,
     BulletList,
+    EditableText,
     Heading,
     Node,
     Paragraph,
@@ -19,8 +21,9 @@ from reportgen.compose.model import (
     plain_text,
 )
 from reportgen.compose.model.document import TextStatus
+from reportgen.compose.placeholders import FilledBody
 from reportgen.compose.references import resolved
-from reportgen.compose.richtext import markdown_to_blocks
+from reportgen.compose.richtext import markdown_to_blocks, marked_figures
 from reportgen.errors import ContentError, Location
 from reportgen.load.labels import Labels
 from reportgen.load.project import Project
@@ -63,11 +66,16 @@ def editorial_part(
     labels: Labels,
     level: int,
     heading: Heading | None = None,
+    editable: EditableText | None = None,
+    note: tuple[Node, ...] = (),
 ) -> Part:
-    """A part of editorial text: its heading, the mark of a draft, its blocks."""
+    """A part of editorial text: its heading, the mark of a draft, a ``note`` of the document's
+    own, its blocks. With ``editable`` the blocks are the text editors may revise in Word."""
     marked = status_mark(status, labels) if blocks else ()
-    children = ((heading,) if heading else ()) + marked + placed(blocks, level)
-    return Part(role, children, status=status if blocks else TextStatus.RELEASED)
+    lead = ((heading,) if heading else ()) + marked + note
+    children = lead + placed(blocks, level)
+    source = replace(editable, first=len(lead)) if editable and blocks else None
+    return Part(role, children, status=status if blocks else TextStatus.RELEASED, editable=source)
 
 
 def text_blocks(project: Project, text: TextBlock) -> tuple[Block, ...]:
@@ -80,8 +88,15 @@ def text_blocks(project: Project, text: TextBlock) -> tuple[Block, ...]:
             "Details mit „reportgen check“.",
         )
     chapters = set(project.texts.chapters)
+    figures = filled.figures if isinstance(filled, FilledBody) else ()
+    marked, placeholders = marked_figures(
+        filled, [(f.start, f.end, f.placeholder) for f in figures]
+    )
     return resolved(
-        markdown_to_blocks(filled), project.dataset, chapters, project.labels.outline.page
+        markdown_to_blocks(marked, placeholders),
+        project.dataset,
+        chapters,
+        project.labels.outline.page,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text
 from reportgen.compose.districts import District, land_key
+from reportgen.compose.editable import editable_text, project_fingerprint
 from reportgen.compose.editorial import editorial_part, plain, text_blocks, text_status
 from reportgen.compose.factsheet_plan import FactsheetPlan
 from reportgen.compose.figures import indicator_title, with_unit
@@ -37,6 +38,7 @@ from reportgen.load.geodata import DistrictMap
 from reportgen.load.labels import FactsheetLabels
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
+from reportgen.load.textblocks import TextKind
 
 
 def compose_factsheet(
@@ -101,7 +103,10 @@ def compose_factsheet(
         own_title = text.title or words.own_text.format(gebiet=district.display)
         heading = Heading(2, own_title, listed=False)
         blocks, status = text_blocks(project, text), text_status(text)
-        body.append(editorial_part(Role.OWN_TEXT, blocks, status, project.labels, 3, heading))
+        editable = editable_text(config, project.labels, TextKind.FACTSHEET, text.key, text)
+        body.append(
+            editorial_part(Role.OWN_TEXT, blocks, status, project.labels, 3, heading, editable)
+        )
     meta = DocumentMeta(
         title=title,
         subject=subtitle,
@@ -109,6 +114,7 @@ def compose_factsheet(
         language="de",
         date=config.publication_date,
         page_words=(words.page, words.of),
+        project=project_fingerprint(config),
     )
     return Document(meta, tuple(body))
 

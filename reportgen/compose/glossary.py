@@ -149,6 +149,8 @@ class _Linker:
         result: list[Inline] = []
         for inline in inlines:
             match inline:
+                case Text(placeholder=placeholder) if placeholder:
+                    result.append(inline)  # a figure from the data is no term
                 case Text(text=text):
                     result.extend(self.text(text))
                 case Strong(children=children):

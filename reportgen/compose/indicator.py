@@ -10,6 +10,7 @@ from reportgen.compose.breakdown_parts import breakdown_parts, breakdowns_of
 from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text, draft_interpretation, key_statement
 from reportgen.compose.district_map import district_map_figure
+from reportgen.compose.editable import editable_text
 from reportgen.compose.editorial import editorial_part, placed, plain, text_blocks, text_status
 from reportgen.compose.figures import caption, indicator_title
 from reportgen.compose.formatting import format_quantity
@@ -43,6 +44,7 @@ from reportgen.load.metadata import IndicatorMeta
 from reportgen.load.naming import tidy
 from reportgen.load.opensdg import Indicator
 from reportgen.load.project import Project
+from reportgen.load.textblocks import TextKind
 
 MAX_BAR_CATEGORIES = 6
 
@@ -133,7 +135,8 @@ def _interpretation(
         periods = table_periods(project, selection) if table else ()
         sentences = draft_interpretation(selection, periods, html_to_text(meta.description))
         blocks, status = (plain(" ".join(sentences)),), TextStatus.GENERATED
-    part = editorial_part(Role.INTERPRETATION, blocks, status, labels, 5, heading)
+    editable = editable_text(project.config, labels, TextKind.INDICATOR, meta.id, text)
+    part = editorial_part(Role.INTERPRETATION, blocks, status, labels, 5, heading, editable)
     return part, status
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from reportgen.compose.editable import editable_text
 from reportgen.compose.editorial import editorial_part, plain, text_blocks, text_status
 from reportgen.compose.model import (
     BulletList,
@@ -19,7 +20,7 @@ from reportgen.compose.model.document import TextStatus
 from reportgen.compose.model.text import plain_text
 from reportgen.load.config_presentation import FreeChapter, GoalChapter, OutlineEntry, Section
 from reportgen.load.project import ChapterPlan, Project
-from reportgen.load.textblocks import TextBlock
+from reportgen.load.textblocks import TextBlock, TextKind
 
 INTRODUCTION = "einleitung"
 """A free chapter of this name comes before the Handlungsfelder when no outline says where."""
@@ -64,7 +65,9 @@ def free_chapter(project: Project, text: TextBlock) -> Part | None:
         return None
     title = text.title or text.key.replace("-", " ").replace("_", " ").capitalize()
     heading = Heading(1, title, anchor=f"kapitel-{text.key}")
-    return editorial_part(Role.CHAPTER, blocks, text_status(text), project.labels, 2, heading)
+    editable = editable_text(project.config, project.labels, TextKind.CHAPTER, text.key, text)
+    status = text_status(text)
+    return editorial_part(Role.CHAPTER, blocks, status, project.labels, 2, heading, editable)
 
 
 def summary_part(project: Project, chapters: list[Part]) -> tuple[Part | None, TextStatus]:
@@ -73,13 +76,16 @@ def summary_part(project: Project, chapters: list[Part]) -> tuple[Part | None, T
     words = project.labels.outline
     heading = Heading(1, words.summary, anchor="zusammenfassung")
     text = project.texts.summary
+    editable = editable_text(project.config, project.labels, TextKind.SUMMARY, "", text)
     if text is not None:
         blocks = text_blocks(project, text)
         if blocks:
             status = text_status(text)
-            part = editorial_part(Role.SUMMARY, blocks, status, project.labels, 2, heading)
+            part = editorial_part(
+                Role.SUMMARY, blocks, status, project.labels, 2, heading, editable
+            )
             return part, status
-    drafted: list[Paragraph | BulletList] = [plain(words.summary_draft)]
+    drafted: list[Paragraph | BulletList] = []
     for chapter in chapters:
         title = next((n.text for n in chapter.children if isinstance(n, Heading)), "")
         statements = [
@@ -91,8 +97,10 @@ def summary_part(project: Project, chapters: list[Part]) -> tuple[Part | None, T
         if found:
             drafted.append(Paragraph((Strong((Text(title),)),)))
             drafted.append(BulletList(found))
+    # the draft's explanation is the document's own; the statements are the editors' to revise
+    status, note = TextStatus.GENERATED, (plain(words.summary_draft),)
     part = editorial_part(
-        Role.SUMMARY, tuple(drafted), TextStatus.GENERATED, project.labels, 2, heading
+        Role.SUMMARY, tuple(drafted), status, project.labels, 2, heading, editable, note
     )
     return part, TextStatus.GENERATED
 

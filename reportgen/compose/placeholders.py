@@ -9,6 +9,7 @@ anything else are refused with a message naming the line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -39,7 +40,33 @@ class PlaceholderError(Exception):
 # --- parsing and filling --------------------------------------------------------------------
 
 
-def fill_placeholders(body: str, facts: Facts) -> tuple[str | None, list[PlaceholderError]]:
+@dataclass(frozen=True)
+class FilledFigure:
+    """Where a figure from the data stands in a filled body, and the placeholder it replaced."""
+
+    start: int
+    end: int
+    placeholder: str
+    """As the editor wrote it: ``{{ wert("1-2-2") }}``."""
+
+
+class FilledBody(str):
+    """A body with its placeholders filled: a ``str`` (what ``check`` stores and every reader
+    of the filled texts takes), which also knows where each figure from the data stands, so
+    that the DOCX can mark them and the Word round trip can give them back as placeholders."""
+
+    figures: tuple[FilledFigure, ...]
+
+    def __new__(cls, text: str, figures: tuple[FilledFigure, ...] = ()) -> FilledBody:
+        body = super().__new__(cls, text)
+        body.figures = figures
+        return body
+
+    def __reduce__(self) -> tuple[object, ...]:  # intact through a process pool
+        return (FilledBody, (str(self), self.figures))
+
+
+def fill_placeholders(body: str, facts: Facts) -> tuple[FilledBody | None, list[PlaceholderError]]:
     """The body with every placeholder replaced by its formatted value, and every placeholder
     that cannot be filled (not only the first, ordered by line; the text is then None) or was
     filled with a warning (``PlaceholderError.warning``; the text is kept).
@@ -49,24 +76,70 @@ def fill_placeholders(body: str, facts: Facts) -> tuple[str | None, list[Placeho
     found, errors = _outputs(body)
     parts: list[str] = []
     failed: list[PlaceholderError] = []
+    spans = _expressions(body)
+    paired = len(spans) == sum(not isinstance(node, nodes.TemplateData) for node in found)
+    figures: list[FilledFigure] = []
+    length, output = 0, 0
     for node in found:
         if isinstance(node, nodes.TemplateData):
             parts.append(node.data)
         elif isinstance(node, nodes.Const):
             parts.append(str(node.value))
+            output += 1
         else:
             try:
-                parts.append(_call(node, facts))
+                value = _call(node, facts)
             except PlaceholderError as exc:
                 failed.append(exc)
+                value = ""
+            parts.append(value)
+            if paired:  # a placeholder the scan could not pair with its call stays unmarked
+                written = body[slice(*spans[output])]
+                figures.append(FilledFigure(length, length + len(value), written))
+            output += 1
             failed.extend(
                 PlaceholderError(note.message, node.lineno, note.hint, warning=True)
                 for note in facts.take_notes()
             )
+        length += len(parts[-1])
     # the errors of reading come before those of filling on the same line
     errors = sorted([*errors, *failed], key=lambda error: error.line)
     fatal = any(not error.warning for error in errors)
-    return (None if fatal else "".join(parts)), errors
+    return (None if fatal else FilledBody("".join(parts), tuple(figures))), errors
+
+
+def _expressions(body: str) -> list[tuple[int, int]]:
+    """Character ranges of the ``{{ … }}`` in a body, in order: what Jinja reads as outputs
+    (``}}`` inside a quoted argument does not end one; ``{# … #}`` is Jinja's comment)."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while (start := _next_tag(body, index)) != -1:
+        if body.startswith("{#", start):
+            end = body.find("#}", start + 2)
+            index = len(body) if end == -1 else end + 2
+            continue
+        quote, position = "", start + 2
+        while position < len(body):
+            char = body[position]
+            if quote:
+                quote = "" if char == quote else quote
+                position += 2 if char == "\\" else 1
+                continue
+            if char in "'\"":
+                quote = char
+            elif body.startswith("}}", position):
+                break
+            position += 1
+        if position >= len(body):
+            break
+        spans.append((start, position + 2))
+        index = position + 2
+    return spans
+
+
+def _next_tag(body: str, index: int) -> int:
+    found = [i for i in (body.find("{{", index), body.find("{#", index)) if i != -1]
+    return min(found, default=-1)
 
 
 def placeholder_spans(body: str) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.compose.back_matter import with_appendix
+from reportgen.compose.editable import editable_text, project_fingerprint
 from reportgen.compose.editorial import (
     editorial_part,
     file_of,
@@ -35,6 +36,7 @@ from reportgen.compose.richtext import html_to_blocks
 from reportgen.compose.web_words import web_words
 from reportgen.load.config_presentation import FreeChapter, GoalChapter, Section
 from reportgen.load.project import Project, chapter_plan
+from reportgen.load.textblocks import TextKind
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def compose_report(project: Project) -> Report:
         keywords=(*labels.report.keywords, str(config.reporting_year)),
         draft_mark=draft_mark(labels, (use.status for use in uses)),
         web=web_words(labels),
+        project=project_fingerprint(config),
     )
     draft = bool(meta.draft_mark)
     front = (cover(project, draft), imprint(project), contents(labels, tuple(main)))
@@ -119,7 +122,10 @@ def _foreword(project: Project) -> tuple[Part, ...]:
     if text is None or not blocks:
         return ()  # a foreword still to be written has no place in the report, not even a heading
     heading = Heading(1, words.foreword, anchor="vorwort")
-    part = editorial_part(Role.FOREWORD, blocks, text_status(text), project.labels, 2, heading)
+    editable = editable_text(project.config, project.labels, TextKind.FOREWORD, "", text)
+    part = editorial_part(
+        Role.FOREWORD, blocks, text_status(text), project.labels, 2, heading, editable
+    )
     return (part,)
 
 
@@ -150,7 +156,9 @@ def _chapter(
     intro = text_blocks(project, intro_text) if intro_text else ()
     children: list[Node] = [Heading(1, dataset.goals[goal_id].title, goal_id, f"hf-{goal_id}")]
     if intro:
-        children.append(editorial_part(Role.INTRO, intro, text_status(intro_text), labels, 2))
+        editable = editable_text(project.config, labels, TextKind.GOAL, goal_id, intro_text)
+        status = text_status(intro_text)
+        children.append(editorial_part(Role.INTRO, intro, status, labels, 2, editable=editable))
     for target_id, parts in topics.items():
         target = dataset.targets[target_id]
         children.append(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar
 from markdown_it.token import Token
 
 from reportgen.compose.model import (
@@ -33,9 +36,66 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)  # editors' notes to themselves, neve
 
 _FRAGMENT = re.compile(r"^#[\w.-]+$")
 
+# A figure from the data travels through the Markdown parser between two markers, its number in
+# between: start, number, separator, value, end. Start and end are of the same kind for the
+# parser as the value's first and last character (punctuation or not), so that emphasis around
+# a figure parses exactly as it does without the markers.
+_START, _START_PUNCT, _SEPARATOR = "\ue000", "\u2e3a", "\ue001"
+_END, _END_PUNCT = "\ue002", "\u2e3b"
+_FIGURE = re.compile(f"[{_START}{_START_PUNCT}](\\d+){_SEPARATOR}(.*?)[{_END}{_END_PUNCT}]", re.S)
 
-def markdown_to_blocks(source: str) -> tuple[Block, ...]:
-    """Parse editorial Markdown into paragraphs, lists and sub-headings."""
+
+def marked_figures(
+    text: str, figures: Sequence[tuple[int, int, str]]
+) -> tuple[str, tuple[str, ...]]:
+    """``text`` with each figure (start, end, placeholder) between markers, and the placeholders
+    by number: what ``markdown_to_blocks`` turns into texts that know their placeholder."""
+    pieces: list[str] = []
+    placeholders: list[str] = []
+    last = 0
+    for start, end, placeholder in figures:
+        value = text[start:end]
+        if not value or start < last:
+            continue
+        first = _START_PUNCT if _punctuation(value[0]) else _START
+        final = _END_PUNCT if _punctuation(value[-1]) else _END
+        pieces += [text[last:start], f"{first}{len(placeholders)}{_SEPARATOR}{value}{final}"]
+        placeholders.append(placeholder)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), tuple(placeholders)
+
+
+def _punctuation(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def _figure_texts(text: str, placeholders: Sequence[str]) -> list[Inline]:
+    """A text's pieces: plain text, and the figures between markers as texts that know their
+    placeholder (a marker that lost its partner is taken out)."""
+    if not placeholders or not _FIGURE.search(text):
+        return [Text(text)]
+    found: list[Inline] = []
+    last = 0
+    for match in _FIGURE.finditer(text):
+        index = int(match.group(1))
+        if match.start() > last:
+            found.append(Text(_unmarked(text[last : match.start()])))
+        source = placeholders[index] if index < len(placeholders) else ""
+        found.append(Text(match.group(2), source))
+        last = match.end()
+    if last < len(text):
+        found.append(Text(_unmarked(text[last:])))
+    return [node for node in found if isinstance(node, Text) and node.text]
+
+
+def _unmarked(text: str) -> str:
+    return _FIGURE.sub(r"\2", text)
+
+
+def markdown_to_blocks(source: str, placeholders: Sequence[str] = ()) -> tuple[Block, ...]:
+    """Parse editorial Markdown into paragraphs, lists and sub-headings; with ``placeholders``
+    the figures between markers (``marked_figures``) become texts that know their placeholder."""
     tokens = _MARKDOWN.parse(_COMMENT.sub("", source))
     blocks: list[Block] = []
     list_stack: list[tuple[bool, list[tuple[Inline, ...]]]] = []
@@ -51,7 +111,7 @@ def markdown_to_blocks(source: str) -> tuple[Block, ...]:
             else:
                 blocks.append(BulletList(tuple(items), ordered))
         elif token.type == "inline":
-            inlines = _markdown_inlines(token.children or [])
+            inlines = _markdown_inlines(token.children or [], placeholders)
             parent = tokens[i - 1].type if i else ""
             if parent == "heading_open":
                 blocks.append(SubHeading(inlines))
@@ -63,12 +123,42 @@ def markdown_to_blocks(source: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _markdown_inlines(tokens: list[Token]) -> tuple[Inline, ...]:
+@dataclass(frozen=True)
+class Chunk:
+    """A top-level block of a Markdown body: its lines and how many paragraphs (list items,
+    sub-headings) ``markdown_to_blocks`` makes of it."""
+
+    start: int
+    end: int
+    """Lines ``start`` to ``end`` (exclusive), counted from 0."""
+    paragraphs: int
+
+
+def markdown_chunks(source: str) -> tuple[list[Chunk], list[tuple[int, str]]]:
+    """The top-level blocks of a body with their lines, and each editors' note (``<!-- … -->``)
+    with the line it starts on: what the Word round trip keeps of a body it rewrites."""
+    notes = [(source.count("\n", 0, m.start()), m.group(0)) for m in _COMMENT.finditer(source)]
+    blank = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source)
+    chunks: list[Chunk] = []
+    depth, start, end, count, previous = 0, 0, 0, 0, ""
+    for token in _MARKDOWN.parse(blank):
+        if depth == 0 and token.map:
+            (start, end), count = token.map, 0
+        depth += token.nesting
+        if token.type == "inline" and (token.children or depth > 1 or previous == "heading_open"):
+            count += 1  # as markdown_to_blocks: a paragraph with words, a heading, a list item
+        if depth == 0 and token.nesting <= 0:
+            chunks.append(Chunk(start, end, count))
+        previous = token.type
+    return chunks, notes
+
+
+def _markdown_inlines(tokens: list[Token], placeholders: Sequence[str]) -> tuple[Inline, ...]:
     stack: list[tuple[str, list[Inline], str]] = [("root", [], "")]
     for token in tokens:
         kind = token.type
         if kind == "text" or kind == "code_inline":
-            stack[-1][1].append(Text(token.content))
+            stack[-1][1].extend(_figure_texts(token.content, placeholders))
         elif kind in ("softbreak",):
             stack[-1][1].append(Text(" "))
         elif kind == "hardbreak":
@@ -76,7 +166,7 @@ def _markdown_inlines(tokens: list[Token]) -> tuple[Inline, ...]:
         elif kind in ("strong_open", "em_open"):
             stack.append((kind, [], ""))
         elif kind == "link_open":
-            stack.append((kind, [], str(token.attrGet("href") or "")))
+            stack.append((kind, [], _unmarked(str(token.attrGet("href") or ""))))
         elif kind in ("strong_close", "em_close", "link_close"):
             opened, children, href = stack.pop()
             node: Inline
@@ -100,10 +190,16 @@ def _link(children: tuple[Inline, ...], href: str, in_document: bool = False) ->
 
 
 def _merge_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Neighbouring texts as one; a figure from the data stays a text of its own."""
     merged: list[Inline] = []
     for node in inlines:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
+        previous = merged[-1] if merged else None
+        if (
+            isinstance(node, Text)
+            and isinstance(previous, Text)
+            and not (node.placeholder or previous.placeholder)
+        ):
+            merged[-1] = Text(previous.text + node.text)
         else:
             merged.append(node)
     return tuple(merged)

@@ -176,6 +176,13 @@ class WebLabels(Frozen):
     page_title: str = Field(alias="seitentitel")
 
 
+class RoundTripLabels(Frozen):
+    """What Word shows on the content controls of the texts editors may revise."""
+
+    text: str = Field(alias="text")
+    figure: str = Field(alias="zahl")
+
+
 class Labels(Frozen):
     """Every fixed word of report and fact sheet; composition fills the placeholders."""
 
@@ -188,6 +195,7 @@ class Labels(Frozen):
     factsheet: FactsheetLabels = Field(alias="steckbrief")
     outline: OutlineLabels = Field(alias="gliederung")
     web: WebLabels = Field(alias="web")
+    roundtrip: RoundTripLabels = Field(alias="rundreise")
 
 
 def load_labels(own: Path | None = None) -> Labels:

@@ -29,6 +29,7 @@ from reportgen.compose.model.document import (
     headings_of,
     walk,
 )
+from reportgen.compose.model.editable import EditableText
 from reportgen.compose.model.graphics import (
     ChartKind,
     ChartSeries,
@@ -66,6 +67,7 @@ __all__ = [
     "ContentsEntry",
     "Document",
     "DocumentMeta",
+    "EditableText",
     "Emphasis",
     "Figure",
     "Footnotes",

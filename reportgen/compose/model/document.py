@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reportgen.compose.model.editable import EditableText
 from reportgen.compose.model.graphics import ChartSpec, MapSpec
 from reportgen.compose.model.text import BulletList, Link, Paragraph
 
@@ -230,6 +231,8 @@ class Part:
     anchor: str = ""
     status: TextStatus = TextStatus.RELEASED
     """For editorial text: a part that is not released is shown as such."""
+    editable: EditableText | None = None
+    """For editorial text: where it comes from, for the Word round trip."""
 
 
 Node = (
@@ -281,6 +284,8 @@ class DocumentMeta:
     """Words of the running header while a text is not released ("Entwurf"); empty: none."""
     web: WebWords = WebWords()
     """The words of the HTML edition's navigation."""
+    project: str = ""
+    """Fingerprint of the project, so that the Word round trip refuses another one's DOCX."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from enum import StrEnum
 @dataclass(frozen=True)
 class Text:
     text: str
+    placeholder: str = ""
+    """For a figure filled from the data: the placeholder it came from, as the editor wrote it
+    (``{{ wert("1-2-2") }}``), so that the Word round trip can give it back; empty for text."""
 
 
 @dataclass(frozen=True)

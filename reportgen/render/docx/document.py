@@ -43,11 +43,13 @@ from reportgen.compose.model import (
     Table,
     TableKind,
     TextStatus,
+    walk,
 )
 from reportgen.render.docx import layout_xml, sheet
 from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.contents import add_contents
 from reportgen.render.docx.cover import add_cover_picture
+from reportgen.render.docx.editable import EditableWriter, FigureMarker
 from reportgen.render.docx.headings import HeadingWriter
 from reportgen.render.docx.parts import (
     Container,
@@ -123,6 +125,10 @@ class _Context:
     images: PngImages
     headings: HeadingWriter
     """One per document: Word's count of the heading numbers, the bookmarks."""
+    editable: EditableWriter
+    """One per document: the content controls of the texts editors may revise."""
+    figures: FigureMarker | None = None
+    """Inside such a text: what marks its figures from the data."""
     draft: bool = False
     new_page: bool = False
     anchor: str = ""
@@ -150,11 +156,22 @@ def render_docx(document: Document, images: PngImages, template: Path) -> bytes:
         set_up_sheet(docx)
     if any(isinstance(node, Part) and node.role == Role.CONTENTS for node in document.body):
         docx_xml.request_field_update(docx)
-    context = _Context(docx, images, HeadingWriter(docx))
+    context = _Context(docx, images, HeadingWriter(docx), EditableWriter(docx))
     for node in document.body:
         _node(docx, node, context)
     layout_xml.close_sections(docx)
+    context.editable.finish(meta, _bookmarks(document))
     return save(docx, meta.date)
+
+
+def _bookmarks(document: Document) -> dict[str, str]:
+    """The bookmark of every anchor of the document (what the round trip links back to)."""
+    anchors = {
+        node.anchor
+        for node in walk(document.body)
+        if isinstance(node, Part | Heading | Figure | Table) and node.anchor
+    }
+    return {docx_xml.bookmark_name(anchor): anchor for anchor in anchors}
 
 
 def _is_part(node: Node, role: Role) -> bool:
@@ -172,7 +189,7 @@ def _node(container: Container, node: Node, context: _Context) -> None:
             paragraph = fresh_paragraph(container, name)
             if style == Style.STATUS:
                 inlines = (Strong(inlines),)
-            write_inlines(paragraph, inlines)
+            write_inlines(paragraph, inlines, context.figures)
             _break_if_first(paragraph, context)
             _mark(paragraph, context.anchor, context)
         case BulletList(items=items, ordered=ordered):
@@ -180,7 +197,7 @@ def _node(container: Container, node: Node, context: _Context) -> None:
                 paragraph = container.add_paragraph(style=NUMBER if ordered else BULLET)
                 if ordered and index == 0:
                     docx_xml.restart_numbering(paragraph)
-                write_inlines(paragraph, item)
+                write_inlines(paragraph, item, context.figures)
         case Figure():
             _figure(container, node, _chart_width(node), False, context)
         case MapFigure():
@@ -228,8 +245,17 @@ def _part(container: Container, part: Part, context: _Context) -> None:
     if part.role == Role.SHEET_NOTES:  # footnotes and remarks in two columns below the heading
         split = next((i + 1 for i, child in enumerate(children) if isinstance(child, Heading)), 0)
         children = children[:split]
+    editable = part.editable
+    marker = context.editable.marker(editable) if editable else None
+    before = 0
     for index, child in enumerate(children):
-        _node(container, child, inner if index == 0 else rest)
+        chosen = inner if index == 0 else rest
+        if editable and index >= editable.first:  # the text editors may revise in Word
+            before = context.editable.begin() if index == editable.first else before
+            chosen = replace(chosen, figures=marker)
+        _node(container, child, chosen)
+    if editable:
+        context.editable.wrap(before, editable)
     if len(children) < len(part.children):
         with sheet.columns(document, sheet.NOTE_COLUMNS):
             for child in part.children[len(children) :]:

@@ -1,7 +1,7 @@
 """The raw-XML gaps of python-docx in page layout: a picture floating beside the text, sections
 in columns with column breaks, and a fact sheet's changes to the template's sizes. With
-``docx.xml`` (whose schema-ordered ``put_child`` it uses) the only modules of reportgen that touch
-WordprocessingML.
+``docx.xml`` (whose schema-ordered ``put_child`` it uses) the renderer's modules that write
+WordprocessingML (see ``docx.xml`` for the round trip's).
 
 A continuous section break (Word: "Abschnittsumbruch (fortlaufend)") is the ``w:sectPr`` in the
 properties of the paragraph that ends the section; the body's own last ``w:sectPr`` describes

@@ -34,6 +34,7 @@ from reportgen.compose.model import (
 )
 from reportgen.render.docx import layout_xml
 from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.editable import FigureMarker
 from reportgen.render.docx.metrics import text_width
 from reportgen.render.docx.template import (
     CAPTION,
@@ -212,6 +213,7 @@ class _Span:
     italic: bool
     url: str | None
     page_word: str = ""
+    placeholder: str = ""
 
 
 def _spans(
@@ -219,9 +221,9 @@ def _spans(
 ) -> Iterator[_Span]:
     for node in inlines:
         match node:
-            case Text(text=text):
+            case Text(text=text, placeholder=placeholder):
                 if text:
-                    yield _Span(text, bold, italic, url)
+                    yield _Span(text, bold, italic, url, placeholder=placeholder)
             case Strong(children=children):
                 yield from _spans(children, True, italic, url)
             case Emphasis(children=children):
@@ -235,16 +237,21 @@ def _spans(
                 assert_never(node)
 
 
-def write_inlines(paragraph: DocxParagraph, inlines: Sequence[Inline]) -> None:
+def write_inlines(
+    paragraph: DocxParagraph, inlines: Sequence[Inline], figures: FigureMarker | None = None
+) -> None:
+    """Runs for the inlines; with ``figures`` each figure from the data is marked as such."""
     for (url, page_word), spans in groupby(
         _spans(inlines), key=lambda span: (span.url, span.page_word)
     ):
-        runs = []
+        runs, marked = [], []
         for span in spans:
             run = paragraph.add_run(span.text, style=HYPERLINK if url else None)
             run.bold = span.bold or None
             run.italic = span.italic or None
             runs.append(run)
+            if span.placeholder and figures:
+                marked.append((run, span.placeholder))
         if url and url.startswith("#"):  # a place in the document: its bookmark and page
             bookmark = docx_xml.bookmark_name(url[1:])
             docx_xml.link_to_bookmark(paragraph, runs, bookmark)
@@ -254,3 +261,5 @@ def write_inlines(paragraph: DocxParagraph, inlines: Sequence[Inline]) -> None:
                 paragraph.add_run(")")
         elif url:
             docx_xml.link_runs(paragraph, runs, url)
+        for run, placeholder in marked:  # inside the link, if any
+            figures(run, placeholder)  # type: ignore[misc]

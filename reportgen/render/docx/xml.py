@@ -1,5 +1,6 @@
-"""The raw-XML gaps of python-docx: with ``layout_xml`` the only modules of reportgen that touch
-WordprocessingML.
+"""The raw-XML gaps of python-docx: with ``layout_xml`` the modules of the renderer that write
+WordprocessingML (the Word round trip's content controls and their reading back are
+``editable``, ``readback`` and ``fields``; ``reportgen.roundtrip`` reads edited files).
 
 python-docx has no public API for picture and table alt text, repeating header rows, document
 language, fields (table of contents, page numbers, caption numbers), hyperlinks, bookmarks,
