@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -65,18 +67,13 @@ def typed_numbers(text: TextBlock, indicator: Indicator) -> list[Problem]:
     Years, dates, indicator numbers and small whole numbers (ages, "die 20 häufigsten")
     are not figures of the data and are left alone.
     """
-    body = _blank(text.body, placeholder_spans(text.body))
-    body = _DATE_OR_NUMBERING.sub(lambda m: " " * len(m.group(0)), body)
     values = indicator.frame[VALUE].dropna().to_numpy(dtype=float)
     problems = []
-    for match in _NUMBER.finditer(body):
-        literal = match.group(1)
-        number = float(literal.replace(".", "").replace(",", "."))
-        decimals = len(literal.split(",")[1]) if "," in literal else 0
-        percent = bool(_PERCENT_AFTER.match(body, match.end()))
-        if _not_a_figure(number, decimals, percent) or _found(number, decimals, values):
+    for figure in numbers_in_text(text.body):
+        literal, number, decimals = figure.literal, figure.number, figure.decimals
+        if _found(number, decimals, values):
             continue
-        line = text.body_line + body.count("\n", 0, match.start())
+        line = text.body_line + figure.line
         problems.append(
             Problem(
                 f"Die Zahl „{literal}“ kommt in den Daten von Indikator {indicator.meta.number} "
@@ -88,6 +85,33 @@ def typed_numbers(text: TextBlock, indicator: Indicator) -> list[Problem]:
             )
         )
     return problems
+
+
+@dataclass(frozen=True)
+class NumberInText:
+    """A number typed in a text that may be a figure of the data."""
+
+    literal: str
+    """As written: "1.234,5"."""
+    number: float
+    decimals: int
+    line: int
+    """Lines after the body's first."""
+
+
+def numbers_in_text(body: str) -> Iterator[NumberInText]:
+    """The numbers of a Markdown body that may be figures of the data: not inside a
+    placeholder, no year, date, numbering or base ("je 100") and no small whole number that is
+    not a percentage (ages, "die 20 häufigsten")."""
+    body = _blank(body, placeholder_spans(body))
+    body = _DATE_OR_NUMBERING.sub(lambda m: " " * len(m.group(0)), body)
+    for match in _NUMBER.finditer(body):
+        literal = match.group(1)
+        number = float(literal.replace(".", "").replace(",", "."))
+        decimals = len(literal.split(",")[1]) if "," in literal else 0
+        percent = bool(_PERCENT_AFTER.match(body, match.end()))
+        if not _not_a_figure(number, decimals, percent):
+            yield NumberInText(literal, number, decimals, body.count("\n", 0, match.start()))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

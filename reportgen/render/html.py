@@ -225,7 +225,7 @@ def _figure(figure: Figure, images: Images) -> Markup:
         '</span> {}</p><p class="source">{}</p></figcaption></figure>'
     ).format(
         css,
-        _id(figure.anchor),
+        element_id(figure.anchor),
         images.chart_uri(figure.chart),
         figure.alt_text,
         figure.label,
@@ -236,13 +236,35 @@ def _figure(figure: Figure, images: Images) -> Markup:
 
 
 def _table(table: Table) -> Markup:
-    caption = (
-        Markup('<span class="label">{} {}:</span> {}').format(
-            table.label, table.number, table.caption
-        )
-        if table.number
-        else escape(table.caption)
+    head, rows = table_cells(table)
+    # the wrapper keeps caption and table on one page (WeasyPrint may break between them)
+    markup = Markup(
+        '<div class="table-block {}"{}><table class="{}">\n<caption>{}</caption>\n'
+        '<thead><tr><th scope="col" class="corner">{}</th>{}</tr></thead>\n'
+        "<tbody>\n{}\n</tbody>\n</table></div>"
+    ).format(
+        table.kind,
+        element_id(table.anchor),
+        _TABLES[table.kind],
+        table_caption(table),
+        table.corner,
+        head,
+        rows,
     )
+    return markup + table_notes(table)
+
+
+def table_caption(table: Table) -> Markup:
+    """The caption's words, its label and number marked (shared with the HTML edition)."""
+    if not table.number:
+        return escape(table.caption)
+    return Markup('<span class="label">{} {}:</span> {}').format(
+        table.label, table.number, table.caption
+    )
+
+
+def table_cells(table: Table) -> tuple[Markup, Markup]:
+    """The column headers after the corner and the body rows, headers scoped."""
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(c) for c in table.columns)
     rows = Markup("\n").join(
         Markup('<tr><th scope="row">{}</th>{}</tr>').format(
@@ -250,21 +272,21 @@ def _table(table: Table) -> Markup:
         )
         for row in table.rows
     )
-    # the wrapper keeps caption and table on one page (WeasyPrint may break between them)
-    markup = Markup(
-        '<div class="table-block {}"{}><table class="{}">\n<caption>{}</caption>\n'
-        '<thead><tr><th scope="col" class="corner">{}</th>{}</tr></thead>\n'
-        "<tbody>\n{}\n</tbody>\n</table></div>"
-    ).format(table.kind, _id(table.anchor), _TABLES[table.kind], caption, table.corner, head, rows)
+    return head, rows
+
+
+def table_notes(table: Table) -> Markup:
+    """The notes and source line under a table (nothing without them)."""
     notes = [Markup("<p>{}</p>").format(note) for note in table.notes]
     if table.source:
         notes.append(Markup('<p class="source">{}</p>').format(table.source))
-    if notes:
-        markup += Markup('\n<div class="table-notes">{}</div>').format(Markup("").join(notes))
-    return markup
+    if not notes:
+        return Markup("")
+    return Markup('\n<div class="table-notes">{}</div>').format(Markup("").join(notes))
 
 
-def _id(anchor: str) -> Markup:
+def element_id(anchor: str) -> Markup:
+    """`` id="…"`` for an anchor, nothing without one (shared with the HTML edition)."""
     return Markup(' id="{}"').format(anchor) if anchor else Markup("")
 
 

@@ -39,7 +39,16 @@ from reportgen.compose.model import (
     Table,
     TextStatus,
 )
-from reportgen.render.html import _NUMBER_GAP, _PARTS, _TABLES, inlines_html
+from reportgen.render.html import (
+    _NUMBER_GAP,
+    _PARTS,
+    _TABLES,
+    element_id,
+    inlines_html,
+    table_caption,
+    table_cells,
+    table_notes,
+)
 from reportgen.render.web_svg import inline_svg
 
 PICTURES = "bilder"
@@ -207,7 +216,7 @@ class WebNodes:
             '<span class="label">{} {}:</span> {}</p><p class="source">{}</p>{}</figcaption>'
             "</figure>"
         ).format(
-            _id(figure.anchor),
+            element_id(figure.anchor),
             picture,
             figure.label,
             figure.number,
@@ -218,20 +227,7 @@ class WebNodes:
 
     def _table(self, table: Table) -> Markup:
         caption_id = f"{table.anchor}-caption" if table.anchor else self._new_id()
-        caption = (
-            Markup('<span class="label">{} {}:</span> {}').format(
-                table.label, table.number, table.caption
-            )
-            if table.number
-            else escape(table.caption)
-        )
-        head = Markup("").join(Markup('<th scope="col">{}</th>').format(c) for c in table.columns)
-        rows = Markup("\n").join(
-            Markup('<tr><th scope="row">{}</th>{}</tr>').format(
-                row.header, Markup("").join(Markup("<td>{}</td>").format(c) for c in row.cells)
-            )
-            for row in table.rows
-        )
+        head, rows = table_cells(table)
         # the table scrolls in its own container, which the keyboard reaches and which is
         # named by the caption, so that the page itself never scrolls sideways
         markup = Markup(
@@ -241,21 +237,16 @@ class WebNodes:
             "<tbody>\n{}\n</tbody>\n</table></div></div>"
         ).format(
             table.kind,
-            _id(table.anchor),
+            element_id(table.anchor),
             caption_id,
             _TABLES[table.kind],
             caption_id,
-            caption,
+            table_caption(table),
             table.corner,
             head,
             rows,
         )
-        notes = [Markup("<p>{}</p>").format(note) for note in table.notes]
-        if table.source:
-            notes.append(Markup('<p class="source">{}</p>').format(table.source))
-        if notes:
-            markup += Markup('\n<div class="table-notes">{}</div>').format(Markup("").join(notes))
-        return markup
+        return markup + table_notes(table)
 
     def _contents(self, entries: list[ContentsEntry]) -> Markup:
         """The contents as nested lists: a topic's list inside its chapter's item."""
@@ -291,7 +282,3 @@ class WebNodes:
     def _new_id(self) -> str:
         self._ids += 1
         return f"web-{self._ids}"
-
-
-def _id(anchor: str) -> Markup:
-    return Markup(' id="{}"').format(anchor) if anchor else Markup("")

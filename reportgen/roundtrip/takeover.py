@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.check.texts import numbers_in_text
 from reportgen.compose.editable import project_fingerprint, source_fingerprint, text_file
 from reportgen.errors import Problem, ReportError
 from reportgen.load.config import ReportConfig, load_config
@@ -27,9 +28,6 @@ from reportgen.roundtrip.outside import OutsideEdit, outside_edits
 from reportgen.roundtrip.wordfile import Pending, WordFile, latest_revision, open_word_file
 from reportgen.roundtrip.wordfile import pending_in as pending_of
 
-_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+)(?![\w.,]\d)")
-_DATE_OR_NUMBERING = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2,4})?|\d+\.\d+\.\d+")
-_PLACEHOLDER = re.compile(r"{{.*?}}", re.S)
 _LINK = re.compile(r"\]\((#[^)\s]+)\)")
 KINDS = {kind.value for kind in TextKind}
 
@@ -203,20 +201,7 @@ def _new_numbers(old: str, new: str, typed: list[TypedFigure]) -> tuple[str, ...
 
 
 def _numbers(body: str) -> Counter[str]:
-    body = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), body)
-    body = _DATE_OR_NUMBERING.sub(lambda m: " " * len(m.group(0)), body)
-    found: Counter[str] = Counter()
-    for match in _NUMBER.finditer(body):
-        literal = match.group(1)
-        percent = body[match.end() :].lstrip().startswith(("%", "Prozent"))
-        number = float(literal.replace(".", "").replace(",", "."))
-        whole = "," not in literal
-        if whole and (1900 <= number <= 2100 or number in (100, 1000)):
-            continue
-        if whole and number <= 100 and not percent:
-            continue
-        found[literal] += 1
-    return found
+    return Counter(figure.literal for figure in numbers_in_text(body))
 
 
 def _encoded(text: str, old: Path | None) -> bytes:
