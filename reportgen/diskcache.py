@@ -146,11 +146,14 @@ def open_cache() -> DiskCache | None:
     return cache_
 
 
-def kept(kind: str, parts: Iterable[bytes], compute: Callable[[], T]) -> T:
+def kept(
+    kind: str, parts: Iterable[bytes], compute: Callable[[], T], store: DiskCache | None = None
+) -> T:
     """What ``compute`` returns, kept as a pickle under a name over ``kind``, ``parts`` (all
-    that decides the result besides the code), the versions and reportgen's code; computed
-    when the cache is off, lacks the entry or cannot read it."""
-    store = open_cache()
+    that decides the result besides the code), the versions and reportgen's code, in ``store``
+    (else where the environment puts the cache); computed when the cache is off, lacks the
+    entry or cannot read it."""
+    store = store or open_cache()
     if store is None:
         return compute()
     digest = hashlib.sha256(kind.encode() + b"\0" + python_versions() + source_digest())

@@ -13,8 +13,6 @@ is read from the CSV.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -22,25 +20,14 @@ from pathlib import Path
 import numpy
 import pandas as pd
 
-from reportgen.diskcache import DiskCache, open_cache, python_versions, source_digest
+from reportgen.diskcache import DiskCache, kept, open_cache
 from reportgen.errors import Location, Problem
 
-FORMAT = b"reportgen-table-cache-1"
-SUFFIX = ".tabelle"
+KIND = "tabelle"
+SUFFIX = f".{KIND}"
 
 Loaded = tuple[pd.DataFrame, tuple[str, ...]] | None
 Loader = Callable[[Path, str, Mapping[str, str], list[Problem], str, Collection[int]], Loaded]
-
-
-def entry_name(text: str, flags: Mapping[str, str], subject: str, discard: Collection[int]) -> str:
-    digest = hashlib.sha256(FORMAT)
-    digest.update(python_versions())
-    digest.update(repr((pd.__version__, numpy.__version__)).encode())
-    digest.update(source_digest())
-    settings = (sorted(flags.items()), subject, sorted(discard))
-    digest.update(repr(settings).encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest() + SUFFIX
 
 
 class TableCache:
@@ -64,21 +51,21 @@ class TableCache:
     ) -> Loaded:
         if self.disk is None:
             return self.load(path, text, flags, problems, subject, discard)
-        name = entry_name(text, flags, subject, discard)
-        kept = self.disk.get(name)
-        if kept is not None:
-            try:
-                loaded, found, read_at = pickle.loads(kept)
-            except Exception:  # a damaged entry is a miss, never a failure
-                pass
-            else:
-                problems.extend(_moved(found, read_at, path))
-                return loaded  # type: ignore[no-any-return]
-        found = []
-        loaded = self.load(path, text, flags, found, subject, discard)
-        problems.extend(found)
-        entry = (loaded, found, path)
-        self.disk.put(name, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+        def read() -> tuple[Loaded, list[Problem], Path]:
+            found: list[Problem] = []
+            return self.load(path, text, flags, found, subject, discard), found, path
+
+        settings = (
+            pd.__version__,
+            numpy.__version__,
+            sorted(flags.items()),
+            subject,
+            sorted(discard),
+        )
+        parts = (repr(settings).encode(), text.encode("utf-8", "surrogatepass"))
+        loaded, found, read_at = kept(KIND, parts, read, self.disk)
+        problems.extend(_moved(found, read_at, path))
         return loaded
 
 
