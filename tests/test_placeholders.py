@@ -187,7 +187,7 @@ def test_every_placeholder_error_of_a_block_is_listed(facts: Facts) -> None:
 
 def test_a_syntax_error_is_named_in_german(facts: Facts) -> None:
     (error,) = placeholder_errors('Text {{ wert("1-1-1" }} mehr', facts)
-    assert error.message == "Platzhalter fehlerhaft: die Klammer „)“ fehlt"
+    assert error.message == "Platzhalter fehlerhaft: die Klammer „)“ fehlt."
 
 
 def test_a_year_finds_its_label_first_then_the_latest_period_of_the_year(

@@ -163,7 +163,7 @@ def _outputs(body: str) -> tuple[list[nodes.Node], list[PlaceholderError]]:
         template = _ENVIRONMENT.parse(body)
     except TemplateSyntaxError as exc:
         error = PlaceholderError(
-            f"Platzhalter fehlerhaft: {_syntax_message(exc.message or '')}",
+            f"Platzhalter fehlerhaft: {_syntax_message(exc.message or '')}.",
             exc.lineno,
             'Schreiben Sie z. B. {{ wert("1-2-2", "Niedersachsen", 2024) }}.',
         )
