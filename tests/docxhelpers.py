@@ -36,6 +36,17 @@ def inner_content(document: Document) -> Iterator[Paragraph | Table]:
     return walk(document.element.body)
 
 
+def all_paragraphs(document: Document) -> list[Paragraph]:
+    """The body's paragraphs, those inside content controls included (python-docx's
+    ``paragraphs`` stops at them: editable texts and locked generated content)."""
+    return [item for item in inner_content(document) if isinstance(item, Paragraph)]
+
+
+def all_tables(document: Document) -> list[Table]:
+    """The body's tables, those inside content controls (generated, locked) included."""
+    return [item for item in inner_content(document) if isinstance(item, Table)]
+
+
 def paragraph_text(paragraph: Paragraph) -> str:
     """The paragraph's text as python-docx reads it, with the runs inside inline content
     controls (a figure from the data in an editable text)."""

@@ -22,6 +22,7 @@ from reportgen.compose.model import Paragraph, Picture, PictureKind, Role, Style
 from reportgen.compose.report import compose_report
 from reportgen.errors import InvalidInput
 from reportgen.load.config import load_config
+from tests import docxhelpers
 from tests.builders import parts
 from tests.conftest import make_project
 from tests.pdfstructure import by_type
@@ -231,7 +232,7 @@ def test_docx_header_and_cover_say_entwurf(built: dict[str, Path]) -> None:
     header = [p.text for p in document.sections[0].header.paragraphs]
     assert header == ["Testbericht Kleinstadt", "Entwurf"]
     assert document.sections[0].different_first_page_header_footer  # no header on the cover
-    texts = [p.text for p in document.paragraphs[:10]]
+    texts = [p.text for p in docxhelpers.all_paragraphs(document)[:10]]
     assert "Entwurf – nicht zur Veröffentlichung" in texts
     assert "30. Juni 2025" in texts
 
@@ -247,7 +248,8 @@ def test_docx_cover_has_the_logo_with_alt_text_and_a_decorative_cover_image(
 
 
 def test_docx_imprint_lists_the_fields(built: dict[str, Path]) -> None:
-    texts = [p.text for p in docx.Document(str(built["docx"])).paragraphs]
+    document = docx.Document(str(built["docx"]))
+    texts = [docxhelpers.paragraph_text(p) for p in docxhelpers.all_paragraphs(document)]
     assert "ISSN 1234-567X" in texts
     assert "Bildnachweis: Titelbild von Testfotografin" in texts
     assert "Abweichungen in den Summen durch Runden." in texts

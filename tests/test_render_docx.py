@@ -548,4 +548,5 @@ def test_example_docx_is_accessible(example_outputs: dict[str, Path]) -> None:
     assert len(descriptions) == EXAMPLE_FIGURES + EXAMPLE_PICTURES
     assert all(d.strip() for d in descriptions)
     assert_levels_never_skip(document)
-    assert document.tables and all(docxhelpers.is_header_row(t.rows[0]) for t in document.tables)
+    tables = docxhelpers.all_tables(document)
+    assert tables and all(docxhelpers.is_header_row(t.rows[0]) for t in tables)

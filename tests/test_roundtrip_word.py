@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
+from reportgen.render.docx.locked import is_generated
 from reportgen.resources import EXAMPLE_PROJECT
 from tests import roundtrip_edits as edit
+from tests.docxhelpers import all_paragraphs
 from tests.roundtrip_edits import INDICATOR, edit_indicator_text
 from tests.roundtrip_project import (
     build_docx,
@@ -142,10 +144,13 @@ def test_a_comment_outside_the_texts_is_listed(
     built: tuple[Path, Path], project: Path, tmp_path: Path
 ) -> None:
     document = edit.open_docx(built[1])
-    caption = next(
-        p for p in document.paragraphs if p.style is not None and p.style.name == "Kernaussage"
+    # where Word lets editors comment on a locked table: on its indicator's heading
+    heading = next(
+        p
+        for p in all_paragraphs(document)
+        if p.style is not None and p.style.name == "Heading 3" and p.text.startswith("Anteil der A")
     )
-    edit.comment(document, caption._p, "Stimmt das?", "Prüfer")
+    edit.comment(document, heading._p, "Stimmt das?", "Prüfer")
     path = tmp_path / "kommentar.docx"
     document.save(str(path))
     result = take_over(path, project)
@@ -161,7 +166,11 @@ def test_a_factsheet_docx_comes_back(built: tuple[Path, Path], tmp_path: Path) -
     result = build_factsheets(request)
     (sheet,) = [path for found in result.sheets for path in found.written if path.suffix == ".docx"]
     document = edit.open_docx(sheet)
+    # the key figures and the notes are locked, the district's own text is not
+    tables = list(document.element.body.iter(qn("w:tbl")))
+    assert tables and all(_locked(table) for table in tables)
     content = edit.text_control(document, "texte/steckbriefe/K03355.md")
+    assert not _locked(content[0])
     edit.replace_text(edit.paragraphs(content)[0], "Beispieltext:", "Text des Landkreises:")
     document.save(str(sheet))
     assert take_over(sheet, project).exit_code == 0
@@ -188,3 +197,11 @@ def test_a_copied_text_control_is_no_second_text(
     assert result.exit_code == 0, result.output
     assert "0 Texte geändert" in output(result)
     shutil.rmtree(tmp_path / "projekt")
+
+
+def _locked(element: object) -> bool:
+    """Whether the element stands in a locked content control of generated content."""
+    parent = element.getparent()  # type: ignore[attr-defined]
+    while parent is not None and not (parent.tag == qn("w:sdt") and is_generated(parent)):
+        parent = parent.getparent()
+    return parent is not None

@@ -181,6 +181,7 @@ class RoundTripLabels(Frozen):
 
     text: str = Field(alias="text")
     figure: str = Field(alias="zahl")
+    generated: str = Field(alias="erzeugt")
 
 
 class Labels(Frozen):

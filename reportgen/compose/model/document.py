@@ -286,6 +286,9 @@ class DocumentMeta:
     """The words of the HTML edition's navigation."""
     project: str = ""
     """Fingerprint of the project, so that the Word round trip refuses another one's DOCX."""
+    locked_title: str = ""
+    """What Word shows on the generated content it keeps editors from changing (tables,
+    charts, captions, source lines); empty: nothing locked."""
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,8 @@ def render_docx(document: Document, images: PngImages, template: Path) -> bytes:
     for node in document.body:
         _node(docx, node, context)
     layout_xml.close_sections(docx)
+    if meta.project:
+        context.editable.lock_generated(meta.locked_title)
     context.editable.finish(meta, _bookmarks(document))
     return save(docx, meta.date)
 

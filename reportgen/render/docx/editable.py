@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from reportgen.compose.model import DocumentMeta, EditableText
+from reportgen.render.docx.locked import heading_test, lock_generated
 from reportgen.render.docx.manifest import (
     FigureRecord,
     Manifest,
@@ -121,6 +122,12 @@ class EditableWriter:
         else:
             properties.addnext(start)
         paragraphs[-1].append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark)}))
+
+    def lock_generated(self, title: str) -> None:
+        """Everything outside the texts into locked content controls (``docx.locked``)."""
+        if title:
+            is_heading = heading_test(document_reader(self.document).kind)
+            lock_generated(self.document.element.body, title, self._ids, is_heading)
 
     def finish(self, meta: DocumentMeta, anchors: dict[str, str]) -> None:
         """Read the finished body back and store the manifest (only for a document of a

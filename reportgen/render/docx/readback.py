@@ -107,7 +107,7 @@ class Reader:
     def paragraph(self, p: Any) -> Content:
         walk = Walk()
         self._children(p, walk, False, False, "", -1)
-        kind, level = self._kind(p)
+        kind, level = self.kind(p)
         return Content(kind, level, _merged(walk.spans), tuple(walk.extras))
 
     def block(self, elements: Iterable[Any]) -> list[Content]:
@@ -132,7 +132,7 @@ class Reader:
             found.append(joined)
         return found
 
-    def _kind(self, p: Any) -> tuple[str, int]:
+    def kind(self, p: Any) -> tuple[str, int]:
         properties = p.find(w("pPr"))
         style_id = _val(properties.find(w("pStyle"))) if properties is not None else ""
         chain = list(self._style_chain(style_id or ""))

@@ -1,0 +1,182 @@
+"""Generated content in the DOCX is locked against editing in Word (``render.docx.locked``):
+tables, charts, captions, key statements and source lines in locked content controls; headings,
+fields and section breaks stay where Word needs them; the editable texts stay editable."""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from reportgen.render.docx import xml as docx_xml
+from reportgen.render.docx.editable import document_reader
+from reportgen.render.docx.locked import GENERATED_TAG, LOCK, heading_test, lock_generated
+from reportgen.render.docx.readback import BLOCK_TAG
+from reportgen.resources import EXAMPLE_PROJECT
+from tests.roundtrip_project import build_docx, project_copy
+
+TITLE = "Erzeugt – hier nicht bearbeiten"
+
+
+def _tag(sdt: Any) -> str:
+    tag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+    return "" if tag is None else str(tag.get(qn("w:val")))
+
+
+def _lock(sdt: Any) -> str:
+    lock = sdt.find(f"{qn('w:sdtPr')}/{qn('w:lock')}")
+    return "" if lock is None else str(lock.get(qn("w:val")))
+
+
+def _generated_ancestor(element: Any) -> Any | None:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag == qn("w:sdt") and _tag(parent) == GENERATED_TAG:
+            return parent
+        parent = parent.getparent()
+    return None
+
+
+def _words(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def _lock_all(document: Document) -> None:
+    is_heading = heading_test(document_reader(document).kind)
+    lock_generated(document.element.body, TITLE, count(1), is_heading)
+
+
+def _text_control(document: Document, words: str) -> Any:
+    """A paragraph in an editable text's content control, as ``docx.editable`` writes it."""
+    paragraph = document.add_paragraph(words)
+    sdt = OxmlElement("w:sdt")
+    properties = OxmlElement("w:sdtPr")
+    properties.append(OxmlElement("w:tag", {qn("w:val"): f"{BLOCK_TAG}1|texte/a.md|abc"}))
+    sdt.append(properties)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    paragraph._p.addprevious(sdt)
+    content.append(paragraph._p)
+    return sdt
+
+
+@pytest.fixture
+def locked() -> Document:
+    document = docx.Document()
+    contents = document.add_paragraph("Kapitel 1")
+    docx_xml.open_field(contents, 'TOC \\o "1-3" \\h')
+    document.add_paragraph("Kapitel 2")
+    docx_xml.close_field(document.add_paragraph("Kapitel 3"))
+    document.add_heading("Bevölkerung", level=2)
+    document.add_paragraph("Die Zahl stieg um 3 %.")  # a key statement
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "Gebietseinheit"
+    caption = document.add_paragraph("Tabelle ")
+    docx_xml.append_field(caption, "SEQ Tabelle \\* ARABIC", "1")
+    caption.add_run(": Bevölkerung")
+    document.add_paragraph("Quelle: Landesamt, Datenstand 2025.")
+    _text_control(document, "Der Indikator zeigt, wie …")
+    ending = document.add_paragraph("Letzter Satz des Abschnitts.")
+    ending._p.get_or_add_pPr().append(OxmlElement("w:sectPr"))
+    _lock_all(document)
+    return document
+
+
+def test_generated_paragraphs_and_tables_share_one_locked_control(locked: Document) -> None:
+    body = locked.element.body
+    blocks = [e for e in body if e.tag == qn("w:sdt") and _tag(e) == GENERATED_TAG]
+    assert len(blocks) == 2  # key statement and table; the source line after the caption
+    first = blocks[0].find(qn("w:sdtContent"))
+    assert [e.tag for e in first] == [qn("w:p"), qn("w:tbl")]
+    assert _words(first) == "Die Zahl stieg um 3 %.Gebietseinheit"
+    assert _words(blocks[1]) == "Quelle: Landesamt, Datenstand 2025."
+    for block in blocks:
+        assert _lock(block) == LOCK
+        assert block.find(f"{qn('w:sdtPr')}/{qn('w:alias')}").get(qn("w:val")) == TITLE
+
+
+def test_headings_the_contents_and_the_texts_stay_open(locked: Document) -> None:
+    body = locked.element.body
+    for paragraph in body.iter(qn("w:p")):
+        if _words(paragraph) in ("Kapitel 1", "Kapitel 2", "Kapitel 3", "Bevölkerung"):
+            assert paragraph.getparent() is body
+            assert paragraph.find(qn("w:sdt")) is None
+    texts = [e for e in body if e.tag == qn("w:sdt") and _tag(e).startswith(BLOCK_TAG)]
+    assert len(texts) == 1 and _generated_ancestor(texts[0]) is None
+    assert not list(texts[0].iter(qn("w:sdt")))[1:]  # nothing locked inside it
+
+
+def test_a_caption_is_locked_around_its_number_field(locked: Document) -> None:
+    caption = next(p for p in locked.element.body.iter(qn("w:p")) if "Tabelle" in _words(p))
+    assert caption.getparent() is locked.element.body
+    controls = caption.findall(qn("w:sdt"))
+    assert [_words(c) for c in controls] == ["Tabelle ", ": Bevölkerung"]
+    assert all(_lock(c) == LOCK for c in controls)
+    # Word updates a field only outside locked content
+    assert all(_generated_ancestor(char) is None for char in caption.iter(qn("w:fldChar")))
+
+
+def test_a_paragraph_ending_a_section_stays_a_child_of_the_body(locked: Document) -> None:
+    ending = next(p for p in locked.element.body.iter(qn("w:p")) if "Letzter" in _words(p))
+    assert ending.getparent() is locked.element.body
+    assert ending.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    assert [_words(c) for c in ending.findall(qn("w:sdt"))] == ["Letzter Satz des Abschnitts."]
+
+
+# --- the example report ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    root = tmp_path_factory.mktemp("gesperrt")
+    project = project_copy(EXAMPLE_PROJECT, root / "projekt")
+    return docx.Document(str(build_docx(project, root / "out")))
+
+
+def test_every_generated_word_of_the_example_is_locked(example: Document) -> None:
+    """Outside the editable texts every word is locked, but for headings, the contents and
+    the results of fields (page numbers, the numbers of captions)."""
+    body = example.element.body
+    reader = document_reader(example)
+    texts = {e for e in body.iter(qn("w:sdt")) if _tag(e).startswith(BLOCK_TAG)}
+    open_words: list[str] = []
+    depth = 0  # fields open, over paragraphs (the contents) and within one (a caption's number)
+    for element in body:
+        if element in texts or element.tag not in (qn("w:p"), qn("w:sdt")):
+            continue
+        heading = element.tag == qn("w:p") and reader.kind(element)[0] == "heading"
+        for run in element.iter(qn("w:r")):
+            chars = [c.get(qn("w:fldCharType")) for c in run.iter(qn("w:fldChar"))]
+            in_field = depth > 0 or bool(chars) or run.find(qn("w:instrText")) is not None
+            depth += chars.count("begin") - chars.count("end")
+            if heading or in_field or _generated_ancestor(run) is not None:
+                continue
+            if _words(run).strip():
+                open_words.append(_words(run))
+    assert open_words == []
+    locked_tables = [t for t in body.iter(qn("w:tbl")) if _generated_ancestor(t) is not None]
+    assert len(locked_tables) == len(list(body.iter(qn("w:tbl"))))
+    assert len(locked_tables) > 50
+    key_statements = [p for p in body.iter(qn("w:p")) if _style(p) == "Kernaussage"]
+    assert key_statements and all(_generated_ancestor(p) is not None for p in key_statements)
+
+
+def test_no_field_of_the_example_is_locked_and_no_text_is_inside_a_lock(example: Document) -> None:
+    body = example.element.body
+    fields = list(body.iter(qn("w:fldChar"), qn("w:fldSimple")))
+    assert len(fields) > 100
+    assert all(_generated_ancestor(f) is None for f in fields)
+    texts = [e for e in body.iter(qn("w:sdt")) if _tag(e).startswith(BLOCK_TAG)]
+    assert len(texts) > 50 and all(_generated_ancestor(t) is None for t in texts)
+    assert all(s.getparent() is not None for s in body.iter(qn("w:sectPr")))
+    ends = body.iterfind(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:sectPr')}")
+    assert len(list(ends)) == len(list(body.iter(qn("w:sectPr")))) - 1
+
+
+def _style(paragraph: Any) -> str:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return "" if found is None else str(found.get(qn("w:val")))
