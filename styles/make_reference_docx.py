@@ -57,9 +57,9 @@ LEVEL = """
   <w:start w:val="1"/>
   <w:numFmt w:val="{format}"/>
   {style}
+  <w:suff w:val="space"/>
   <w:lvlText w:val="{text}"/>
   <w:lvlJc w:val="left"/>
-  <w:suff w:val="space"/>
   <w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr>
 </w:lvl>
 """

@@ -5,6 +5,7 @@ fields and section breaks stay where Word needs them; the editable texts stay ed
 from __future__ import annotations
 
 from itertools import count
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -12,6 +13,7 @@ import pytest
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from openxml_audit import OpenXmlValidator
 
 from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.editable import document_reader
@@ -131,10 +133,34 @@ def test_a_paragraph_ending_a_section_stays_a_child_of_the_body(locked: Document
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Document:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example's report and the fact sheet of one district as DOCX."""
+    from reportgen.batch import FactsheetRequest, build_factsheets
+
     root = tmp_path_factory.mktemp("gesperrt")
     project = project_copy(EXAMPLE_PROJECT, root / "projekt")
-    return docx.Document(str(build_docx(project, root / "out")))
+    request = FactsheetRequest(project, root / "out", ("K03355",), ("docx",), jobs=1)
+    (sheet,) = [path for found in build_factsheets(request).sheets for path in found.written]
+    return build_docx(project, root / "out"), sheet
+
+
+@pytest.fixture(scope="module")
+def example(built: tuple[Path, Path]) -> Document:
+    return docx.Document(str(built[0]))
+
+
+NO_NUMBERING = "Numbering definition '0' referenced but not found"
+"""ECMA-376 §17.9.18: a ``w:numId`` of 0 removes a style's numbering (an unnumbered Heading 1
+such as the foreword's); the validator takes it for a reference to a list."""
+
+
+def test_report_and_fact_sheet_follow_the_schema(built: tuple[Path, Path]) -> None:
+    """The content controls, locked or not, stand where ECMA-376 lets them (checked by a
+    re-implementation of the Open XML SDK's validator)."""
+    for path in built:
+        result = OpenXmlValidator(max_errors=0).validate(path)
+        found = [f"{e.part_uri} {e.path}: {e.description}" for e in result.errors]
+        assert [line for line in found if NO_NUMBERING not in line] == []
 
 
 def test_every_generated_word_of_the_example_is_locked(example: Document) -> None:

@@ -55,6 +55,32 @@ def test_script_builds_a_template_with_every_required_style(tmp_path: Path) -> N
     assert target.read_bytes() == built(tmp_path / "nochmal.docx").read_bytes()  # no clock
 
 
+LEVEL_ORDER = (
+    "start",
+    "numFmt",
+    "lvlRestart",
+    "pStyle",
+    "isLgl",
+    "suff",
+    "lvlText",
+    "lvlPicBulletId",
+    "legacy",
+    "lvlJc",
+    "pPr",
+    "rPr",
+)
+"""A list level's children in the order of ECMA-376 (CT_Lvl); Word reads them in no other."""
+
+
+def test_the_list_levels_follow_schema_order() -> None:
+    template = docx.Document(str(DEFAULT_STYLES / "reference.docx"))
+    levels = list(template.part.numbering_part.element.iter(qn("w:lvl")))
+    assert len(levels) > 9
+    for level in levels:
+        tags = child_tags(level)
+        assert tags == sorted(tags, key=LEVEL_ORDER.index), tags
+
+
 def test_one_font_replaces_theme_fonts(document: Document) -> None:
     reference_xml.use_font(document, "Arial")
     fonts = list(reopened(document).styles.element.iter(qn("w:rFonts")))
