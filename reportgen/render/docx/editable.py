@@ -41,6 +41,7 @@ from reportgen.render.docx.readback import (
     unit_text,
     words_fingerprint,
 )
+from reportgen.render.docx.xml import content_control
 
 BOOKMARK = "_rg_text_"
 TAG_LENGTH = 64
@@ -99,15 +100,11 @@ class EditableWriter:
         number = len(self.texts) + 1
         self.texts[number] = text
         tag = f"{BLOCK_TAG}{number}|{text.path}|{text.fingerprint[:12]}"
-        sdt = _content_control(
-            text.title, tag if len(tag) <= TAG_LENGTH else f"{BLOCK_TAG}{number}", next(self._ids)
-        )
-        properties = _child(sdt, "w:sdtPr")
-        properties.append(OxmlElement("w:lock", {qn("w:val"): "sdtLocked"}))
-        # a "document part" control: ECMA-376 lets it tag a set of block-level objects, and
-        # LibreOffice 7.4 keeps it as one (a rich-text control loses its first paragraph's
-        # formatting and links there)
-        properties.append(OxmlElement("w:docPartObj"))
+        # locked against deletion, not editing; a "document part" control: ECMA-376 lets it tag
+        # a set of block-level objects, and LibreOffice 7.4 keeps it as one (a rich-text
+        # control loses its first paragraph's formatting and links there)
+        short = tag if len(tag) <= TAG_LENGTH else f"{BLOCK_TAG}{number}"
+        sdt = content_control(text.title, short, next(self._ids), "sdtLocked", part=True)
         elements[0].addprevious(sdt)
         content = _child(sdt, "w:sdtContent")
         for element in elements:
@@ -249,19 +246,8 @@ def generated_fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def _content_control(title: str, tag: str, identifier: int) -> Any:
-    sdt = OxmlElement("w:sdt")
-    properties = OxmlElement("w:sdtPr")
-    properties.append(OxmlElement("w:alias", {qn("w:val"): title}))
-    properties.append(OxmlElement("w:tag", {qn("w:val"): tag}))
-    properties.append(OxmlElement("w:id", {qn("w:val"): str(identifier)}))
-    sdt.append(properties)
-    sdt.append(OxmlElement("w:sdtContent"))
-    return sdt
-
-
 def _wrap_inline(r: Any, title: str, tag: str, identifier: int) -> None:
-    sdt = _content_control(title, tag, identifier)
+    sdt = content_control(title, tag, identifier)
     r.addprevious(sdt)
     _child(sdt, "w:sdtContent").append(r)
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from reportgen.render.docx.readback import BLOCK_TAG, Kind
+from reportgen.render.docx.xml import content_control
 
 GENERATED_TAG = "reportgen:erzeugt"
 LOCK = "sdtContentLocked"
@@ -91,7 +91,7 @@ def _is_text(sdt: Any) -> bool:
 def _wrap_block(elements: list[Any], title: str, ids: Iterator[int]) -> None:
     if not elements:
         return
-    sdt = _control(title, next(ids), block=True)
+    sdt = content_control(title, GENERATED_TAG, next(ids), LOCK, part=True)
     elements[0].addprevious(sdt)
     content = sdt.find(qn("w:sdtContent"))
     for element in elements:
@@ -119,22 +119,8 @@ def _wrap_inline(p: Any, title: str, ids: Iterator[int]) -> None:
 def _wrap_runs(children: list[Any], title: str, ids: Iterator[int]) -> None:
     if not any(True for child in children for _ in child.iter(qn("w:t"))):
         return  # no words: bookmarks, a page break alone
-    sdt = _control(title, next(ids), block=False)
+    sdt = content_control(title, GENERATED_TAG, next(ids), LOCK)
     children[0].addprevious(sdt)
     content = sdt.find(qn("w:sdtContent"))
     for child in children:
         content.append(child)
-
-
-def _control(title: str, identifier: int, block: bool) -> Any:
-    sdt = OxmlElement("w:sdt")
-    properties = OxmlElement("w:sdtPr")
-    properties.append(OxmlElement("w:alias", {qn("w:val"): title}))
-    properties.append(OxmlElement("w:tag", {qn("w:val"): GENERATED_TAG}))
-    properties.append(OxmlElement("w:id", {qn("w:val"): str(identifier)}))
-    properties.append(OxmlElement("w:lock", {qn("w:val"): LOCK}))
-    if block:
-        properties.append(OxmlElement("w:docPartObj"))
-    sdt.append(properties)
-    sdt.append(OxmlElement("w:sdtContent"))
-    return sdt

@@ -244,3 +244,26 @@ def mark_decorative(shape: InlineShape) -> None:
     ext.append(ext.makeelement(_DECORATIVE, {"val": "1"}))
     ext_list.append(ext)
     properties.append(ext_list)
+
+
+# --- content controls --------------------------------------------------------------------------
+
+
+def content_control(
+    title: str, tag: str, identifier: int, lock: str = "", part: bool = False
+) -> Any:
+    """An empty content control (``w:sdt``): Word shows ``title`` on it; ``lock`` is one of
+    ECMA-376's ``sdtLocked``, ``contentLocked``, ``sdtContentLocked``; ``part`` makes it a
+    document part control (``w:docPartObj``), which LibreOffice keeps around paragraphs."""
+    sdt = OxmlElement("w:sdt")
+    properties = OxmlElement("w:sdtPr")
+    properties.append(OxmlElement("w:alias", {qn("w:val"): title}))
+    properties.append(OxmlElement("w:tag", {qn("w:val"): tag}))
+    properties.append(OxmlElement("w:id", {qn("w:val"): str(identifier)}))
+    if lock:
+        properties.append(OxmlElement("w:lock", {qn("w:val"): lock}))
+    if part:
+        properties.append(OxmlElement("w:docPartObj"))
+    sdt.append(properties)
+    sdt.append(OxmlElement("w:sdtContent"))
+    return sdt
