@@ -27,6 +27,7 @@ from reportgen.outputs import (
     chart_images,
     check_print_pdf,
     pool_context,
+    preflight_path,
     resolve_variants,
     write_atomically,
     write_preflight,
@@ -86,6 +87,8 @@ class BatchResult:
     single district there is no combined office PDF (the sheet is that PDF)."""
     kept: tuple[Path, ...] = ()
     """The combined PDFs of all districts from an earlier full run, left as they are."""
+    removed: tuple[Path, ...] = ()
+    """Combined PDFs of an earlier selection this run did not write again (stale: removed)."""
     preflights: dict[Path, Preflight] = field(default_factory=dict)
     """The preflight of the combined print PDF, by its path."""
     seconds: float = 0.0
@@ -230,6 +233,12 @@ def build_factsheets(
         _combine(result, basename, title, config.publisher)
     if setup is not None:
         _combine_print(result, basename, title, setup)
+    if result.partial:  # an earlier selection's combined PDFs would pass for this one's
+        for path in (target / f"{basename}{end}.pdf" for end in ("", _print_suffix())):
+            if path.is_file() and path not in (result.combined, result.combined_print):
+                result.removed += (path, *[p for p in [preflight_path(path)] if p.is_file()])
+        for path in result.removed:
+            path.unlink()
     result.seconds = time.perf_counter() - started
     return result
 

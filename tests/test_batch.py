@@ -229,3 +229,24 @@ def test_the_print_edition_of_one_district_leaves_that_of_all_as_it_is(tmp_path:
         "steckbriefe-auswahl-druck.pdf",
         "steckbriefe-druck.pdf",
     ]
+
+
+def test_an_earlier_selections_combined_pdfs_do_not_stay_as_this_ones(tmp_path: Path) -> None:
+    """One district after a selection of several: no combined PDF of the selection is written,
+    and the earlier one (and its print edition with its preflight) would pass for it."""
+    folder = tmp_path / "out" / "steckbriefe"
+    folder.mkdir(parents=True)
+    stale = ["steckbriefe-auswahl.pdf", "steckbriefe-auswahl-druck.pdf"]
+    stale.append("steckbriefe-auswahl-druck-preflight.txt")
+    for name in [*stale, "steckbriefe.pdf"]:
+        (folder / name).write_bytes(b"an earlier run")
+    args = ["steckbriefe", str(make_project(tmp_path)), "-o", str(tmp_path / "out"), "-f", "pdf"]
+    result = runner.invoke(app, [*args, "--region", "K03101", "-j", "1"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert f"Entfernt (von einer früheren Auswahl): {' und '.join(stale)}." in flat
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "K03101_Braunschweig_Stadt.pdf",
+        "steckbriefe.pdf",
+    ]
+    assert (folder / "steckbriefe.pdf").read_bytes() == b"an earlier run"  # all districts'

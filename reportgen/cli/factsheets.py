@@ -42,8 +42,8 @@ def factsheets_command(
             "Dateiname des Steckbriefs (K03355_Lueneburg); Groß- und Kleinschreibung egal. "
             "Passt ein Name auf mehrere Kreise (Osnabrück), den Code oder den vollen Namen "
             "angeben. Mehrfach möglich. Standard: alle Kreise der Daten. Mit --region heißt "
-            "das Sammel-PDF steckbriefe-auswahl.pdf (für einen Kreis entsteht keines); das "
-            "Sammel-PDF aller Kreise bleibt unverändert.",
+            "das Sammel-PDF steckbriefe-auswahl.pdf (für einen Kreis entsteht keines, ein "
+            "älteres wird entfernt); das Sammel-PDF aller Kreise bleibt unverändert.",
         ),
     ] = None,
     formats: Annotated[
@@ -158,6 +158,9 @@ def show_combined(result: BatchResult) -> None:
         console.print(f"{label} für die Druckerei: {result.combined_print}", soft_wrap=True)
     if not result.partial:
         return
+    if result.removed:
+        names = " und ".join(path.name for path in result.removed)
+        console.print(f"Entfernt (von einer früheren Auswahl): {names}.", soft_wrap=True)
     if len(result.kept) > 1:
         kept = " und ".join(path.name for path in result.kept)
         text = f"Die Sammel-PDFs aller Kreise ({kept}) bleiben unverändert"
