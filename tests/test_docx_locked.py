@@ -13,6 +13,8 @@ import pytest
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 from openxml_audit import OpenXmlValidator
 
 from reportgen.render.docx import xml as docx_xml
@@ -67,11 +69,35 @@ def _text_control(document: Document, words: str) -> Any:
     return sdt
 
 
+def _open_words(document: Document) -> list[str]:
+    """Words outside the editable texts that are not locked, but for headings and field
+    results (those over several paragraphs too, such as the contents)."""
+    body = document.element.body
+    reader = document_reader(document)
+    texts = {e for e in body.iter(qn("w:sdt")) if _tag(e).startswith(BLOCK_TAG)}
+    found: list[str] = []
+    depth = 0
+    for element in body:
+        if element in texts or element.tag not in (qn("w:p"), qn("w:sdt"), qn("w:tbl")):
+            continue
+        heading = element.tag == qn("w:p") and reader.kind(element)[0] == "heading"
+        for run in element.iter(qn("w:r")):
+            chars = [c.get(qn("w:fldCharType")) for c in run.iter(qn("w:fldChar"))]
+            in_field = depth > 0 or bool(chars) or run.find(qn("w:instrText")) is not None
+            depth += chars.count("begin") - chars.count("end")
+            if heading or in_field or _generated_ancestor(run) is not None:
+                continue
+            if _words(run).strip():
+                found.append(_words(run))
+    return found
+
+
 @pytest.fixture
 def locked() -> Document:
     document = docx.Document()
-    contents = document.add_paragraph("Kapitel 1")
+    contents = document.add_paragraph()  # as docx.contents writes it: the field first
     docx_xml.open_field(contents, 'TOC \\o "1-3" \\h')
+    contents.add_run("Kapitel 1")
     document.add_paragraph("Kapitel 2")
     docx_xml.close_field(document.add_paragraph("Kapitel 3"))
     document.add_heading("Bevölkerung", level=2)
@@ -129,6 +155,56 @@ def test_a_paragraph_ending_a_section_stays_a_child_of_the_body(locked: Document
     assert [_words(c) for c in ending.findall(qn("w:sdt"))] == ["Letzter Satz des Abschnitts."]
 
 
+# --- any order of paragraphs ----------------------------------------------------------------
+
+_KINDS = ("heading", "text", "table", "caption", "contents", "section_end", "editable")
+
+
+def _add(document: Document, kind: str, number: int) -> None:
+    words = f"Wort{number}"
+    if kind == "heading":
+        document.add_heading(words, level=2)
+    elif kind == "text":
+        document.add_paragraph(words)
+    elif kind == "table":
+        document.add_table(rows=1, cols=1).cell(0, 0).text = words
+    elif kind == "caption":
+        caption = document.add_paragraph(f"{words} ")
+        docx_xml.append_field(caption, "SEQ Tabelle", "1")
+        caption.add_run(f": {words}b")
+    elif kind == "contents":  # a field over three paragraphs
+        docx_xml.open_field(document.add_paragraph(words), "TOC")
+        document.add_paragraph(f"{words}b")
+        docx_xml.close_field(document.add_paragraph(f"{words}c"))
+    elif kind == "section_end":
+        document.add_paragraph(words)._p.get_or_add_pPr().append(OxmlElement("w:sectPr"))
+    else:
+        _text_control(document, words)
+
+
+@given(st.lists(st.sampled_from(_KINDS), max_size=12))
+def test_any_order_of_paragraphs_keeps_its_words_and_fields(kinds: list[str]) -> None:
+    document = docx.Document()
+    for number, kind in enumerate(kinds):
+        _add(document, kind, number)
+    body = document.element.body
+    before = [t.text for t in body.iter(qn("w:t"))]
+    _lock_all(document)
+    assert [t.text for t in body.iter(qn("w:t"))] == before  # nothing lost, nothing moved
+    assert all(_generated_ancestor(c) is None for c in body.iter(qn("w:fldChar")))
+    assert _open_words(document) == []
+    for paragraph in body.iter(qn("w:p")):
+        if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            assert paragraph.getparent() is body
+    texts = [e for e in body.iter(qn("w:sdt")) if _tag(e).startswith(BLOCK_TAG)]
+    assert len(texts) == kinds.count("editable")
+    assert all(_generated_ancestor(t) is None and t.getparent() is body for t in texts)
+    for sdt in body.iter(qn("w:sdt")):
+        if _tag(sdt) == GENERATED_TAG:
+            assert _lock(sdt) == LOCK
+            assert not [s for s in sdt.find(qn("w:sdtContent")).iter(qn("w:sdt"))]  # no nesting
+
+
 # --- the example report ------------------------------------------------------------------------
 
 
@@ -167,23 +243,7 @@ def test_every_generated_word_of_the_example_is_locked(example: Document) -> Non
     """Outside the editable texts every word is locked, but for headings, the contents and
     the results of fields (page numbers, the numbers of captions)."""
     body = example.element.body
-    reader = document_reader(example)
-    texts = {e for e in body.iter(qn("w:sdt")) if _tag(e).startswith(BLOCK_TAG)}
-    open_words: list[str] = []
-    depth = 0  # fields open, over paragraphs (the contents) and within one (a caption's number)
-    for element in body:
-        if element in texts or element.tag not in (qn("w:p"), qn("w:sdt")):
-            continue
-        heading = element.tag == qn("w:p") and reader.kind(element)[0] == "heading"
-        for run in element.iter(qn("w:r")):
-            chars = [c.get(qn("w:fldCharType")) for c in run.iter(qn("w:fldChar"))]
-            in_field = depth > 0 or bool(chars) or run.find(qn("w:instrText")) is not None
-            depth += chars.count("begin") - chars.count("end")
-            if heading or in_field or _generated_ancestor(run) is not None:
-                continue
-            if _words(run).strip():
-                open_words.append(_words(run))
-    assert open_words == []
+    assert _open_words(example) == []
     locked_tables = [t for t in body.iter(qn("w:tbl")) if _generated_ancestor(t) is not None]
     assert len(locked_tables) == len(list(body.iter(qn("w:tbl"))))
     assert len(locked_tables) > 50

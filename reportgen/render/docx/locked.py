@@ -37,14 +37,14 @@ def lock_generated(body: Any, title: str, ids: Iterator[int], is_heading: IsHead
     group: list[Any] = []
     depth = 0
     for element in list(body):
-        inside, depth = depth > 0, depth + _field_balance(element)
-        if _blockable(element, inside, is_heading):
+        start, depth = depth, depth + _field_balance(element)
+        if _blockable(element, start > 0, is_heading):
             group.append(element)
             continue
         _wrap_block(group, title, ids)
         group = []
-        if element.tag == qn("w:p") and not inside and depth == 0 and not is_heading(element):
-            _wrap_inline(element, title, ids)
+        if element.tag == qn("w:p") and not is_heading(element):
+            _wrap_inline(element, start, title, ids)
     _wrap_block(group, title, ids)
 
 
@@ -98,10 +98,10 @@ def _wrap_block(elements: list[Any], title: str, ids: Iterator[int]) -> None:
         content.append(element)
 
 
-def _wrap_inline(p: Any, title: str, ids: Iterator[int]) -> None:
-    """The paragraph's words outside its fields into inline controls, one per stretch."""
+def _wrap_inline(p: Any, depth: int, title: str, ids: Iterator[int]) -> None:
+    """The paragraph's words outside fields into inline controls, one per stretch; ``depth``:
+    the fields open where it begins (a field may run over several paragraphs)."""
     stretch: list[Any] = []
-    depth = 0
     for child in list(p):
         chars = [c.get(qn("w:fldCharType")) for c in child.iter(qn("w:fldChar"))]
         field_part = (
