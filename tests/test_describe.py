@@ -216,7 +216,11 @@ def test_an_area_and_a_group_in_one_label() -> None:
 def test_periods_that_are_categories() -> None:
     selection = land({"2024 / 2005": 0.1, "2024 / 2023": -0.04}, temporal=False)
     assert key_statement(selection) == (
-        "In Niedersachsen beträgt der Wert 0,1 % („2024 / 2005“) und 0,0 % („2024 / 2023“)."
+        "In Niedersachsen beträgt der Wert 0,1 % (2024 / 2005) und 0,0 % (2024 / 2023)."
+    )
+    provisional = land({"2024 / 2005": (0.1, "p"), "2024 / 2023": 0.0}, temporal=False)
+    assert key_statement(provisional) == (
+        "In Niedersachsen beträgt der Wert 0,1 % (2024 / 2005, vorläufig) und 0,0 % (2024 / 2023)."
     )
 
 
