@@ -222,6 +222,10 @@ def test_periods_that_are_categories() -> None:
     assert key_statement(provisional) == (
         "In Niedersachsen beträgt der Wert 0,1 % (2024 / 2005, vorläufig) und 0,0 % (2024 / 2023)."
     )
+    bracketed = land({"Veränderung aktuelles Jahr (2024) zu 2005": 2.0}, temporal=False)
+    assert key_statement(bracketed) == (
+        "In Niedersachsen beträgt der Wert 2,0 % („Veränderung aktuelles Jahr (2024) zu 2005“)."
+    )
 
 
 @given(

@@ -117,7 +117,8 @@ def _categories(selection: Selection, main: Series, lead: str, thing: str) -> st
             f"Für {quoted(series_label(selection, main))} liegen keine veröffentlichten Werte vor."
         )
     obj = f" {thing}" if thing else ""
-    items = [at(selection, period, pt) for period, pt in points]  # "0,1 % (2024 / 2005)"
+    # "0,1 % (2024 / 2005)"; a label with brackets of its own in quotes, not brackets in brackets
+    items = [at(selection, quoted(p) if "(" in p else p, pt) for p, pt in points]
     if len(points) <= MAX_LISTED:
         listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
         return f"{lead} beträgt{obj} {listed}."
