@@ -158,6 +158,32 @@ def test_a_comment_outside_the_texts_is_listed(
     assert "Kommentar – „Prüfer: Stimmt das?“" in output(result)
 
 
+def test_a_removed_table_and_an_edited_caption_are_named_as_a_reader_sees_them(
+    built: tuple[Path, Path], project: Path, tmp_path: Path
+) -> None:
+    """What an editor did after lifting the locks: a figure caption edited (named with its
+    number), a table with its source line and note removed (named after what stood before)."""
+    document = edit.open_docx(built[1])
+    body = document.element.body
+    caption = next(
+        t for t in body.iter(qn("w:t")) if (t.text or "").startswith(": Bevölkerung in Nieder")
+    )
+    caption.text = ": Einwohnerzahl"
+    table = next(body.iter(qn("w:tbl")))
+    locked = table.getparent().getparent()  # the generated content's control, source line too
+    assert is_generated(locked)
+    locked.getparent().remove(locked)
+    path = tmp_path / "gesperrt-bearbeitet.docx"
+    document.save(str(path))
+    result = take_over(path, project, "--nur-anzeigen")
+    assert result.exit_code == 0, result.output
+    said = output(result)
+    place = "unter „Bevölkerung in Niedersachsen“"
+    assert f"Absatz {place}: geändert – „Abbildung 1: Einwohnerzahl“" in said
+    # the table, its source line and its note, after the table's caption
+    assert f"U{place[1:]}: 3 erzeugte Teile entfernt nach „Tabelle 1: Bevölkerung in" in said
+
+
 def test_a_factsheet_docx_comes_back(built: tuple[Path, Path], tmp_path: Path) -> None:
     from reportgen.batch import FactsheetRequest, build_factsheets
 

@@ -15,7 +15,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from reportgen.render.docx.editable import generated_fingerprint, generated_parts
-from reportgen.render.docx.readback import Kind, flat
+from reportgen.render.docx.readback import Kind, flat, unit_text
 from reportgen.roundtrip.wordfile import WordFile
 
 EXCERPT = 60
@@ -44,14 +44,20 @@ def outside_edits(word: WordFile) -> list[OutsideEdit]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        for element, text in parts[j1:j2]:
+        for element, _ in parts[j1:j2]:
             what = "geändert" if tag == "replace" else "hinzugefügt"
-            found.append(OutsideEdit(what, _place(element, body, headings), _excerpt(text)))
-        if i2 - i1 > j2 - j1:  # more built than there are now: removed
-            before = parts[j2 - 1] if j2 else None
-            place = _place(before[0], body, headings) if before else "am Anfang"
-            after = f"nach „{_excerpt(before[1])}“" if before else ""
-            found.append(OutsideEdit("entfernt", place, after))
+            found.append(OutsideEdit(what, _place(element, body, headings), _shown(element)))
+        if i2 - i1 > j2 - j1:  # more built than there are now: removed, after the part before
+            gone = (i2 - i1) - (j2 - j1)
+            what = "entfernt" if gone == 1 else f"{gone} erzeugte Teile entfernt"
+            if j2:
+                before = parts[j2 - 1][0]
+                heading = _place(before, body, headings).partition(" unter ")[2]
+                place = f"Unter {heading}" if heading else "Im Dokument"
+                what = f"{what} nach „{_shown(before)}“"
+            else:
+                place = "Am Anfang des Dokuments"
+            found.append(OutsideEdit(what, place, ""))
     texts = [e for elements in word.texts.values() for e in elements]
     inside = {str(r.get(qn("w:id"))) for e in texts for r in e.iter(qn("w:commentReference"))}
     for reference in body.iter(qn("w:commentReference")):
@@ -87,6 +93,7 @@ def _place(element: Any, body: Any, headings: dict[Any, str]) -> str:
     return f"{kind} unter „{heading}“" if heading else kind
 
 
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
+def _shown(element: Any) -> str:
+    """The start of a paragraph or table as a reader sees it (caption numbers included)."""
+    text = " ".join(unit_text(element, [], results=True).split())
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"

@@ -69,7 +69,10 @@ def summary_lines(result: Takeover, written: bool) -> Iterator[str]:
 
 
 def _not_taken_over(result: Takeover) -> Iterator[str]:
-    lines = [f"{edit.place}: {edit.what} – „{edit.excerpt}“" for edit in result.outside]
+    lines = [
+        f"{edit.place}: {edit.what}" + (f" – „{edit.excerpt}“" if edit.excerpt else "")
+        for edit in result.outside
+    ]
     for change in result.changes:
         lines += [f"{change.shown}, Absatz {n}: {what}" for n, what in change.left_out]
         if change.lost_notes:

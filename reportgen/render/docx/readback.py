@@ -282,23 +282,24 @@ def _val(element: Any) -> str:
     return "" if element is None else str(element.get(w("val"), ""))
 
 
-def unit_text(element: Any, fields: list[Any]) -> str:
+def unit_text(element: Any, fields: list[Any], results: bool = False) -> str:
     """The words of something generated (a paragraph, a table) for its fingerprint, without
     what Word fills in itself (field results: page numbers, numbers of captions, the contents;
-    ``fields`` carries the open ones from paragraph to paragraph)."""
+    ``fields`` carries the open ones from paragraph to paragraph); with ``results`` as a reader
+    sees them ("Tabelle 3: …")."""
     if element.tag == w("tbl"):
         rows = (
-            " | ".join(_cell_text(cell, fields) for cell in row.findall(w("tc")))
+            " | ".join(_cell_text(cell, fields, results) for cell in row.findall(w("tc")))
             for row in element.iter(w("tr"))
         )
         return "\n".join(rows).strip(" |\n")
-    walk = Walk(fields=fields, results=False)
+    walk = Walk(fields=fields, results=results)
     _PLAIN._children(element, walk, False, False, "", -1)
     return "".join(span.text for span in walk.spans).strip()
 
 
-def _cell_text(cell: Any, fields: list[Any]) -> str:
-    return " ".join(unit_text(p, fields) for p in cell.iter(w("p")))
+def _cell_text(cell: Any, fields: list[Any], results: bool) -> str:
+    return " ".join(unit_text(p, fields, results) for p in cell.iter(w("p")))
 
 
 _PLAIN = Reader()
