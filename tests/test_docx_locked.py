@@ -22,7 +22,7 @@ from reportgen.render.docx.editable import document_reader
 from reportgen.render.docx.locked import GENERATED_TAG, LOCK, heading_test, lock_generated
 from reportgen.render.docx.readback import BLOCK_TAG
 from reportgen.resources import EXAMPLE_PROJECT
-from tests.roundtrip_project import build_docx, project_copy
+from tests.roundtrip_project import build_docx, project_copy, small_project
 
 TITLE = "Erzeugt – hier nicht bearbeiten"
 
@@ -266,3 +266,18 @@ def test_no_field_of_the_example_is_locked_and_no_text_is_inside_a_lock(example:
 def _style(paragraph: Any) -> str:
     found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return "" if found is None else str(found.get(qn("w:val")))
+
+
+def test_an_office_may_leave_the_docx_unlocked(tmp_path: Path) -> None:
+    """``ausgabe: word_gesperrt: false``: a DOCX to finish in Word; the texts keep their
+    controls (the round trip still works), nothing else is locked."""
+    project = small_project(tmp_path / "projekt")
+    config = project / "reportgen.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("ausgabe:\n", "ausgabe:\n  word_gesperrt: false\n"), "utf-8")
+    body = docx.Document(str(build_docx(project, tmp_path / "out"))).element.body
+    tags = [_tag(sdt) for sdt in body.iter(qn("w:sdt"))]
+    assert any(tag.startswith(BLOCK_TAG) for tag in tags)
+    assert GENERATED_TAG not in tags
+    locks = {str(lock.get(qn("w:val"))) for lock in body.iter(qn("w:lock"))}
+    assert locks == {"sdtLocked"}  # the texts' controls cannot be deleted; nothing is locked

@@ -115,7 +115,7 @@ def compose_factsheet(
         date=config.publication_date,
         page_words=(words.page, words.of),
         project=project_fingerprint(config),
-        locked_title=project.labels.roundtrip.generated,
+        locked_title=project.labels.roundtrip.generated if config.output.word_locked else "",
     )
     return Document(meta, tuple(body))
 

@@ -110,7 +110,7 @@ def compose_report(project: Project) -> Report:
         draft_mark=draft_mark(labels, (use.status for use in uses)),
         web=web_words(labels),
         project=project_fingerprint(config),
-        locked_title=labels.roundtrip.generated,
+        locked_title=labels.roundtrip.generated if config.output.word_locked else "",
     )
     draft = bool(meta.draft_mark)
     front = (cover(project, draft), imprint(project), contents(labels, tuple(main)))

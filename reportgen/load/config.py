@@ -91,6 +91,9 @@ class Output(Frozen):
     basename: str = Field(default="bericht", alias="dateiname", pattern=r"^[A-Za-z0-9._-]+$")
     formats: tuple[str, ...] = Field(default=("pdf", "docx"), alias="formate")
     web: WebEdition = Field(default_factory=WebEdition, alias="html")
+    word_locked: bool = Field(default=True, alias="word_gesperrt")
+    """Everything generated in the DOCX locked against editing (the round trip takes only the
+    editorial texts back); false: a DOCX to finish in Word, edits there stay unlocked."""
 
 
 class StyleFiles(Frozen):
