@@ -9,8 +9,9 @@ refuses typing there and shows the title. Three kinds of paragraph stay outside 
 - headings: Word's navigation and contents read them, and an editor's comment on a table has
   its place there (an edited heading is listed "nicht übernommen" like any generated edit);
 - paragraphs with fields, or inside a field running over several paragraphs (the contents):
-  Word does not update a field in locked content, so a page number of a cross-reference or a
-  caption's number would stay as built. Their words outside the fields get inline controls;
+  a field stays outside the locks, so that Word may update it (a page number of a
+  cross-reference, a caption's number: editing locked content is what Word refuses, and
+  updating a field is editing). Their words outside the fields get inline controls;
 - paragraphs that end a section (their ``w:sectPr`` must stay a child of the body).
 
 A document part control (``w:docPartObj``), as for the editable texts: LibreOffice keeps it.
