@@ -46,6 +46,19 @@ def example_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
 
 
 @pytest.fixture(scope="session")
+def roundtrip_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the example project and its report as DOCX, built once per test session for
+    the Word round trip and its locks (tests that use it share the xdist group "roundtrip").
+    Read-only: a test that writes texts or edits the DOCX works on copies."""
+    from reportgen.resources import EXAMPLE_PROJECT
+    from tests.roundtrip_project import build_docx, project_copy
+
+    root = tmp_path_factory.mktemp("rundreise")
+    project = project_copy(EXAMPLE_PROJECT, root / "projekt")
+    return project, build_docx(project, root / "out")
+
+
+@pytest.fixture(scope="session")
 def example_web(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled example report as HTML edition: its folder, built once per test session
     (tests that use it share the xdist group "web", so one worker builds it)."""

@@ -21,8 +21,9 @@ from reportgen.render.docx import xml as docx_xml
 from reportgen.render.docx.editable import document_reader
 from reportgen.render.docx.locked import GENERATED_TAG, LOCK, heading_test, lock_generated
 from reportgen.render.docx.readback import BLOCK_TAG
-from reportgen.resources import EXAMPLE_PROJECT
-from tests.roundtrip_project import build_docx, project_copy, small_project
+from tests.roundtrip_project import build_docx, small_project
+
+pytestmark = pytest.mark.xdist_group("roundtrip")  # the example's DOCX, built once
 
 TITLE = "Erzeugt – hier nicht bearbeiten"
 
@@ -209,15 +210,17 @@ def test_any_order_of_paragraphs_keeps_its_words_and_fields(kinds: list[str]) ->
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def built(
+    roundtrip_example: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
     """The example's report and the fact sheet of one district as DOCX."""
     from reportgen.batch import FactsheetRequest, build_factsheets
 
-    root = tmp_path_factory.mktemp("gesperrt")
-    project = project_copy(EXAMPLE_PROJECT, root / "projekt")
-    request = FactsheetRequest(project, root / "out", ("K03355",), ("docx",), jobs=1)
+    project, report = roundtrip_example
+    out = tmp_path_factory.mktemp("gesperrt")
+    request = FactsheetRequest(project, out, ("K03355",), ("docx",), jobs=1)
     (sheet,) = [path for found in build_factsheets(request).sheets for path in found.written]
-    return build_docx(project, root / "out"), sheet
+    return report, sheet
 
 
 @pytest.fixture(scope="module")

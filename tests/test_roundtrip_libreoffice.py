@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
-from reportgen.resources import EXAMPLE_PROJECT
 from tests import roundtrip_edits as edit
 from tests.roundtrip_edits import INDICATOR, edit_indicator_text
 from tests.roundtrip_project import (
@@ -57,12 +56,14 @@ def saved_by_libreoffice(path: Path, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+def built(
+    roundtrip_example: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, Path]:
     """The example built as DOCX, edited as in Word (the edits of the Word test, a table cell,
     a closing sentence after the text's last paragraph), then saved by LibreOffice."""
     root = tmp_path_factory.mktemp("libreoffice")
-    project = project_copy(EXAMPLE_PROJECT, root / "projekt")
-    document = edit.open_docx(build_docx(project, root / "out"))
+    project, docx_path = roundtrip_example
+    document = edit.open_docx(docx_path)
     edit_indicator_text(document)
     content = edit.text_control(document, INDICATOR)
     edit.new_paragraph(edit.paragraphs(content)[-1], [edit.run("Ein Schlusssatz.")])

@@ -14,9 +14,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part as OpcPart
 from docx.oxml.ns import qn
 
-from reportgen.resources import EXAMPLE_PROJECT
 from tests import roundtrip_edits as edit
-from tests.roundtrip_project import build_docx, fingerprints, output, project_copy, take_over
+from tests.roundtrip_project import fingerprints, output, project_copy, take_over
 
 pytestmark = pytest.mark.xdist_group("roundtrip")
 
@@ -25,11 +24,9 @@ GOAL = "texte/handlungsfelder/1.md"
 REVIEWED = dt.date(2026, 1, 10)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("abgelehnt")
-    project = project_copy(EXAMPLE_PROJECT, root / "projekt")
-    return project, build_docx(project, root / "out")
+@pytest.fixture
+def built(roundtrip_example: tuple[Path, Path]) -> tuple[Path, Path]:
+    return roundtrip_example
 
 
 @pytest.fixture

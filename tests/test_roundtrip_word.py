@@ -28,12 +28,10 @@ pytestmark = pytest.mark.xdist_group("roundtrip")
 SAVED = dt.date(2026, 1, 15)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A copy of the example project and its report as DOCX, built once for this module."""
-    root = tmp_path_factory.mktemp("rundreise")
-    project = project_copy(EXAMPLE_PROJECT, root / "projekt")
-    return project, build_docx(project, root / "out")
+@pytest.fixture
+def built(roundtrip_example: tuple[Path, Path]) -> tuple[Path, Path]:
+    """The example project and its report as DOCX, built once per session."""
+    return roundtrip_example
 
 
 @pytest.fixture
