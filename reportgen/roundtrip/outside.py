@@ -52,8 +52,8 @@ def outside_edits(word: WordFile) -> list[OutsideEdit]:
             what = "entfernt" if gone == 1 else f"{gone} erzeugte Teile entfernt"
             if j2:
                 before = parts[j2 - 1][0]
-                heading = _place(before, body, headings).partition(" unter ")[2]
-                place = f"Unter {heading}" if heading else "Im Dokument"
+                heading = headings.get(_unit(before, headings), "")
+                place = f"Unter „{heading}“" if heading else "Im Dokument"
                 what = f"{what} nach „{_shown(before)}“"
             else:
                 place = "Am Anfang des Dokuments"
@@ -84,13 +84,19 @@ def _headings_above(word: WordFile) -> Iterator[tuple[Any, str]]:
 def _place(element: Any, body: Any, headings: dict[Any, str]) -> str:
     """ "Tabelle unter „1.2.2 …“": the paragraph or table holding ``element``, and the
     heading above it."""
-    while element is not None and element not in headings:
-        element = element.getparent()
+    element = _unit(element, headings)
     if element is None:
         return "Absatz"
     kind = "Tabelle" if element.tag == qn("w:tbl") else "Absatz"
     heading = headings.get(element, "")
     return f"{kind} unter „{heading}“" if heading else kind
+
+
+def _unit(element: Any, headings: dict[Any, str]) -> Any:
+    """The paragraph or table (of those ``headings`` knows) that holds ``element``."""
+    while element is not None and element not in headings:
+        element = element.getparent()
+    return element
 
 
 def _shown(element: Any) -> str:
