@@ -30,6 +30,12 @@ def project_fingerprint(config: ReportConfig) -> str:
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
 
 
+def locked_title(config: ReportConfig, labels: Labels) -> str:
+    """What Word shows on the generated content it locks; empty where the office leaves the
+    DOCX unlocked (``ausgabe: word_gesperrt: false``)."""
+    return labels.roundtrip.generated if config.output.word_locked else ""
+
+
 def text_file(config: ReportConfig, kind: TextKind, key: str) -> Path:
     """Where the text block of ``kind`` and ``key`` is, or would be, in the text folder."""
     if kind in _FILES:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from reportgen.compose.charts import chart_spec
 from reportgen.compose.describe import alt_text
 from reportgen.compose.districts import District, land_key
-from reportgen.compose.editable import editable_text, project_fingerprint
+from reportgen.compose.editable import editable_text, locked_title, project_fingerprint
 from reportgen.compose.editorial import editorial_part, plain, text_blocks, text_status
 from reportgen.compose.factsheet_plan import FactsheetPlan
 from reportgen.compose.figures import indicator_title, with_unit
@@ -115,7 +115,7 @@ def compose_factsheet(
         date=config.publication_date,
         page_words=(words.page, words.of),
         project=project_fingerprint(config),
-        locked_title=project.labels.roundtrip.generated if config.output.word_locked else "",
+        locked_title=locked_title(config, project.labels),
     )
     return Document(meta, tuple(body))
 

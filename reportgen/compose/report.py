@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.compose.back_matter import with_appendix
-from reportgen.compose.editable import editable_text, project_fingerprint
+from reportgen.compose.editable import editable_text, locked_title, project_fingerprint
 from reportgen.compose.editorial import (
     editorial_part,
     file_of,
@@ -110,7 +110,7 @@ def compose_report(project: Project) -> Report:
         draft_mark=draft_mark(labels, (use.status for use in uses)),
         web=web_words(labels),
         project=project_fingerprint(config),
-        locked_title=labels.roundtrip.generated if config.output.word_locked else "",
+        locked_title=locked_title(config, labels),
     )
     draft = bool(meta.draft_mark)
     front = (cover(project, draft), imprint(project), contents(labels, tuple(main)))
